@@ -1,0 +1,17 @@
+import { compileDirectory } from "./compile.js";
+import { formatDiagnosticsText } from "./diagnostics/format.js";
+import { buildApp } from "./emit/stacks.js";
+
+/**
+ * Entry point for `cdktf synth` / `cdktf diff` / `cdktf deploy` (cdktf.json's `app`): the same
+ * compilation as `slocc synth`, written where the cdktf CLI asks (CDKTF_OUTDIR).
+ */
+export async function runCdktfApp(dir = process.env["SLOCC_DIR"] ?? "slos"): Promise<number> {
+  const result = await compileDirectory(dir);
+  if (result.diagnostics.length > 0) {
+    process.stderr.write(`${formatDiagnosticsText(result.diagnostics, { color: false, sources: result.sources })}\n`);
+  }
+  if (!result.plan) return 1;
+  buildApp(result.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out").synth();
+  return 0;
+}

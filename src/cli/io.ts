@@ -1,0 +1,19 @@
+/** Where the CLI writes, so commands can be run in-process by tests. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stdout/stderr is a terminal: colours only then. */
+  readonly color: boolean;
+}
+
+/** The process's own streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color: Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"],
+  };
+}
+
+/** Exit codes: 0 success, 1 problems in the specs (or a requested failure), 2 wrong usage. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

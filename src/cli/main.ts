@@ -1,0 +1,37 @@
+import { Command, CommanderError } from "commander";
+import { synthCommand } from "./commands/synth.js";
+import { validateCommand } from "./commands/validate.js";
+import { EXIT, processIo, type CliIo } from "./io.js";
+
+/** Runs the `slocc` command line and resolves to its exit code; never throws for bad input. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command("slocc")
+    .description("SLO-as-code: validate service level objectives and compile them to Datadog through CDK for Terraform")
+    .version(readVersion())
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError()
+    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth")
+    .addCommand(validateCommand(io, setExit))
+    .addCommand(synthCommand(io, setExit));
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`slocc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failure;
+  }
+  return exitCode;
+}
+
+function readVersion(): string {
+  // Resolved at run time from the package itself, so the CLI and package.json never disagree.
+  return (require("../../package.json") as { version: string }).version;
+}

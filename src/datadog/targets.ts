@@ -1,0 +1,17 @@
+import type { Window } from "../model/model.js";
+
+/**
+ * Decimals Datadog keeps in a target: metric and time-slice SLOs keep 3; monitor-based SLOs keep
+ * 2 for 7d and 30d and 3 for 90d, and truncate silently beyond (provider issue #780). Time-slice
+ * precision is undocumented, so the lenient 3 applies.
+ */
+export function targetDecimals(isMonitorBased: boolean, window: Window): number {
+  return isMonitorBased && window !== "90d" ? 2 : 3;
+}
+
+/** Number of decimals written in a finite number (`99.995` -> 3, `1e-7` -> 7). */
+export function decimalsOf(value: number): number {
+  const [mantissa = "", exponent] = String(value).split("e");
+  const fraction = mantissa.split(".")[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent ?? 0));
+}

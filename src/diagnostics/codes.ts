@@ -1,0 +1,46 @@
+/** Severity of a diagnostic: errors stop compilation, warnings do not (unless `--strict`). */
+export type Severity = "error" | "warning";
+
+/**
+ * The closed list of diagnostic codes. Each code has one fixed severity and a summary used in the
+ * docs; tests assert on codes, never on message wording.
+ */
+export const DIAGNOSTIC_CODES = {
+  NO_SPECS: { severity: "error", summary: "the spec directory is missing or holds no .yaml/.yml file" },
+  UNREADABLE_FILE: { severity: "error", summary: "a spec file cannot be read (a directory, a broken link, no permission)" },
+  FILE_TOO_LARGE: { severity: "error", summary: "a spec file is larger than the 1 MiB limit" },
+  INVALID_ENCODING: { severity: "error", summary: "a spec file is not UTF-8 text" },
+  YAML_SYNTAX: { severity: "error", summary: "the file is not valid YAML" },
+  DUPLICATE_KEY: { severity: "error", summary: "a mapping repeats a key" },
+  ALIAS_LIMIT: { severity: "error", summary: "YAML aliases expand beyond the allowed size" },
+  MULTIPLE_DOCUMENTS: { severity: "error", summary: "a file holds more than one YAML document" },
+  EMPTY_FILE: { severity: "error", summary: "a spec file holds no document" },
+  UNSUPPORTED_VERSION: { severity: "error", summary: "apiVersion is missing or not one this compiler reads" },
+  MISSING_KEY: { severity: "error", summary: "a required key is absent" },
+  UNKNOWN_KEY: { severity: "error", summary: "a key is not part of the spec" },
+  WRONG_TYPE: { severity: "error", summary: "a value has the wrong type" },
+  INVALID_VALUE: { severity: "error", summary: "a value is not one of the allowed ones" },
+  INVALID_NAME: { severity: "error", summary: "a service, SLO or owner name breaks the naming rule" },
+  DUPLICATE_SERVICE: { severity: "error", summary: "two files declare the same service" },
+  DUPLICATE_SLO: { severity: "error", summary: "two SLOs of one service share a name" },
+  SLI_KIND: { severity: "error", summary: "an SLI does not name exactly one kind" },
+  RATIO_EVENTS: { severity: "error", summary: "a ratio SLI does not give exactly one of good and bad" },
+  QUERY_SYNTAX: { severity: "error", summary: "a query has unbalanced braces, brackets, parentheses or quotes" },
+  INVALID_DURATION: { severity: "error", summary: "a duration is not a number with a unit (ms, s, m, h, d)" },
+  MONITOR_GROUPS: { severity: "error", summary: "monitor groups are given with more or less than one monitor" },
+  DUPLICATE_WINDOW: { severity: "error", summary: "two objectives of one SLO use the same window" },
+  TARGET_RANGE: { severity: "error", summary: "a target or warning is not strictly between 0 and 100" },
+  TARGET_PRECISION: { severity: "error", summary: "a target or warning has more decimals than Datadog keeps" },
+  WARNING_NOT_ABOVE_TARGET: { severity: "error", summary: "a warning is not above its target" },
+  TOO_MANY_TAGS: { severity: "error", summary: "a resource would carry more than 32 tags" },
+  TAG_NORMALISED: { severity: "warning", summary: "a tag is rewritten to the form Datadog stores" },
+  INVALID_TAG: { severity: "error", summary: "a tag is empty once normalised" },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+/** A diagnostic code from the closed list. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** The severity the closed list gives a code. */
+export function severityOf(code: DiagnosticCode): Severity {
+  return DIAGNOSTIC_CODES[code].severity;
+}

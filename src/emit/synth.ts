@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { CompiledPlan } from "../plan/resources.js";
+import { buildApp } from "./stacks.js";
+
+/**
+ * Writes `outdir` exactly as `cdktf synth` would (`manifest.json`, `stacks/<name>/cdk.tf.json`).
+ * The app is synthesized into a sibling directory first and swapped in only when complete, so a
+ * failure never leaves a half-replaced output.
+ */
+export async function synthesizeTo(plan: CompiledPlan, outdir: string): Promise<void> {
+  const target = resolve(outdir);
+  const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const staging = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);
+  const retired = join(dirname(target), `.${basename(target)}.old-${suffix}`);
+  try {
+    buildApp(plan, staging).synth();
+    await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(staging, target).catch(async (error: unknown) => {
+      await rename(retired, target).catch(() => undefined);
+      throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(retired, { recursive: true, force: true });
+  }
+}

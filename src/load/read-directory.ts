@@ -1,0 +1,62 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { compareText, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** Spec files larger than this are refused unread: a real service spec is a few kilobytes. */
+export const MAX_SPEC_BYTES = 1024 * 1024;
+
+/** A spec file's raw content, from disk or from git, named by the path shown in diagnostics. */
+export interface SpecInput {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Whether a file name is a spec file by its extension. */
+export function isSpecFileName(name: string): boolean {
+  return name.endsWith(".yaml") || name.endsWith(".yml");
+}
+
+/** The path shown for a file: relative to the working directory, with forward slashes. */
+export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
+  return relative(cwd, absolutePath).split(sep).join("/") || ".";
+}
+
+/**
+ * Reads every `.yaml`/`.yml` file directly inside `dir`, in name order. Unreadable entries and
+ * oversized files become diagnostics; nothing here throws for bad input.
+ */
+export async function readSpecDirectory(dir: string): Promise<{ inputs: SpecInput[]; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(dir);
+  const at = { file: shown, line: 1, column: 1 };
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter(isSpecFileName).sort(compareText);
+  } catch {
+    return { inputs: [], diagnostics: [diagnostic("NO_SPECS", `cannot read the spec directory ${shown}: create it or pass --dir`, at)] };
+  }
+  if (names.length === 0) {
+    return { inputs: [], diagnostics: [diagnostic("NO_SPECS", `no .yaml or .yml file in ${shown}: add a service spec (see docs/spec.md)`, at)] };
+  }
+  const inputs: SpecInput[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const absolute = join(dir, name);
+    const path = displayPath(absolute);
+    const fileStart = { file: path, line: 1, column: 1 };
+    try {
+      const info = await stat(absolute);
+      if (!info.isFile()) {
+        diagnostics.push(diagnostic("UNREADABLE_FILE", "this spec path is not a regular file: remove it or rename it without .yaml/.yml", fileStart));
+        continue;
+      }
+      if (info.size > MAX_SPEC_BYTES) {
+        diagnostics.push(diagnostic("FILE_TOO_LARGE", `the file has ${info.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`, fileStart));
+        continue;
+      }
+      inputs.push({ path, bytes: await readFile(absolute) });
+    } catch {
+      diagnostics.push(diagnostic("UNREADABLE_FILE", "this spec file cannot be read (a broken link or no permission): fix or remove it", fileStart));
+    }
+  }
+  return { inputs, diagnostics };
+}

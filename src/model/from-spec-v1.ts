@@ -1,0 +1,78 @@
+import { compareText } from "../diagnostics/diagnostic.js";
+import type { DataPath } from "../load/source-file.js";
+import type { ValidatedSpec } from "../validate/validate.js";
+import type { SliV1, SloV1 } from "../spec/v1.js";
+import { durationSeconds } from "./duration.js";
+import { WINDOWS, type Model, type Objective, type Service, type Sli, type Slo } from "./model.js";
+import { baseTags, mergeTags } from "./slo-tags.js";
+
+/** Maps validated `slocc/v1` specs to the internal model: defaults applied, order normalised. */
+export function modelFromSpecs(specs: readonly ValidatedSpec[]): Model {
+  const services = specs.map(serviceFromSpec).sort((a, b) => compareText(a.name, b.name));
+  return { services };
+}
+
+function serviceFromSpec({ file, spec }: ValidatedSpec): Service {
+  const at = (path: DataPath) => file.locate(path);
+  const serviceTags = spec.tags ?? [];
+  const slos = spec.slos.map(
+    (slo, index): Slo => ({
+      service: spec.service,
+      name: slo.name,
+      ...(slo.description === undefined ? {} : { description: slo.description }),
+      sli: sliFromSpec(slo.sli),
+      objectives: sortedObjectives(slo),
+      primaryWindow: slo.objectives[0]?.window ?? "30d",
+      tags: mergeTags(baseTags(spec.service, spec.owner, slo.name), serviceTags, slo.tags ?? []),
+      source: at(["slos", index, "name"]),
+    }),
+  );
+  return {
+    name: spec.service,
+    owner: spec.owner,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    tags: mergeTags(serviceTags),
+    slos: slos.sort((a, b) => compareText(a.name, b.name)),
+    source: at(["service"]),
+  };
+}
+
+function sortedObjectives(slo: SloV1): Objective[] {
+  return [...slo.objectives]
+    .sort((a, b) => WINDOWS.indexOf(a.window) - WINDOWS.indexOf(b.window))
+    .map(({ window, target, warning }) => (warning === undefined ? { window, target } : { window, target, warning }));
+}
+
+function sliFromSpec(sli: SliV1): Sli {
+  if (sli.ratio) {
+    const { good, bad, total } = sli.ratio;
+    return good !== undefined
+      ? { kind: "ratio", events: "good", numerator: good.trim(), denominator: total.trim() }
+      : { kind: "ratio", events: "bad", numerator: `(${total.trim()}) - (${(bad ?? "").trim()})`, denominator: total.trim() };
+  }
+  if (sli.latency) {
+    const { metric, filter, threshold } = sli.latency;
+    const scope = filter?.trim() || "*";
+    const value = typeof threshold === "number" ? threshold : durationSeconds(threshold);
+    return {
+      kind: "latency",
+      metric,
+      filter: scope,
+      threshold: value,
+      // Threshold query on a percentile-enabled distribution: good events are the values at or under the threshold.
+      numerator: `count(v: v<=${formatNumber(value)}):${metric}{${scope}}`,
+      denominator: `count:${metric}{${scope}}`,
+    };
+  }
+  if (sli.timeSlice) {
+    const { query, comparator, threshold, interval } = sli.timeSlice;
+    return { kind: "timeSlice", query: query.trim(), comparator, threshold, intervalSeconds: interval === "1m" ? 60 : 300 };
+  }
+  const monitors = sli.monitors ?? { ids: [] };
+  return { kind: "monitors", monitorIds: [...monitors.ids].sort((a, b) => a - b), groups: [...(monitors.groups ?? [])].sort(compareText) };
+}
+
+/** A number without float noise, for queries (`0.3`, not `0.30000000000000004`). */
+export function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}

@@ -1,0 +1,64 @@
+/**
+ * The compiler's internal model: every spec version maps to these types, already normalised
+ * (defaults applied, objectives sorted, tags merged). Plans are computed from the model only.
+ */
+
+/** An SLO window Datadog accepts. */
+export type Window = "7d" | "30d" | "90d";
+
+/** Windows in the order thresholds are emitted. */
+export const WINDOWS: readonly Window[] = ["7d", "30d", "90d"];
+
+/** Length of each window in hours. */
+export const WINDOW_HOURS: Readonly<Record<Window, number>> = { "7d": 168, "30d": 720, "90d": 2160 };
+
+/** A target (and optional warning) over one window, in percent. */
+export interface Objective {
+  readonly window: Window;
+  readonly target: number;
+  readonly warning?: number;
+}
+
+/** Where a spec element was written, kept for later diagnostics (plans, ceilings). */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The measurement behind an SLO. */
+export type Sli =
+  | { readonly kind: "ratio"; readonly events: "good" | "bad"; readonly numerator: string; readonly denominator: string }
+  | { readonly kind: "latency"; readonly metric: string; readonly filter: string; readonly threshold: number; readonly numerator: string; readonly denominator: string }
+  | { readonly kind: "timeSlice"; readonly query: string; readonly comparator: "<" | "<=" | ">" | ">="; readonly threshold: number; readonly intervalSeconds: 60 | 300 }
+  | { readonly kind: "monitors"; readonly monitorIds: readonly number[]; readonly groups: readonly string[] };
+
+/** One service level objective, as the compiler understands it. */
+export interface Slo {
+  readonly service: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly sli: Sli;
+  /** Sorted by window (7d, 30d, 90d). */
+  readonly objectives: readonly Objective[];
+  /** The window the spec lists first. */
+  readonly primaryWindow: Window;
+  /** Normalised, sorted, without duplicates; includes the service's tags and the base tags. */
+  readonly tags: readonly string[];
+  readonly source: SourceRef;
+}
+
+/** One service: a spec file. */
+export interface Service {
+  readonly name: string;
+  readonly owner: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly slos: readonly Slo[];
+  readonly source: SourceRef;
+}
+
+/** Everything the specs declare, services sorted by name. */
+export interface Model {
+  readonly services: readonly Service[];
+}

@@ -1,0 +1,65 @@
+import type { Window } from "../model/model.js";
+
+/**
+ * Planned Terraform resources: plain data shaped like the provider's resource configuration, so the
+ * emit stage passes them through unchanged and the review diff compares them without cdktf.
+ */
+
+export const SLO_RESOURCE = "datadog_service_level_objective";
+
+/** One threshold of an SLO, as the provider takes it. */
+export interface ThresholdConfig {
+  readonly timeframe: Window;
+  readonly target: number;
+  readonly warning?: number;
+}
+
+/** Configuration of a `datadog_service_level_objective`. */
+export interface SloConfig {
+  readonly name: string;
+  readonly type: "metric" | "monitor" | "time_slice";
+  readonly description?: string;
+  readonly thresholds: readonly ThresholdConfig[];
+  readonly timeframe: Window;
+  readonly targetThreshold: number;
+  readonly warningThreshold?: number;
+  readonly tags: readonly string[];
+  readonly query?: { readonly numerator: string; readonly denominator: string };
+  readonly monitorIds?: readonly number[];
+  readonly groups?: readonly string[];
+  readonly sliSpecification?: {
+    readonly timeSlice: {
+      readonly comparator: string;
+      readonly threshold: number;
+      readonly queryIntervalSeconds: number;
+      readonly query: {
+        readonly formula: { readonly formulaExpression: string };
+        readonly query: readonly { readonly metricQuery: { readonly name: string; readonly query: string; readonly dataSource: "metrics" } }[];
+      };
+    };
+  };
+  readonly forceDelete?: boolean;
+}
+
+/** A planned SLO resource and the names it is known by. */
+export interface SloResource {
+  readonly resourceType: typeof SLO_RESOURCE;
+  readonly logicalId: string;
+  readonly service: string;
+  readonly slo: string;
+  readonly config: SloConfig;
+}
+
+/** Any planned resource. */
+export type PlannedResource = SloResource;
+
+/** One Terraform stack: a service and its resources, sorted by logical id. */
+export interface StackPlan {
+  readonly name: string;
+  readonly resources: readonly PlannedResource[];
+}
+
+/** The compiled result: every stack, sorted by name. */
+export interface CompiledPlan {
+  readonly stacks: readonly StackPlan[];
+}

@@ -1,0 +1,44 @@
+import type { Service, Sli, Slo } from "../model/model.js";
+import { sloLogicalId } from "./logical-ids.js";
+import { SLO_RESOURCE, type SloConfig, type SloResource } from "./resources.js";
+
+/** Plans the `datadog_service_level_objective` for one SLO. */
+export function planSlo(service: Service, slo: Slo): SloResource {
+  const primary = slo.objectives.find((objective) => objective.window === slo.primaryWindow) ?? slo.objectives[0];
+  const config: SloConfig = {
+    name: `${service.name} ${slo.name}`,
+    ...sliConfig(slo.sli),
+    ...(slo.description === undefined ? {} : { description: slo.description.trim() }),
+    thresholds: slo.objectives.map(({ window, target, warning }) => ({ timeframe: window, target, ...(warning === undefined ? {} : { warning }) })),
+    timeframe: slo.primaryWindow,
+    targetThreshold: primary?.target ?? 0,
+    ...(primary?.warning === undefined ? {} : { warningThreshold: primary.warning }),
+    tags: slo.tags,
+  };
+  return { resourceType: SLO_RESOURCE, logicalId: sloLogicalId(service.name, slo.name), service: service.name, slo: slo.name, config };
+}
+
+type SliConfig = Pick<SloConfig, "type" | "query" | "monitorIds" | "groups" | "sliSpecification">;
+
+function sliConfig(sli: Sli): SliConfig {
+  switch (sli.kind) {
+    case "ratio":
+    case "latency":
+      return { type: "metric", query: { numerator: sli.numerator, denominator: sli.denominator } };
+    case "timeSlice":
+      return {
+        type: "time_slice",
+        sliSpecification: {
+          timeSlice: {
+            comparator: sli.comparator,
+            threshold: sli.threshold,
+            queryIntervalSeconds: sli.intervalSeconds,
+            // Datadog requires the formula even for a single query.
+            query: { formula: { formulaExpression: "query1" }, query: [{ metricQuery: { name: "query1", query: sli.query, dataSource: "metrics" } }] },
+          },
+        },
+      };
+    case "monitors":
+      return { type: "monitor", monitorIds: sli.monitorIds, ...(sli.groups.length > 0 ? { groups: sli.groups } : {}) };
+  }
+}

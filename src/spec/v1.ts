@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+
+/**
+ * Spec format `slocc/v1`: what a service file may say. These types describe the YAML as written;
+ * the compiler maps them to its own model (src/model), so the format can evolve by version.
+ */
+export const SPEC_V1 = "slocc/v1";
+
+/** Names of services and SLOs: lowercase words joined by single dashes, at most 63 characters. */
+export const NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MAX_NAME_LENGTH = 63;
+/** Durations: a whole number and a unit. */
+export const DURATION_PATTERN = /^(\d+)(ms|s|m|h|d)$/;
+
+const coded = (code: DiagnosticCode, error: string) => ({ error, params: { code } });
+
+const name = z
+  .string()
+  .refine((value) => NAME_PATTERN.test(value), coded("INVALID_NAME", "use lowercase letters, digits and single dashes, such as `repayment-availability`"))
+  .refine((value) => value.length <= MAX_NAME_LENGTH, coded("INVALID_NAME", `shorten the name to at most ${MAX_NAME_LENGTH} characters`));
+
+const owner = z
+  .string()
+  .refine((value) => /^[a-z0-9][a-z0-9._-]*$/.test(value) && value.length <= 100, coded("INVALID_NAME", "write the owner as a team handle such as `card-sre`: lowercase letters, digits, `.`, `_` or `-`"));
+
+const text = z.string();
+const query = z.string().refine((value) => value.trim().length > 0, coded("INVALID_VALUE", "write a Datadog metric query here; it is empty"));
+const tags = z.array(z.string());
+
+export const windowV1 = z.enum(["7d", "30d", "90d"]);
+
+export const objectiveV1 = z.strictObject({
+  window: windowV1,
+  target: z.number(),
+  warning: z.number().optional(),
+});
+
+export const ratioSliV1 = z.strictObject({
+  good: query.optional(),
+  bad: query.optional(),
+  total: query,
+});
+
+const duration = z.string().refine((value) => DURATION_PATTERN.test(value), coded("INVALID_DURATION", "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`"));
+
+export const latencySliV1 = z.strictObject({
+  metric: z
+    .string()
+    .refine((value) => /^[A-Za-z][A-Za-z0-9_.]*$/.test(value), coded("INVALID_VALUE", "write a metric name such as `trace.http.request`: letters, digits, `_` and `.`")),
+  filter: z.string().optional(),
+  threshold: z.union([z.number().positive(), duration], { error: "write the threshold as a positive number in the metric's unit or a duration such as `300ms` or `3s`" }),
+});
+
+export const timeSliceSliV1 = z.strictObject({
+  query,
+  comparator: z.enum(["<", "<=", ">", ">="]),
+  threshold: z.number(),
+  interval: z.enum(["1m", "5m"]).optional(),
+});
+
+export const monitorsSliV1 = z.strictObject({
+  ids: z
+    .array(z.int().positive())
+    .min(1, { error: "list at least one monitor id" })
+    .max(20, { error: "Datadog allows at most 20 monitors in one SLO: split it" }),
+  groups: z.array(z.string()).optional(),
+});
+
+export const sliV1 = z.strictObject({
+  ratio: ratioSliV1.optional(),
+  latency: latencySliV1.optional(),
+  timeSlice: timeSliceSliV1.optional(),
+  monitors: monitorsSliV1.optional(),
+});
+
+export const sloV1 = z.strictObject({
+  name,
+  description: text.optional(),
+  tags: tags.optional(),
+  sli: sliV1,
+  objectives: z
+    .array(objectiveV1)
+    .min(1, { error: "give at least one objective, such as `{ window: 30d, target: 99.9 }`" })
+    .max(3, { error: "give at most three objectives, one per window (7d, 30d, 90d)" }),
+});
+
+/**
+ * A service file. `slos` entries are checked one by one against {@link sloV1}, so that a mistake in
+ * one SLO does not hide the problems of the others.
+ */
+export const serviceV1 = z.strictObject({
+  apiVersion: z.literal(SPEC_V1),
+  service: name,
+  owner,
+  description: text.optional(),
+  tags: tags.optional(),
+  slos: z.array(z.unknown()).min(1, { error: "declare at least one SLO under `slos`" }),
+});
+
+export type ObjectiveV1 = z.infer<typeof objectiveV1>;
+export type SliV1 = z.infer<typeof sliV1>;
+export type SloV1 = z.infer<typeof sloV1>;
+export type ServiceV1 = Omit<z.infer<typeof serviceV1>, "slos"> & { slos: SloV1[] };
