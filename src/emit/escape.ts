@@ -11,7 +11,8 @@ export type DeepMutable<T> = T extends readonly (infer U)[]
  * `terraform plan`; doubling the sigil makes Terraform print it literally.
  */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // A function replacer: in a replacement string, `$$` itself means one `$`.
+  return text.replace(/([$%])\{/g, (_match, sigil: string) => `${sigil}${sigil}{`);
 }
 
 /** A deep copy of `value` in which every string is escaped with {@link escapeTemplate}. */

@@ -22,7 +22,9 @@ export function parseSpecText(path: string, text: string): ParseResult {
   if (!Array.isArray(documents) || documents.length === 0) {
     return { ok: false, diagnostics: [diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start)] };
   }
-  const syntax = documents.flatMap((doc) => doc.errors.map((error) => yamlErrorDiagnostic(error, at)));
+  // The parser often reports one mistake several times at one place; keep the first of each place.
+  const errors = documents.flatMap((doc) => doc.errors);
+  const syntax = errors.filter((error, i) => errors.findIndex((other) => other.pos[0] === error.pos[0]) === i).map((error) => yamlErrorDiagnostic(error, at));
   if (syntax.length > 0) return { ok: false, diagnostics: syntax };
   const [document, second] = documents;
   if (second) {

@@ -1,0 +1,37 @@
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileInputs } from "../src/compile.js";
+import { synthFiles } from "./support/compile.js";
+
+const EXAMPLES = join(__dirname, "..", "slos");
+
+async function exampleInputs() {
+  const names = (await readdir(EXAMPLES)).filter((name) => name.endsWith(".yaml")).sort();
+  return Promise.all(names.map(async (name) => ({ path: `slos/${name}`, bytes: await readFile(join(EXAMPLES, name)) })));
+}
+
+describe("deterministic output", () => {
+  it("gives byte-identical stacks whatever the order files are read in", async () => {
+    const inputs = await exampleInputs();
+    const forward = await synthFiles(compileInputs(inputs).plan!);
+    const backward = await synthFiles(compileInputs([...inputs].reverse()).plan!);
+    expect([...backward]).toEqual([...forward]);
+  });
+
+  it("gives byte-identical stacks when files are renamed", async () => {
+    const inputs = await exampleInputs();
+    const renamed = inputs.map((input, i) => ({ ...input, path: `elsewhere/renamed-${inputs.length - i}.yml` }));
+    expect([...(await synthFiles(compileInputs(renamed).plan!))]).toEqual([...(await synthFiles(compileInputs(inputs).plan!))]);
+  });
+
+  it("gives byte-identical stacks when SLOs inside a file are reordered", async () => {
+    const text = (await readFile(join(EXAMPLES, "e-scooter.yaml"), "utf8")).replace(/\r\n/g, "\n");
+    const [head = "", ...entries] = text.split(/\n(?=  - name: )/);
+    const reordered = [head, ...entries.reverse()].map((part) => part.replace(/\n*$/, "")).join("\n") + "\n";
+    const original = compileInputs([{ path: "a.yaml", bytes: Buffer.from(text) }]);
+    const shuffled = compileInputs([{ path: "a.yaml", bytes: Buffer.from(reordered) }]);
+    expect(shuffled.diagnostics).toEqual([]);
+    expect([...(await synthFiles(shuffled.plan!))]).toEqual([...(await synthFiles(original.plan!))]);
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileDirectory } from "../src/compile.js";
+import { displayPath } from "../src/load/read-directory.js";
+import { codesAt, compileOne, compileTexts, RATIO_SLO, serviceYaml, tempDir } from "./support/compile.js";
+
+const valid = serviceYaml(RATIO_SLO);
+
+/** Each case: file content and the diagnostics (code line:column) it must produce. */
+const textCases: { name: string; text: string; expected: string[] }[] = [
+  { name: "an empty file is refused", text: "", expected: ["EMPTY_FILE 1:1"] },
+  { name: "a file of only comments is refused", text: "# nothing here\n# at all\n", expected: ["EMPTY_FILE 1:1"] },
+  { name: "a tab used as indentation is a syntax error at the tab", text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n", expected: ["YAML_SYNTAX 3:1"] },
+  { name: "an unclosed flow mapping is a syntax error", text: "apiVersion: slocc/v1\nslos: [{ name: a\n", expected: ["YAML_SYNTAX 3:1"] },
+  { name: "a duplicate key is refused at the second occurrence", text: "apiVersion: slocc/v1\nservice: a\nservice: b\n", expected: ["DUPLICATE_KEY 3:1"] },
+  { name: "two documents in one file are refused at the second", text: `${valid}---\n${valid}`, expected: ["MULTIPLE_DOCUMENTS 10:1"] },
+  { name: "a list at the top level is the wrong type", text: "- a\n- b\n", expected: ["WRONG_TYPE 1:1"] },
+  { name: "a scalar at the top level is the wrong type", text: "just text\n", expected: ["WRONG_TYPE 1:1"] },
+  {
+    name: "an alias bomb is refused without expanding it",
+    text: `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`).join("\n")}\n`,
+    expected: ["ALIAS_LIMIT 1:1"],
+  },
+];
+
+describe("loading spec files", () => {
+  it.each(textCases)("$name", ({ text, expected }) => {
+    const started = performance.now();
+    const result = compileOne(text);
+    expect(codesAt(result)).toEqual(expected);
+    expect(result.plan).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("refuses a file that is not UTF-8", () => {
+    const result = compileTexts({});
+    expect(result.diagnostics).toEqual([]);
+    const bytes = { path: "slos/bin.yaml", bytes: new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) };
+    const binary = { path: "slos/nul.yaml", bytes: new Uint8Array([0x61, 0x00, 0x62]) };
+    return import("../src/compile.js").then(({ compileInputs }) => {
+      expect(codesAt(compileInputs([bytes, binary]))).toEqual(["INVALID_ENCODING 1:1", "INVALID_ENCODING 1:1"]);
+    });
+  });
+
+  it("accepts a byte-order mark and Windows line endings", () => {
+    const result = compileOne(`\uFEFF${valid.replace(/\n/g, "\r\n")}`);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan?.stacks).toHaveLength(1);
+  });
+});
+
+describe("reading the spec directory", () => {
+  it("refuses a missing directory", async () => {
+    const dir = join(await tempDir(), "absent");
+    expect(codesAt(await compileDirectory(dir))).toEqual(["NO_SPECS 1:1"]);
+  });
+
+  it("refuses a directory with no spec file", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "README.md"), "not a spec");
+    expect(codesAt(await compileDirectory(dir))).toEqual(["NO_SPECS 1:1"]);
+  });
+
+  it("reads .yaml and .yml files and ignores others", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.yaml"), valid);
+    await writeFile(join(dir, "b.yml"), valid.replace("service: web", "service: api"));
+    await writeFile(join(dir, "notes.txt"), "ignored");
+    const result = await compileDirectory(dir);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan?.stacks.map((s) => s.name)).toEqual(["api", "web"]);
+  });
+
+  it("refuses a spec path that is a directory, a broken link or too large, and reports all of them", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "good.yaml"), valid);
+    await mkdir(join(dir, "folder.yaml"));
+    await symlink(join(dir, "missing-target"), join(dir, "link.yaml"));
+    await writeFile(join(dir, "huge.yaml"), `# ${"x".repeat(10 * 1024 * 1024)}\n`);
+    const result = await compileDirectory(dir);
+    const shown = (name: string) => displayPath(join(dir, name));
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(
+      [`UNREADABLE_FILE ${shown("folder.yaml")}`, `FILE_TOO_LARGE ${shown("huge.yaml")}`, `UNREADABLE_FILE ${shown("link.yaml")}`],
+    );
+    expect(result.plan).toBeUndefined();
+  });
+});

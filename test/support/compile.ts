@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileInputs, type CompileResult } from "../../src/compile.js";
+import { synthesizeTo } from "../../src/emit/synth.js";
+import type { CompiledPlan } from "../../src/plan/resources.js";
+
+/** Compiles in-memory spec files (path -> YAML text). */
+export function compileTexts(files: Record<string, string>): CompileResult {
+  const encoder = new TextEncoder();
+  return compileInputs(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
+}
+
+/** Compiles one service spec given as YAML text, at `slos/service.yaml`. */
+export function compileOne(yaml: string): CompileResult {
+  return compileTexts({ "slos/service.yaml": yaml });
+}
+
+/** The codes and positions of a result's diagnostics, the shape tests assert on. */
+export function codesAt(result: CompileResult): string[] {
+  return result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
+}
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = "slocc-test-"): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** Synthesizes a plan into a temporary directory and returns every written file (relative path -> text). */
+export async function synthFiles(plan: CompiledPlan): Promise<Map<string, string>> {
+  const out = join(await tempDir(), "cdktf.out");
+  await synthesizeTo(plan, out);
+  return readTree(out);
+}
+
+/** Every file below `root`, by path relative to it, in sorted order. */
+export async function readTree(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .sort();
+  for (const path of paths) files.set(path, await readFile(join(root, path), "utf8"));
+  return files;
+}
+
+/** A minimal valid service spec, with `slos` YAML appended verbatim (indented by the caller). */
+export function serviceYaml(slos: string, header = ""): string {
+  return `apiVersion: slocc/v1\nservice: web\nowner: web-sre\n${header}slos:\n${slos}`;
+}
+
+/** A minimal valid ratio SLO entry. */
+export const RATIO_SLO = `  - name: availability
+    sli:
+      ratio: { good: "sum:requests{status:ok}.as_count()", total: "sum:requests{*}.as_count()" }
+    objectives:
+      - { window: 30d, target: 99.9 }
+`;
+
+/**
+ * `line:column` of a place in `text` named by a snippet with a `^` at the column, such as
+ * `"warning: ^99 }"`. Fails loudly when the snippet is absent or ambiguous.
+ */
+export function positionOf(text: string, marked: string): string {
+  const caret = marked.indexOf("^");
+  const snippet = marked.replace("^", "");
+  const index = text.indexOf(snippet);
+  if (index < 0 || text.indexOf(snippet, index + 1) >= 0) throw new Error(`snippet not found once: ${marked}`);
+  const offset = index + (caret < 0 ? 0 : caret);
+  const before = text.slice(0, offset).split("\n");
+  return `${before.length}:${(before[before.length - 1] ?? "").length + 1}`;
+}
