@@ -21,7 +21,7 @@ describe("slocc validate", () => {
   it("exits 0 and summarises valid specs", async () => {
     const run = await runCli(["validate"], await projectWith({ "web.yaml": serviceYaml(RATIO_SLO) }));
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("1 services, 1 SLOs");
+    expect(run.stderr).toContain("1 service, 1 SLO, valid");
   });
 
   it("exits 1 and prints file:line:column, the code, the source line and a caret", async () => {

@@ -35,6 +35,16 @@ export const DIAGNOSTIC_CODES = {
   TOO_MANY_TAGS: { severity: "error", summary: "a resource would carry more than 32 tags" },
   TAG_NORMALISED: { severity: "warning", summary: "a tag is rewritten to the form Datadog stores" },
   INVALID_TAG: { severity: "error", summary: "a tag is empty once normalised" },
+  TIER_LONG_WINDOW: { severity: "error", summary: "a burn-rate long window is not whole hours from 1h to 48h" },
+  TIER_SHORT_WINDOW: { severity: "error", summary: "a burn-rate short window is not whole minutes shorter than the long window" },
+  TIER_THRESHOLD: { severity: "error", summary: "a tier gives both or neither of factor and budgetConsumed, or a value out of range" },
+  TIER_WINDOW: { severity: "error", summary: "a tier alerts over a window the SLO has no objective for" },
+  DUPLICATE_TIER: { severity: "error", summary: "two tiers alert over the same window with the same long and short windows" },
+  TIER_DROPPED: { severity: "warning", summary: "a tier's factor exceeds 1/(1-target), so it could never fire: it is left out" },
+  ERROR_BUDGET_THRESHOLDS: { severity: "error", summary: "error-budget alert thresholds are out of range or in the wrong order" },
+  INVALID_HANDLE: { severity: "error", summary: "a notification handle does not start with @ or holds spaces or braces" },
+  NO_NOTIFY: { severity: "warning", summary: "an SLO has alerts of a severity that notify nobody" },
+  ALERTS_MONITOR_SLO: { severity: "warning", summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A diagnostic code from the closed list. */

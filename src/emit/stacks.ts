@@ -1,7 +1,9 @@
 import { DatadogProvider } from "@cdktf/provider-datadog/lib/provider";
 import { ServiceLevelObjective } from "@cdktf/provider-datadog/lib/service-level-objective";
 import { App, LocalBackend, TerraformStack } from "cdktf";
-import type { CompiledPlan, PlannedResource, StackPlan } from "../plan/resources.js";
+import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
+import { sloAlertQueryText } from "../plan/alert-query.js";
+import { MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type MonitorResource, type StackPlan } from "../plan/resources.js";
 import { escapeStrings } from "./escape.js";
 
 /**
@@ -25,9 +27,18 @@ function addStack(app: App, plan: StackPlan): void {
   new LocalBackend(stack, { path: localStatePath(plan.name) });
   // Keys and site come from DD_API_KEY, DD_APP_KEY and DD_HOST at plan time; never written here.
   new DatadogProvider(stack, "datadog", {});
-  for (const resource of plan.resources) addResource(stack, resource);
+  const slos = new Map<string, ServiceLevelObjective>();
+  for (const resource of plan.resources) {
+    if (resource.resourceType === SLO_RESOURCE) slos.set(resource.logicalId, new ServiceLevelObjective(stack, resource.logicalId, escapeStrings(resource.config)));
+  }
+  for (const resource of plan.resources) {
+    if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, resource, slos);
+  }
 }
 
-function addResource(stack: TerraformStack, resource: PlannedResource): void {
-  new ServiceLevelObjective(stack, resource.logicalId, escapeStrings(resource.config));
+function addMonitor(stack: TerraformStack, monitor: MonitorResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
+  const slo = slos.get(monitor.query.sloLogicalId);
+  if (!slo) throw new Error(`monitor ${monitor.logicalId} refers to an SLO not in its stack: ${monitor.query.sloLogicalId}`);
+  // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
+  new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, slo.id) });
 }

@@ -1,9 +1,11 @@
 import { compareText } from "../diagnostics/diagnostic.js";
 import type { DataPath } from "../load/source-file.js";
 import type { ValidatedSpec } from "../validate/validate.js";
-import type { SliV1, SloV1 } from "../spec/v1.js";
+import type { ServiceV1, SliV1, SloV1 } from "../spec/v1.js";
+import { factorFits, maxBurnRate, roundRate } from "../datadog/burn-rate.js";
+import { defaultTiers, percentValue, resolveTier, tierChoice } from "./burn-rate-tiers.js";
 import { durationSeconds } from "./duration.js";
-import { WINDOWS, type Model, type Objective, type Service, type Sli, type Slo } from "./model.js";
+import { WINDOWS, type Alerting, type Model, type Objective, type Service, type Sli, type Slo, type Window } from "./model.js";
 import { baseTags, mergeTags } from "./slo-tags.js";
 
 /** Maps validated `slocc/v1` specs to the internal model: defaults applied, order normalised. */
@@ -24,6 +26,7 @@ function serviceFromSpec({ file, spec }: ValidatedSpec): Service {
       objectives: sortedObjectives(slo),
       primaryWindow: slo.objectives[0]?.window ?? "30d",
       tags: mergeTags(baseTags(spec.service, spec.owner, slo.name), serviceTags, slo.tags ?? []),
+      alerts: alertingFromSpec(spec, slo),
       source: at(["slos", index, "name"]),
     }),
   );
@@ -34,6 +37,37 @@ function serviceFromSpec({ file, spec }: ValidatedSpec): Service {
     tags: mergeTags(serviceTags),
     slos: slos.sort((a, b) => compareText(a.name, b.name)),
     source: at(["service"]),
+  };
+}
+
+function alertingFromSpec(service: ServiceV1, slo: SloV1): Alerting {
+  const primary = slo.objectives[0]?.window ?? "30d";
+  const choice = tierChoice(slo.alerts);
+  const requested = choice.kind === "default" ? defaultTiers(primary) : choice.kind === "custom" ? choice.tiers.map((tier) => resolveTier(tier, primary)) : [];
+  const targetOf = (window: Window) => slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
+  const fitting = requested.filter((tier) => factorFits(tier.factor, targetOf(tier.window)));
+  const dropped = requested
+    .filter((tier) => !fitting.includes(tier))
+    .map((tier) => ({ tier, maxFactor: roundRate(maxBurnRate(targetOf(tier.window))) }));
+  const errorBudget = slo.alerts?.errorBudget;
+  const runbook = slo.runbook ?? service.runbook;
+  return {
+    burnRate: fitting,
+    dropped,
+    ...(errorBudget === undefined
+      ? {}
+      : {
+          errorBudget: {
+            window: primary,
+            criticalPercent: percentValue(errorBudget.critical),
+            ...(errorBudget.warning === undefined ? {} : { warningPercent: percentValue(errorBudget.warning) }),
+          },
+        }),
+    notify: {
+      page: [...(slo.alerts?.notify?.page ?? service.notify?.page ?? [])],
+      ticket: [...(slo.alerts?.notify?.ticket ?? service.notify?.ticket ?? [])],
+    },
+    ...(runbook === undefined ? {} : { runbook }),
   };
 }
 

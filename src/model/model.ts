@@ -33,6 +33,46 @@ export type Sli =
   | { readonly kind: "timeSlice"; readonly query: string; readonly comparator: "<" | "<=" | ">" | ">="; readonly threshold: number; readonly intervalSeconds: 60 | 300 }
   | { readonly kind: "monitors"; readonly monitorIds: readonly number[]; readonly groups: readonly string[] };
 
+/** Who hears an alert: `page` wakes someone up, `ticket` waits for working hours. */
+export type AlertSeverity = "page" | "ticket";
+
+/** Priority of a monitor by severity (Datadog: 1 highest, 5 lowest). */
+export const PRIORITY: Readonly<Record<AlertSeverity, number>> = { page: 1, ticket: 3 };
+
+/** One multiwindow burn-rate alert: fires when both windows burn faster than `factor`. */
+export interface BurnRateTier {
+  readonly severity: AlertSeverity;
+  readonly window: Window;
+  readonly longWindowHours: number;
+  readonly shortWindowMinutes: number;
+  readonly factor: number;
+  /** Share of the window's budget spent in the long window at `factor`, in percent. */
+  readonly budgetConsumedPercent: number;
+  readonly origin: "default" | "custom";
+}
+
+/** A tier left out because the SLO's target can never burn that fast. */
+export interface DroppedTier {
+  readonly tier: BurnRateTier;
+  readonly maxFactor: number;
+}
+
+/** An alert on the share of the error budget already spent. */
+export interface ErrorBudgetAlert {
+  readonly window: Window;
+  readonly criticalPercent: number;
+  readonly warningPercent?: number;
+}
+
+/** The alerts of one SLO and where they are sent. */
+export interface Alerting {
+  readonly burnRate: readonly BurnRateTier[];
+  readonly dropped: readonly DroppedTier[];
+  readonly errorBudget?: ErrorBudgetAlert;
+  readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
+  readonly runbook?: string;
+}
+
 /** One service level objective, as the compiler understands it. */
 export interface Slo {
   readonly service: string;
@@ -45,6 +85,7 @@ export interface Slo {
   readonly primaryWindow: Window;
   /** Normalised, sorted, without duplicates; includes the service's tags and the base tags. */
   readonly tags: readonly string[];
+  readonly alerts: Alerting;
   readonly source: SourceRef;
 }
 

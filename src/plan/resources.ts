@@ -50,8 +50,43 @@ export interface SloResource {
   readonly config: SloConfig;
 }
 
+export const MONITOR_RESOURCE = "datadog_monitor";
+
+/**
+ * The query of an SLO alert, kept structured: the SLO's id is only known to Terraform, so the emit
+ * stage puts a reference to the SLO resource between `function("` and `")`.
+ */
+export interface SloAlertQuery {
+  readonly function: "burn_rate" | "error_budget";
+  readonly sloLogicalId: string;
+  /** Everything after the SLO id, such as `.over("30d").long_window("1h").short_window("5m") > 14.4`. */
+  readonly rest: string;
+}
+
+/** Configuration of a `datadog_monitor` of type `slo alert`, less its query. */
+export interface MonitorConfig {
+  readonly name: string;
+  readonly type: "slo alert";
+  readonly message: string;
+  /** Datadog takes priority as a string, "1" (highest) to "5". */
+  readonly priority: string;
+  readonly tags: readonly string[];
+  /** Threshold values are strings in the provider; critical equals the query's number. */
+  readonly monitorThresholds: { readonly critical: string; readonly warning?: string };
+}
+
+/** A planned SLO alert monitor. */
+export interface MonitorResource {
+  readonly resourceType: typeof MONITOR_RESOURCE;
+  readonly logicalId: string;
+  readonly service: string;
+  readonly slo: string;
+  readonly query: SloAlertQuery;
+  readonly config: MonitorConfig;
+}
+
 /** Any planned resource. */
-export type PlannedResource = SloResource;
+export type PlannedResource = SloResource | MonitorResource;
 
 /** One Terraform stack: a service and its resources, sorted by logical id. */
 export interface StackPlan {

@@ -27,6 +27,8 @@ const owner = z
 const text = z.string();
 const query = z.string().refine((value) => value.trim().length > 0, coded("INVALID_VALUE", "write a Datadog metric query here; it is empty"));
 const tags = z.array(z.string());
+const duration = z.string().refine((value) => DURATION_PATTERN.test(value), coded("INVALID_DURATION", "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`"));
+
 
 export const windowV1 = z.enum(["7d", "30d", "90d"]);
 
@@ -42,7 +44,6 @@ export const ratioSliV1 = z.strictObject({
   total: query,
 });
 
-const duration = z.string().refine((value) => DURATION_PATTERN.test(value), coded("INVALID_DURATION", "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`"));
 
 export const latencySliV1 = z.strictObject({
   metric: z
@@ -74,10 +75,39 @@ export const sliV1 = z.strictObject({
   monitors: monitorsSliV1.optional(),
 });
 
+/** Percentages written with a sign, such as `10%`, so a fraction is never mistaken for a percent. */
+export const PERCENT_PATTERN = /^(\d+(\.\d+)?)%$/;
+const percent = z.string().refine((value) => PERCENT_PATTERN.test(value), coded("INVALID_VALUE", "write a percentage such as `10%`"));
+
+const handles = z.array(z.string());
+export const notifyV1 = z.strictObject({ page: handles.optional(), ticket: handles.optional() });
+export const severityV1 = z.enum(["page", "ticket"]);
+
+export const burnRateTierV1 = z.strictObject({
+  severity: severityV1,
+  window: windowV1.optional(),
+  longWindow: duration,
+  shortWindow: duration.optional(),
+  factor: z.number().optional(),
+  budgetConsumed: percent.optional(),
+});
+
+export const alertsV1 = z.strictObject({
+  burnRate: z.union([z.literal("default"), z.literal("none"), z.array(burnRateTierV1)], {
+    error: "write `default`, `none`, or a list of tiers such as `- { severity: page, longWindow: 1h, factor: 14.4 }`",
+  }).optional(),
+  notify: notifyV1.optional(),
+  errorBudget: z.strictObject({ warning: percent.optional(), critical: percent }).optional(),
+});
+
+const runbook = z.string().refine((value) => /^https?:\/\/\S+$/.test(value), coded("INVALID_VALUE", "write the runbook as an http(s) URL"));
+
 export const sloV1 = z.strictObject({
   name,
   description: text.optional(),
   tags: tags.optional(),
+  runbook: runbook.optional(),
+  alerts: alertsV1.optional(),
   sli: sliV1,
   objectives: z
     .array(objectiveV1)
@@ -95,10 +125,15 @@ export const serviceV1 = z.strictObject({
   owner,
   description: text.optional(),
   tags: tags.optional(),
+  notify: notifyV1.optional(),
+  runbook: runbook.optional(),
   slos: z.array(z.unknown()).min(1, { error: "declare at least one SLO under `slos`" }),
 });
 
 export type ObjectiveV1 = z.infer<typeof objectiveV1>;
 export type SliV1 = z.infer<typeof sliV1>;
+export type AlertsV1 = z.infer<typeof alertsV1>;
+export type BurnRateTierV1 = z.infer<typeof burnRateTierV1>;
+export type NotifyV1 = z.infer<typeof notifyV1>;
 export type SloV1 = z.infer<typeof sloV1>;
 export type ServiceV1 = Omit<z.infer<typeof serviceV1>, "slos"> & { slos: SloV1[] };

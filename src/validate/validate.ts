@@ -1,7 +1,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../load/source-file.js";
 import { baseTags, mergeTags } from "../model/slo-tags.js";
-import { serviceV1, sloV1, SPEC_V1, type ServiceV1, type SloV1 } from "../spec/v1.js";
+import { serviceV1, sloV1, SPEC_V1, type NotifyV1, type ServiceV1, type SloV1 } from "../spec/v1.js";
+import { checkAlerts, checkHandles } from "./rules/alerts.js";
 import { checkObjectives } from "./rules/objectives.js";
 import { reporterFor, type Report } from "./rules/report.js";
 import { checkSli } from "./rules/sli.js";
@@ -53,11 +54,12 @@ function validateFile(file: SourceFile, sink: Diagnostic[]): ServiceV1 | undefin
   const slos = rawSlos.map((raw, index) => {
     const checked = checkSchema(sloV1, raw, file, ["slos", index]);
     sink.push(...checked.diagnostics);
-    if (checked.value) checkSlo(checked.value, index, report);
+    if (checked.value) checkSlo(checked.value, index, header.value?.notify, report);
     return checked.value;
   });
   checkSloNamesUnique(rawSlos, report);
   checkTagSpelling(header.value?.tags, ["tags"], report);
+  checkHandles(header.value?.notify, ["notify"], report);
   if (!header.value || slos.some((slo) => slo === undefined)) return undefined;
   const service = header.value;
   const valid = slos as SloV1[];
@@ -67,11 +69,12 @@ function validateFile(file: SourceFile, sink: Diagnostic[]): ServiceV1 | undefin
   return { ...service, slos: valid };
 }
 
-function checkSlo(slo: SloV1, index: number, report: Report): void {
+function checkSlo(slo: SloV1, index: number, serviceNotify: NotifyV1 | undefined, report: Report): void {
   const path = ["slos", index];
   checkSli(slo.sli, [...path, "sli"], report);
   checkObjectives(slo, path, report);
   checkTagSpelling(slo.tags, [...path, "tags"], report);
+  checkAlerts(slo, path, serviceNotify, report);
 }
 
 function checkSloNamesUnique(rawSlos: readonly unknown[], report: Report): void {

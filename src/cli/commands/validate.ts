@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { compileDirectory } from "../../compile.js";
+import { plural } from "../../diagnostics/format.js";
 import type { CliIo } from "../io.js";
 import { reportDiagnostics, type DiagnosticFormat } from "../report.js";
 import { dirOption, strictOption } from "./options.js";
@@ -18,7 +19,7 @@ export function validateCommand(io: CliIo, setExit: (code: number) => void): Com
       if (options.format === "text" && code === 0) {
         const services = result.model?.services ?? [];
         const slos = services.reduce((sum, service) => sum + service.slos.length, 0);
-        io.stderr(`${options.dir}: ${services.length} services, ${slos} SLOs, valid\n`);
+        io.stderr(`${options.dir}: ${plural(services.length, "service")}, ${plural(slos, "SLO")}, valid\n`);
       }
       setExit(code);
     });

@@ -16,7 +16,9 @@ export function checkTagSpelling(tags: readonly string[] | undefined, tagsPath: 
 
 /** Refuses an SLO whose merged tags exceed Datadog's limit. */
 export function checkTagCount(merged: readonly string[], path: DataPath, report: Report): void {
-  if (merged.length > MAX_TAGS) {
-    report("TOO_MANY_TAGS", `this SLO would carry ${merged.length} tags (4 are added by slocc); Datadog keeps at most ${MAX_TAGS}: remove ${merged.length - MAX_TAGS}`, path);
+  // Alert monitors carry one more tag than their SLO: `severity:<page|ticket>`.
+  const withSeverity = merged.length + 1;
+  if (withSeverity > MAX_TAGS) {
+    report("TOO_MANY_TAGS", `this SLO's alerts would carry ${withSeverity} tags (5 are added by slocc); Datadog keeps at most ${MAX_TAGS}: remove ${withSeverity - MAX_TAGS}`, path);
   }
 }

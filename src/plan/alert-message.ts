@@ -1,0 +1,59 @@
+import { formatNumber } from "../model/from-spec-v1.js";
+import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Service, Slo } from "../model/model.js";
+import { budgetSeconds, formatDuration, formatPercent, tierTimes } from "./budget.js";
+
+/**
+ * The text of a burn-rate alert, written for the person on call: what burns, how fast, what that
+ * costs, where the runbook is, and who is notified (inside Datadog's alert and recovery blocks).
+ */
+export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier): string {
+  const target = targetOf(slo, tier.window);
+  const times = tierTimes(tier, target);
+  const factor = `${formatNumber(tier.factor)}x`;
+  const windows = `${tier.longWindowHours}h`;
+  return joinMessage([
+    "{{#is_alert}}",
+    `SLO "${service.name} ${slo.name}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over the last ${windows} and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m. This ${tier.severity} alert fires at ${factor}.`,
+    `At ${factor}, ${windows} spends ${formatPercent(times.budgetConsumedPercent)} of the ${tier.window} budget (${formatDuration(budgetSeconds(tier.window, target))} of bad time), and the whole budget is gone in ${formatDuration(times.secondsToExhaustion)}.`,
+    "{{/is_alert}}",
+    "{{#is_recovery}}",
+    `Recovered: SLO "${service.name} ${slo.name}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
+    "{{/is_recovery}}",
+    ...footer(service, slo, tier.severity),
+  ]);
+}
+
+/** The text of an error-budget alert: how much of the window's budget is already spent. */
+export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudgetAlert): string {
+  const target = targetOf(slo, alert.window);
+  return joinMessage([
+    "{{#is_alert}}",
+    `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
+    "{{/is_alert}}",
+    ...(alert.warningPercent === undefined
+      ? []
+      : ["{{#is_warning}}", `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`, "{{/is_warning}}"]),
+    "{{#is_recovery}}",
+    `Recovered: SLO "${service.name} ${slo.name}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
+    "{{/is_recovery}}",
+    ...footer(service, slo, "ticket"),
+  ]);
+}
+
+function footer(service: Service, slo: Slo, severity: AlertSeverity): string[] {
+  const handles = slo.alerts.notify[severity].join(" ");
+  return [
+    "",
+    ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook}`] : []),
+    `Owner: ${service.owner}`,
+    ...(handles ? [`{{#is_alert}}${handles}{{/is_alert}}`, `{{#is_recovery}}${handles}{{/is_recovery}}`] : []),
+  ];
+}
+
+function joinMessage(lines: readonly string[]): string {
+  return lines.join("\n");
+}
+
+function targetOf(slo: Slo, window: string): number {
+  return slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
+}

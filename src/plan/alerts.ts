@@ -1,0 +1,58 @@
+import { formatNumber } from "../model/from-spec-v1.js";
+import { PRIORITY, type BurnRateTier, type Service, type Slo } from "../model/model.js";
+import { mergeTags } from "../model/slo-tags.js";
+import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";
+import { MONITOR_RESOURCE, type MonitorResource } from "./resources.js";
+
+/** Plans the `slo alert` monitors of one SLO: one per burn-rate tier, and the error-budget alert if asked. */
+export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): MonitorResource[] {
+  const monitors = slo.alerts.burnRate.map((tier) => burnRateMonitor(service, slo, sloLogicalId, tier));
+  const errorBudget = slo.alerts.errorBudget;
+  if (errorBudget) {
+    const critical = formatNumber(errorBudget.criticalPercent);
+    monitors.push({
+      resourceType: MONITOR_RESOURCE,
+      logicalId: `${sloLogicalId}__error_budget`,
+      service: service.name,
+      slo: slo.name,
+      query: { function: "error_budget", sloLogicalId, rest: `.over("${errorBudget.window}") > ${critical}` },
+      config: {
+        name: `[ticket] ${service.name} ${slo.name}: ${critical}% of the ${errorBudget.window} error budget spent`,
+        type: "slo alert",
+        message: errorBudgetMessage(service, slo, errorBudget),
+        priority: String(PRIORITY.ticket),
+        tags: mergeTags(slo.tags, ["severity:ticket"]),
+        monitorThresholds: {
+          critical,
+          ...(errorBudget.warningPercent === undefined ? {} : { warning: formatNumber(errorBudget.warningPercent) }),
+        },
+      },
+    });
+  }
+  return monitors;
+}
+
+/** `slo_x__y__burn_30d_1h_5m`: derived from the SLO's id and the tier's windows, unique per SLO. */
+export function burnRateMonitorId(sloLogicalId: string, tier: BurnRateTier): string {
+  return `${sloLogicalId}__burn_${tier.window}_${tier.longWindowHours}h_${tier.shortWindowMinutes}m`;
+}
+
+function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier: BurnRateTier): MonitorResource {
+  const factor = formatNumber(tier.factor);
+  const windows = `.long_window("${tier.longWindowHours}h").short_window("${tier.shortWindowMinutes}m")`;
+  return {
+    resourceType: MONITOR_RESOURCE,
+    logicalId: burnRateMonitorId(sloLogicalId, tier),
+    service: service.name,
+    slo: slo.name,
+    query: { function: "burn_rate", sloLogicalId, rest: `.over("${tier.window}")${windows} > ${factor}` },
+    config: {
+      name: `[${tier.severity}] ${service.name} ${slo.name}: burn rate above ${factor}x over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`,
+      type: "slo alert",
+      message: burnRateMessage(service, slo, tier),
+      priority: String(PRIORITY[tier.severity]),
+      tags: mergeTags(slo.tags, [`severity:${tier.severity}`]),
+      monitorThresholds: { critical: factor },
+    },
+  };
+}

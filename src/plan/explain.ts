@@ -1,0 +1,91 @@
+import type { AlertSeverity, Model, Sli, Window } from "../model/model.js";
+import { budgetSeconds, tierTimes } from "./budget.js";
+
+/** One objective's error budget, as time and as a share of events. */
+export interface ObjectiveExplanation {
+  readonly window: Window;
+  readonly target: number;
+  readonly warning?: number;
+  readonly budgetSeconds: number;
+  /** Share of events (or time slices) allowed to be bad, in percent. */
+  readonly budgetPercent: number;
+  /** One bad event in this many is the whole budget. */
+  readonly oneBadIn: number;
+}
+
+/** One burn-rate tier and what it means in time. */
+export interface TierExplanation {
+  readonly severity: AlertSeverity;
+  readonly window: Window;
+  readonly longWindowHours: number;
+  readonly shortWindowMinutes: number;
+  readonly factor: number;
+  readonly budgetConsumedPercent: number;
+  readonly secondsToFireAtFullOutage: number;
+  readonly secondsToExhaustion: number;
+  readonly origin: "default" | "custom";
+}
+
+/** A tier left out, and why. */
+export interface DroppedTierExplanation {
+  readonly severity: AlertSeverity;
+  readonly window: Window;
+  readonly longWindowHours: number;
+  readonly shortWindowMinutes: number;
+  readonly factor: number;
+  readonly maxFactor: number;
+  readonly reason: string;
+}
+
+/** Everything `slocc explain` says about one SLO. */
+export interface SloExplanation {
+  readonly service: string;
+  readonly slo: string;
+  readonly sliKind: Sli["kind"];
+  readonly primaryWindow: Window;
+  readonly objectives: readonly ObjectiveExplanation[];
+  readonly tiers: readonly TierExplanation[];
+  readonly droppedTiers: readonly DroppedTierExplanation[];
+  readonly errorBudgetAlert?: { readonly window: Window; readonly criticalPercent: number; readonly warningPercent?: number };
+  readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
+  readonly runbook?: string;
+}
+
+/** The explanation of every SLO of a model, optionally narrowed to `service` or `service/slo`. */
+export function explainModel(model: Model, selector?: string): SloExplanation[] {
+  const [serviceName, sloName] = selector?.split("/") ?? [];
+  return model.services
+    .filter((service) => serviceName === undefined || service.name === serviceName)
+    .flatMap((service) =>
+      service.slos
+        .filter((slo) => sloName === undefined || slo.name === sloName)
+        .map((slo): SloExplanation => {
+          const targetOf = (window: Window) => slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
+          return {
+            service: service.name,
+            slo: slo.name,
+            sliKind: slo.sli.kind,
+            primaryWindow: slo.primaryWindow,
+            objectives: slo.objectives.map((objective) => ({
+              ...objective,
+              budgetSeconds: budgetSeconds(objective.window, objective.target),
+              budgetPercent: Number((100 - objective.target).toPrecision(10)),
+              oneBadIn: Math.round(100 / (100 - objective.target)),
+            })),
+            tiers: slo.alerts.burnRate.map((tier) => ({ ...tier, ...tierTimes(tier, targetOf(tier.window)) })),
+            droppedTiers: slo.alerts.dropped.map(({ tier, maxFactor }) => ({
+              severity: tier.severity,
+              window: tier.window,
+              longWindowHours: tier.longWindowHours,
+              shortWindowMinutes: tier.shortWindowMinutes,
+              factor: tier.factor,
+              maxFactor,
+              reason: `can never fire: at a ${targetOf(tier.window)}% target the burn rate is at most ${maxFactor}x`,
+            })),
+            ...(slo.alerts.errorBudget ? { errorBudgetAlert: slo.alerts.errorBudget } : {}),
+            notify: slo.alerts.notify,
+            ...(slo.alerts.runbook ? { runbook: slo.alerts.runbook } : {}),
+          };
+        }),
+    );
+}
