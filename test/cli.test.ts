@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RATIO_SLO, readTree, serviceYaml, tempDir } from "./support/compile.js";
+import { NOTIFY_HEADER, RATIO_SLO, readTree, serviceYaml, tempDir } from "./support/compile.js";
 import { runCli } from "./support/cli.js";
 
 const ROOT = join(__dirname, "..");
@@ -28,7 +28,7 @@ describe("slocc validate", () => {
     const run = await runCli(["validate"], await projectWith({ "web.yaml": broken }));
     expect(run.code).toBe(1);
     const [head, source, caret] = run.stderr.split("\n");
-    expect(head).toMatch(/^slos\/web\.yaml:9:32: error TARGET_RANGE: /);
+    expect(head).toMatch(/^slos\/web\.yaml:10:32: error TARGET_RANGE: /);
     expect(source).toBe("        - { window: 30d, target: 100 }");
     expect(caret?.indexOf("^")).toBe(source!.indexOf("100"));
   });
@@ -37,12 +37,12 @@ describe("slocc validate", () => {
     const run = await runCli(["validate", "--format", "json"], await projectWith({ "web.yaml": broken }));
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
-      diagnostics: [{ code: "TARGET_RANGE", severity: "error", message: expect.any(String), file: "slos/web.yaml", line: 9, column: 32 }],
+      diagnostics: [{ code: "TARGET_RANGE", severity: "error", message: expect.any(String), file: "slos/web.yaml", line: 10, column: 32 }],
     });
   });
 
   it("passes warnings, and fails them with --strict", async () => {
-    const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO, "tags: [Env:Prod]\n") });
+    const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO, `${NOTIFY_HEADER}tags: [Env:Prod]\n`) });
     expect((await runCli(["validate"], dir)).code).toBe(0);
     const strict = await runCli(["validate", "--strict"], dir);
     expect(strict.code).toBe(1);
@@ -78,7 +78,7 @@ describe("slocc synth", () => {
     const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO) });
     const run = await runCli(["synth"], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("web: 1 resource");
+    expect(run.stdout).toContain("web: 4 resources");
     expect([...(await readTree(join(dir, "cdktf.out"))).keys()]).toEqual(["manifest.json", "stacks/web/cdk.tf.json"]);
   });
 

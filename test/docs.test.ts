@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../src/diagnostics/codes.js";
+import { runCli } from "./support/cli.js";
 import { compileOne } from "./support/compile.js";
 
 const ROOT = join(__dirname, "..");
@@ -27,6 +28,14 @@ describe("documentation", () => {
     const result = compileOne(yaml);
     expect(result.diagnostics).toEqual([]);
     expect(result.plan).toBeDefined();
+  });
+
+  it("shows in the README the very output `slocc explain` prints for the example", async () => {
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const command = "$ slocc explain card-platform/repayment-availability\n";
+    const shown = readme.slice(readme.indexOf(command) + command.length).split("```")[0];
+    const run = await runCli(["explain", "card-platform/repayment-availability", "--dir", join(ROOT, "slos")]);
+    expect(run.stdout).toBe(shown);
   });
 
   it("lists every diagnostic code with its severity in the spec reference", async () => {

@@ -14,7 +14,7 @@ const textCases: { name: string; text: string; expected: string[] }[] = [
   { name: "a tab used as indentation is a syntax error at the tab", text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n", expected: ["YAML_SYNTAX 3:1"] },
   { name: "an unclosed flow mapping is a syntax error", text: "apiVersion: slocc/v1\nslos: [{ name: a\n", expected: ["YAML_SYNTAX 3:1"] },
   { name: "a duplicate key is refused at the second occurrence", text: "apiVersion: slocc/v1\nservice: a\nservice: b\n", expected: ["DUPLICATE_KEY 3:1"] },
-  { name: "two documents in one file are refused at the second", text: `${valid}---\n${valid}`, expected: ["MULTIPLE_DOCUMENTS 10:1"] },
+  { name: "two documents in one file are refused at the second", text: `${valid}---\n${valid}`, expected: ["MULTIPLE_DOCUMENTS 11:1"] },
   { name: "a list at the top level is the wrong type", text: "- a\n- b\n", expected: ["WRONG_TYPE 1:1"] },
   { name: "a scalar at the top level is the wrong type", text: "just text\n", expected: ["WRONG_TYPE 1:1"] },
   {

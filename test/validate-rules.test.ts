@@ -4,6 +4,8 @@ import { codesAt, compileOne, compileTexts, positionOf, serviceYaml } from "./su
 const ratio = `    sli:
       ratio: { good: "sum:a{*}.as_count()", total: "sum:b{*}.as_count()" }
 `;
+/** Monitor-based SLOs without alerts, so the alert warning does not mix into these cases. */
+const noAlerts = "    alerts: { burnRate: none }\n";
 const objective = (text: string) => `    objectives:\n      - ${text}\n`;
 
 /**
@@ -17,10 +19,10 @@ const cases: { name: string; slos: string; expected: [code: string, at: string][
   { name: "a metric target with four decimals is too precise", slos: `  - name: a\n${ratio}${objective("{ window: 30d, target: 99.9999 }")}`, expected: [["TARGET_PRECISION", "target: ^99.9999"]] },
   {
     name: "a monitor-based 30d target with three decimals is too precise",
-    slos: `  - name: a\n    sli:\n      monitors: { ids: [1] }\n${objective("{ window: 30d, target: 99.995 }")}`,
+    slos: `  - name: a\n    sli:\n      monitors: { ids: [1] }\n${objective("{ window: 30d, target: 99.995 }")}${noAlerts}`,
     expected: [["TARGET_PRECISION", "target: ^99.995"]],
   },
-  { name: "a monitor-based 90d target keeps three decimals", slos: `  - name: a\n    sli:\n      monitors: { ids: [1] }\n${objective("{ window: 90d, target: 99.995 }")}`, expected: [] },
+  { name: "a monitor-based 90d target keeps three decimals", slos: `  - name: a\n    sli:\n      monitors: { ids: [1] }\n${objective("{ window: 90d, target: 99.995 }")}${noAlerts}`, expected: [] },
   { name: "a warning equal to the target is refused", slos: `  - name: a\n${ratio}${objective("{ window: 30d, target: 99.9, warning: 99.9 }")}`, expected: [["WARNING_NOT_ABOVE_TARGET", "warning: ^99.9"]] },
   { name: "a warning below the target is refused", slos: `  - name: a\n${ratio}${objective("{ window: 30d, target: 99.9, warning: 99 }")}`, expected: [["WARNING_NOT_ABOVE_TARGET", "warning: ^99 }"]] },
   {
@@ -95,7 +97,7 @@ const cases: { name: string; slos: string; expected: [code: string, at: string][
   },
   {
     name: "monitor groups with two monitors are refused",
-    slos: `  - name: a\n    sli:\n      monitors: { ids: [1, 2], groups: [eu] }\n    objectives: [{ window: 30d, target: 99 }]\n`,
+    slos: `  - name: a\n    sli:\n      monitors: { ids: [1, 2], groups: [eu] }\n    objectives: [{ window: 30d, target: 99 }]\n${noAlerts}`,
     expected: [["MONITOR_GROUPS", "groups: ^[eu]"]],
   },
   {

@@ -41,8 +41,12 @@ function issueDiagnostics(issue: z.core.$ZodIssue, root: z.ZodType, file: Source
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(", ");
       return [diagnostic("INVALID_VALUE", `${fieldName} must be one of ${allowed}, not ${describeValue(issue.input)}`, file.locate(path))];
     }
-    case "invalid_union":
+    case "invalid_union": {
+      // When one branch matched the value's shape and failed only inside it, its issues are the real ones.
+      const inside = issue.errors.find((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
+      if (inside) return inside.flatMap((inner) => issueDiagnostics({ ...inner, path: [...issue.path, ...inner.path] }, root, file, basePath));
       return [diagnostic("WRONG_TYPE", `${fieldName}: ${issue.message}`, file.locate(path))];
+    }
     case "custom": {
       const code = (issue.params?.["code"] ?? "INVALID_VALUE") as DiagnosticCode;
       return [diagnostic(code, `${fieldName}: ${issue.message}`, file.locate(path))];
@@ -89,6 +93,10 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 function childSchema(schema: z.ZodType, segment: PropertyKey): z.ZodType | undefined {
   if (schema instanceof z.ZodObject) return (schema.shape as Record<string, z.ZodType>)[String(segment)];
   if (schema instanceof z.ZodArray) return schema.element as z.ZodType;
+  if (schema instanceof z.ZodUnion) {
+    const options = schema.options as readonly z.ZodType[];
+    return options.map((option) => childSchema(unwrap(option), segment)).find((child) => child !== undefined);
+  }
   return undefined;
 }
 

@@ -45,8 +45,14 @@ export async function readTree(root: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** A minimal valid service spec, with `slos` YAML appended verbatim (indented by the caller). */
-export function serviceYaml(slos: string, header = ""): string {
+/** Routing for both severities, so alerts of test specs notify someone. */
+export const NOTIFY_HEADER = 'notify: { page: ["@pagerduty-web"], ticket: ["@slack-web"] }\n';
+
+/**
+ * A minimal valid service spec, with `slos` YAML appended verbatim (indented by the caller).
+ * `header` holds the service-level keys between `owner` and `slos` (by default, the routing).
+ */
+export function serviceYaml(slos: string, header = NOTIFY_HEADER): string {
   return `apiVersion: slocc/v1\nservice: web\nowner: web-sre\n${header}slos:\n${slos}`;
 }
 

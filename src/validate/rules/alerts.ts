@@ -11,7 +11,8 @@ import type { Report } from "./report.js";
 export function checkAlerts(slo: SloV1, sloPath: DataPath, serviceNotify: NotifyV1 | undefined, report: Report): void {
   const alertsPath = [...sloPath, "alerts"];
   const primary = slo.objectives[0];
-  if (!primary) return;
+  // Tiers are judged against the targets; with a target out of range that would only add noise.
+  if (!primary || slo.objectives.some((objective) => !(objective.target > 0 && objective.target < 100))) return;
   const choice = tierChoice(slo.alerts);
   let tiers: BurnRateTier[] = [];
   if (choice.kind === "default") {
