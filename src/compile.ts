@@ -31,11 +31,14 @@ export function compileInputs(inputs: readonly SpecInput[]): CompileResult {
   return { diagnostics, sources, model, plan: planModel(model) };
 }
 
-/** Reads every spec in `dir` and compiles it. */
-export async function compileDirectory(dir: string): Promise<CompileResult> {
-  const read = await readSpecDirectory(dir);
+/** Compiles what a reader returned; a read failure is an error, so it leaves no result. */
+export function compileRead(read: { readonly inputs: readonly SpecInput[]; readonly diagnostics: readonly Diagnostic[] }): CompileResult {
   const compiled = compileInputs(read.inputs);
   if (read.diagnostics.length === 0) return compiled;
-  // Read failures are errors: report them with the rest, and drop any result.
   return { diagnostics: sortDiagnostics([...read.diagnostics, ...compiled.diagnostics]), sources: compiled.sources };
+}
+
+/** Reads every spec in `dir` and compiles it. */
+export async function compileDirectory(dir: string): Promise<CompileResult> {
+  return compileRead(await readSpecDirectory(dir));
 }

@@ -1,4 +1,8 @@
 import { Command, CommanderError } from "commander";
+import { applyCommand } from "./commands/apply.js";
+import { diffCommand } from "./commands/diff.js";
+import { explainCommand } from "./commands/explain.js";
+import { planCommand } from "./commands/plan.js";
 import { synthCommand } from "./commands/synth.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
@@ -6,19 +10,9 @@ import { EXIT, processIo, type CliIo } from "./io.js";
 /** Runs the `slocc` command line and resolves to its exit code; never throws for bad input. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const setExit = (code: number) => {
+  const program = buildProgram(io, (code) => {
     exitCode = code;
-  };
-  const program = new Command("slocc")
-    .description("SLO-as-code: validate service level objectives and compile them to Datadog through CDK for Terraform")
-    .version(readVersion())
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride()
-    .showHelpAfterError()
-    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth")
-    .addCommand(validateCommand(io, setExit))
-    .addCommand(synthCommand(io, setExit));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -29,6 +23,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT.failure;
   }
   return exitCode;
+}
+
+/** The `slocc` program with every command, printing through `io` and reporting exit codes to `setExit`. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("slocc")
+    .description("SLO-as-code: validate service level objectives and compile them to Datadog through CDK for Terraform")
+    .version(readVersion())
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError()
+    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth")
+    .addCommand(validateCommand(io, setExit))
+    .addCommand(synthCommand(io, setExit))
+    .addCommand(explainCommand(io, setExit))
+    .addCommand(diffCommand(io, setExit))
+    .addCommand(planCommand(io, setExit))
+    .addCommand(applyCommand(io, setExit));
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
 }
 
 function readVersion(): string {

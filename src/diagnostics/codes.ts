@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   ERROR_BUDGET_THRESHOLDS: { severity: "error", summary: "error-budget alert thresholds are out of range or in the wrong order" },
   INVALID_HANDLE: { severity: "error", summary: "a notification handle does not start with @ or holds spaces or braces" },
   NO_NOTIFY: { severity: "warning", summary: "an SLO has alerts of a severity that notify nobody" },
+  RENAME_CONFLICT: { severity: "error", summary: "renamedFrom names a current SLO, the SLO itself, or an SLO another rename already took" },
   ALERTS_MONITOR_SLO: { severity: "warning", summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

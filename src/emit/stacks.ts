@@ -29,7 +29,10 @@ function addStack(app: App, plan: StackPlan): void {
   new DatadogProvider(stack, "datadog", {});
   const slos = new Map<string, ServiceLevelObjective>();
   for (const resource of plan.resources) {
-    if (resource.resourceType === SLO_RESOURCE) slos.set(resource.logicalId, new ServiceLevelObjective(stack, resource.logicalId, escapeStrings(resource.config)));
+    if (resource.resourceType !== SLO_RESOURCE) continue;
+    const slo = new ServiceLevelObjective(stack, resource.logicalId, escapeStrings(resource.config));
+    if (resource.movedFrom) slo.moveFromId(`${SLO_RESOURCE}.${resource.movedFrom}`);
+    slos.set(resource.logicalId, slo);
   }
   for (const resource of plan.resources) {
     if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, resource, slos);
@@ -40,5 +43,6 @@ function addMonitor(stack: TerraformStack, monitor: MonitorResource, slos: Reado
   const slo = slos.get(monitor.query.sloLogicalId);
   if (!slo) throw new Error(`monitor ${monitor.logicalId} refers to an SLO not in its stack: ${monitor.query.sloLogicalId}`);
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
-  new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, slo.id) });
+  const resource = new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, slo.id) });
+  if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
 }

@@ -1,5 +1,6 @@
-import { LineCounter, parseAllDocuments, type YAMLError } from "yaml";
+import { Composer, CST, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node, type YAMLError } from "yaml";
 import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+import { firstIndicatorRun, firstTooDeepCollection, MAX_NESTING_DEPTH } from "./nesting.js";
 import { sourceFileFromDocument, type SourceFile } from "./source-file.js";
 
 /** Aliases beyond this count are refused: a few nested aliases can otherwise expand to gigabytes. */
@@ -13,13 +14,34 @@ export type ParseResult =
 /** Parses one YAML spec text, collecting every syntax problem with its position instead of throwing. */
 export function parseSpecText(path: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: path, line, column: col };
   };
   const start = { file: path, line: 1, column: 1 };
-  if (!Array.isArray(documents) || documents.length === 0) {
+  const tooDeep = (offset: number): ParseResult => ({
+    ok: false,
+    diagnostics: [diagnostic("YAML_SYNTAX", `lists, mappings or indicators nest more than ${MAX_NESTING_DEPTH} levels deep here: a spec needs a few levels, write this value flat`, at(offset))],
+  });
+  const indicatorRun = firstIndicatorRun(text);
+  if (indicatorRun !== undefined) {
+    // Not lexed: the lines before the run are counted here, for its position.
+    lineCounter.addNewLine(0);
+    for (const match of text.slice(0, indicatorRun).matchAll(/\n/g)) lineCounter.addNewLine(match.index + 1);
+    return tooDeep(indicatorRun);
+  }
+  let tokens: CST.Token[];
+  try {
+    tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  } catch (error) {
+    // A last guard: the lexer recurses in places, and a stack overflow is bad input, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    return tooDeep(0);
+  }
+  const deepCollection = firstTooDeepCollection(tokens);
+  if (deepCollection !== undefined) return tooDeep(deepCollection);
+  const documents = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length));
+  if (documents.length === 0) {
     return { ok: false, diagnostics: [diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start)] };
   }
   // The parser often reports one mistake several times at one place; keep the first of each place.
@@ -33,9 +55,13 @@ export function parseSpecText(path: string, text: string): ParseResult {
       diagnostics: [diagnostic("MULTIPLE_DOCUMENTS", "a spec file holds exactly one service: move the second document (after `---`) into its own file", at(second.range[0]))],
     };
   }
-  if (!document || document.contents === null) {
+  if (!document || isEmptyNode(document.contents)) {
     return { ok: false, diagnostics: [diagnostic("EMPTY_FILE", "the file holds only comments or nothing: write one service spec (see docs/spec.md)", start)] };
   }
+  const complexKeys = nonScalarKeys(document).map((offset) =>
+    diagnostic("UNKNOWN_KEY", "a key here is a list, a mapping, an alias or a tagged value: spec keys are plain words such as `service`", at(offset)),
+  );
+  if (complexKeys.length > 0) return { ok: false, diagnostics: complexKeys };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -56,4 +82,35 @@ function yamlErrorDiagnostic(error: YAMLError, at: (offset: number) => Position)
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
   const hint = error.code === "TAB_AS_INDENT" ? ": indent with spaces, not tabs" : "";
   return diagnostic("YAML_SYNTAX", `${detail}${hint}`, position);
+}
+
+/**
+ * Offsets of mapping keys that are not plain scalars (a list, a mapping, an alias, a binary or date
+ * value). No spec key is one, and turning them into object keys would only stringify them.
+ */
+function nonScalarKeys(document: Document): number[] {
+  const offsets: number[] = [];
+  const visit = (node: unknown): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key: unknown = pair.key;
+        const plain = isScalar(key) && (key.value === null || typeof key.value !== "object");
+        if (!plain) offsets.push(rangeStart(key) ?? rangeStart(node) ?? 0);
+        else visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(document.contents);
+  return offsets;
+}
+
+/** No node at all, or the empty node of a document that is only `---` (and comments). */
+function isEmptyNode(node: unknown): boolean {
+  return node === null || (isScalar(node) && node.value === null && node.source === "");
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Partial<Node> | null)?.range?.[0];
 }

@@ -21,6 +21,7 @@ function serviceFromSpec({ file, spec }: ValidatedSpec): Service {
     (slo, index): Slo => ({
       service: spec.service,
       name: slo.name,
+      ...(slo.renamedFrom === undefined ? {} : { renamedFrom: slo.renamedFrom }),
       ...(slo.description === undefined ? {} : { description: slo.description }),
       sli: sliFromSpec(slo.sli),
       objectives: sortedObjectives(slo),

@@ -77,6 +77,8 @@ export interface Alerting {
 export interface Slo {
   readonly service: string;
   readonly name: string;
+  /** The SLO's previous name: its Terraform state moves instead of being destroyed. */
+  readonly renamedFrom?: string;
   readonly description?: string;
   readonly sli: Sli;
   /** Sorted by window (7d, 30d, 90d). */

@@ -2,7 +2,17 @@ import { compareText } from "../diagnostics/diagnostic.js";
 import type { Model } from "../model/model.js";
 import type { CompiledPlan, PlannedResource } from "./resources.js";
 import { planAlerts } from "./alerts.js";
+import { sloLogicalId } from "./logical-ids.js";
 import { planSlo } from "./slo.js";
+
+/**
+ * Marks a renamed SLO's resources as moved from their old ids. A monitor's id starts with its
+ * SLO's id, so its old id is the same id under the old prefix; a move whose source is not in state
+ * is ignored by Terraform, so monitors added in the same change are harmless.
+ */
+function withMovedFrom(resources: readonly PlannedResource[], sloId: string, previousSloId: string): PlannedResource[] {
+  return resources.map((resource) => ({ ...resource, movedFrom: `${previousSloId}${resource.logicalId.slice(sloId.length)}` }));
+}
 
 /** Plans every stack of the model: one per service, resources sorted by logical id. */
 export function planModel(model: Model): CompiledPlan {
@@ -10,7 +20,8 @@ export function planModel(model: Model): CompiledPlan {
     stacks: model.services.map((service) => {
       const resources: PlannedResource[] = service.slos.flatMap((slo) => {
         const sloResource = planSlo(service, slo);
-        return [sloResource, ...planAlerts(service, slo, sloResource.logicalId)];
+        const resources = [sloResource, ...planAlerts(service, slo, sloResource.logicalId)];
+        return slo.renamedFrom === undefined ? resources : withMovedFrom(resources, sloResource.logicalId, sloLogicalId(service.name, slo.renamedFrom));
       });
       return { name: service.name, resources: resources.sort((a, b) => compareText(a.logicalId, b.logicalId)) };
     }),

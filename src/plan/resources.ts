@@ -45,6 +45,8 @@ export interface SloConfig {
 export interface SloResource {
   readonly resourceType: typeof SLO_RESOURCE;
   readonly logicalId: string;
+  /** The logical id this resource had before a rename: Terraform moves its state. */
+  readonly movedFrom?: string;
   readonly service: string;
   readonly slo: string;
   readonly config: SloConfig;
@@ -79,6 +81,8 @@ export interface MonitorConfig {
 export interface MonitorResource {
   readonly resourceType: typeof MONITOR_RESOURCE;
   readonly logicalId: string;
+  /** The logical id this monitor had before its SLO was renamed. */
+  readonly movedFrom?: string;
   readonly service: string;
   readonly slo: string;
   readonly query: SloAlertQuery;

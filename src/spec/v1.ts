@@ -104,6 +104,7 @@ const runbook = z.string().refine((value) => /^https?:\/\/\S+$/.test(value), cod
 
 export const sloV1 = z.strictObject({
   name,
+  renamedFrom: name.optional(),
   description: text.optional(),
   tags: tags.optional(),
   runbook: runbook.optional(),

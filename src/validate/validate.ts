@@ -4,6 +4,7 @@ import { baseTags, mergeTags } from "../model/slo-tags.js";
 import { serviceV1, sloV1, SPEC_V1, type NotifyV1, type ServiceV1, type SloV1 } from "../spec/v1.js";
 import { checkAlerts, checkHandles } from "./rules/alerts.js";
 import { checkObjectives } from "./rules/objectives.js";
+import { checkRenames } from "./rules/renames.js";
 import { reporterFor, type Report } from "./rules/report.js";
 import { checkSli } from "./rules/sli.js";
 import { checkTagCount, checkTagSpelling } from "./rules/tags.js";
@@ -63,6 +64,7 @@ function validateFile(file: SourceFile, sink: Diagnostic[]): ServiceV1 | undefin
   if (!header.value || slos.some((slo) => slo === undefined)) return undefined;
   const service = header.value;
   const valid = slos as SloV1[];
+  checkRenames(valid, report);
   valid.forEach((slo, index) => {
     checkTagCount(mergeTags(baseTags(service.service, service.owner, slo.name), service.tags ?? [], slo.tags ?? []), ["slos", index, "name"], report);
   });

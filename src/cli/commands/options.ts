@@ -9,3 +9,8 @@ export function dirOption(): Option {
 export function strictOption(): Option {
   return new Option("--strict", "exit 1 on warnings as well as errors").default(false);
 }
+
+/** `--out`: where the Terraform stacks are written. */
+export function outOption(): Option {
+  return new Option("--out <dir>", "output directory").default("cdktf.out");
+}

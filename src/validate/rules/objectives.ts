@@ -23,11 +23,17 @@ export function checkObjectives(slo: SloV1, sloPath: DataPath, report: Report): 
         report("TARGET_RANGE", `${field} ${value} must be strictly between 0 and 100 (a 100% objective leaves no error budget)`, [...path, field]);
       } else if (decimalsOf(value) > decimals) {
         const kind = isMonitorBased ? `monitor-based SLOs over ${objective.window}` : "this SLO";
-        report("TARGET_PRECISION", `Datadog keeps ${decimals} decimals for ${kind}: round ${value} to ${value.toFixed(decimals)} or fewer decimals`, [...path, field]);
+        report("TARGET_PRECISION", `Datadog keeps ${decimals} decimals for ${kind}: write ${truncated(value, decimals)} (what Datadog would keep) or another value with at most ${decimals} decimals`, [...path, field]);
       }
     }
     if (objective.warning !== undefined && objective.warning <= objective.target) {
       report("WARNING_NOT_ABOVE_TARGET", `warning ${objective.warning} must be above the target ${objective.target} (it marks the safety margin before the target is missed)`, [...path, "warning"]);
     }
   });
+}
+
+/** `value` cut to `decimals` decimals, as Datadog stores it (`99.995` at 2 -> `99.99`; rounding would give 100). */
+function truncated(value: number, decimals: number): string {
+  const scale = 10 ** decimals;
+  return (Math.trunc(Number((value * scale).toPrecision(12))) / scale).toFixed(decimals);
 }

@@ -1,0 +1,23 @@
+import { compileDirectory } from "../compile.js";
+import { plural } from "../diagnostics/format.js";
+import { synthesizeTo } from "../emit/synth.js";
+import type { CompiledPlan } from "../plan/resources.js";
+import { EXIT, type CliIo } from "./io.js";
+import { reportDiagnostics } from "./report.js";
+
+/**
+ * Compiles the specs in `dir` and prints their diagnostics as text. Resolves to the plan, or to
+ * undefined when an error (or, with `strict`, a warning) means nothing may be written.
+ */
+export async function compileReported(dir: string, strict: boolean, io: CliIo): Promise<CompiledPlan | undefined> {
+  const result = await compileDirectory(dir);
+  const code = reportDiagnostics(result, io, "text", strict);
+  return code === EXIT.ok ? result.plan : undefined;
+}
+
+/** Writes the plan's Terraform stacks to `out`, as `cdktf synth` does, and lists them on stdout. */
+export async function writeStacks(plan: CompiledPlan, out: string, io: CliIo): Promise<void> {
+  await synthesizeTo(plan, out);
+  const lines = plan.stacks.map((stack) => `  ${stack.name}: ${plural(stack.resources.length, "resource")}`);
+  io.stdout(`wrote ${out}: ${plural(plan.stacks.length, "stack")}\n${lines.join("\n")}\n`);
+}

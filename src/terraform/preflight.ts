@@ -1,0 +1,72 @@
+import { accessSync, constants, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
+
+/** The process environment as terraform and the preflight checks read it. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** What running terraform against Datadog needs, once every precondition holds. */
+export interface TerraformContext {
+  /** Absolute path of the terraform binary found on PATH. */
+  readonly terraform: string;
+  /** The Datadog key values, to be redacted from anything printed. */
+  readonly secrets: readonly string[];
+}
+
+/** The outcome of the preflight checks: a context, or one actionable line per failed check. */
+export type PreflightResult = { readonly ok: true; readonly context: TerraformContext } | { readonly ok: false; readonly problems: readonly string[] };
+
+const TERRAFORM_INSTALL_URL = "https://developer.hashicorp.com/terraform/install";
+
+/** The Datadog keys the provider needs, each under the variable names it accepts, preferred first. */
+const DATADOG_KEYS = [
+  { names: ["DD_API_KEY", "DATADOG_API_KEY"], kind: "API key" },
+  { names: ["DD_APP_KEY", "DATADOG_APP_KEY"], kind: "application key" },
+] as const;
+
+/**
+ * Checks, without running anything, that terraform is on PATH and that both Datadog keys are set.
+ * Problems never contain a key value.
+ */
+export function preflight(env: Environment): PreflightResult {
+  const problems: string[] = [];
+  const terraform = findOnPath("terraform", env);
+  if (!terraform) {
+    problems.push(`terraform was not found on PATH: install Terraform (${TERRAFORM_INSTALL_URL}) and make sure \`terraform version\` runs`);
+  }
+  for (const key of DATADOG_KEYS) {
+    if (key.names.some((name) => env[name])) continue;
+    const [preferred, alternative] = key.names;
+    problems.push(`${preferred} is not set: export your Datadog ${key.kind} as ${preferred} (or ${alternative})`);
+  }
+  if (!terraform || problems.length > 0) return { ok: false, problems };
+  return { ok: true, context: { terraform, secrets: secretValues(env) } };
+}
+
+/** Every Datadog key value present in the environment, under any of its names. */
+function secretValues(env: Environment): string[] {
+  const values = DATADOG_KEYS.flatMap((key) => key.names.map((name) => env[name]));
+  return [...new Set(values.filter((value): value is string => Boolean(value)))];
+}
+
+/** The absolute path of an executable named `command` in the environment's PATH, if any. */
+export function findOnPath(command: string, env: Environment): string | undefined {
+  const names = process.platform === "win32" ? [`${command}.exe`, command] : [command];
+  for (const dir of (env["PATH"] ?? "").split(delimiter)) {
+    // An empty PATH entry means the current directory, which is no place to pick terraform from.
+    if (!dir) continue;
+    for (const name of names) {
+      const candidate = join(dir, name);
+      if (isExecutableFile(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

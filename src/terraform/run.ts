@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { mapBounded } from "./bounded.js";
+import type { Environment, TerraformContext } from "./preflight.js";
+import { redact } from "./redact.js";
+
+/** One terraform invocation in a stack's directory, with its output already redacted. */
+export interface StepResult {
+  /** The arguments after `terraform`, such as `["init", "-input=false"]`. */
+  readonly args: readonly string[];
+  /** The exit code, or null when terraform could not start or was stopped by a signal (said in `errorOutput`). */
+  readonly exitCode: number | null;
+  /** Standard output and error together, in the order they arrived. */
+  readonly output: string;
+  /** Standard error alone, where terraform explains a failure. */
+  readonly errorOutput: string;
+}
+
+/** The steps run in one stack, up to and including the first that failed. */
+export interface StackRun {
+  readonly stack: string;
+  readonly steps: readonly StepResult[];
+  /** The step that failed and ended the stack's run, if any. */
+  readonly failed?: StepResult;
+}
+
+/** What to run, where, and how many stacks at once. */
+export interface RunStacksOptions {
+  readonly context: TerraformContext;
+  /** The environment terraform runs with: it reads the Datadog keys and site from here. */
+  readonly env: Environment;
+  /** The directory holding one directory per stack (`<out>/stacks`). */
+  readonly stacksDir: string;
+  /** The stacks to run, in the order their results are wanted. */
+  readonly stacks: readonly string[];
+  /** The terraform invocations run in order in each stack, each only if the previous one succeeded. */
+  readonly steps: readonly (readonly string[])[];
+  /** How many stacks may run at once. */
+  readonly parallel: number;
+}
+
+/** Runs the steps in every stack, `parallel` stacks at a time, and resolves to one run per stack in `stacks` order. */
+export function runStacks(options: RunStacksOptions): Promise<StackRun[]> {
+  return mapBounded(options.stacks, options.parallel, (stack) => runStack(stack, options));
+}
+
+async function runStack(stack: string, options: RunStacksOptions): Promise<StackRun> {
+  const steps: StepResult[] = [];
+  for (const args of options.steps) {
+    const step = await runStep(args, join(options.stacksDir, stack), options);
+    steps.push(step);
+    if (step.exitCode !== 0) return { stack, steps, failed: step };
+  }
+  return { stack, steps };
+}
+
+function runStep(args: readonly string[], cwd: string, options: RunStacksOptions): Promise<StepResult> {
+  const { context } = options;
+  return new Promise((resolve) => {
+    let output = "";
+    let errorOutput = "";
+    let settled = false;
+    const settle = (exitCode: number | null, explanation?: string) => {
+      if (settled) return;
+      settled = true;
+      if (explanation) {
+        output += `${explanation}\n`;
+        errorOutput += `${explanation}\n`;
+      }
+      resolve({ args, exitCode, output: redact(output, context.secrets), errorOutput: redact(errorOutput, context.secrets) });
+    };
+    // TF_IN_AUTOMATION drops the "run this next" hints meant for someone typing terraform commands.
+    const child = spawn(context.terraform, args, { cwd, env: { ...options.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.setEncoding("utf8").on("data", (text: string) => {
+      output += text;
+    });
+    child.stderr.setEncoding("utf8").on("data", (text: string) => {
+      output += text;
+      errorOutput += text;
+    });
+    child.on("error", (error) => settle(null, `could not run terraform: ${error.message}`));
+    child.on("close", (code, signal) => settle(code, signal ? `terraform was stopped by ${signal}` : undefined));
+  });
+}

@@ -1,0 +1,295 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { mapBounded } from "../src/terraform/bounded.js";
+import { findOnPath } from "../src/terraform/preflight.js";
+import { redact } from "../src/terraform/redact.js";
+import { runCli } from "./support/cli.js";
+import { RATIO_SLO, serviceYaml, tempDir } from "./support/compile.js";
+import { terraformBinary, terraformSkipNote } from "./support/terraform.js";
+
+const BIN = join(__dirname, "..", "bin", "slocc.js");
+const KEYS = { DD_API_KEY: "fake-api-key-123", DD_APP_KEY: "fake-app-key-456" };
+
+/** A project with one valid spec per service, a stand-in terraform and an empty directory for PATH. */
+interface Project {
+  readonly dir: string;
+  /** A directory holding only the stand-in `terraform`. */
+  readonly stubPath: string;
+  /** A directory holding nothing. */
+  readonly emptyPath: string;
+  /** Where the stand-in logs each call, one JSON object a line. */
+  readonly log: string;
+}
+
+/** One call of the stand-in terraform. */
+interface StubCall {
+  readonly stack: string;
+  readonly args: string[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A stand-in for terraform: logs its call, prints the Datadog keys it was given (to prove they are
+ * redacted), waits `STUB_DELAY_<stack>` or `STUB_DELAY` milliseconds, and fails when `STUB_FAIL` is
+ * `<command>:<stack>`.
+ */
+const STUB = `#!${process.execPath}
+const { appendFileSync } = require("node:fs");
+const { basename } = require("node:path");
+const stack = basename(process.cwd());
+const command = process.argv[2];
+const start = Date.now();
+const delay = Number(process.env["STUB_DELAY_" + stack] || process.env.STUB_DELAY || 0);
+setTimeout(() => {
+  appendFileSync(process.env.STUB_LOG, JSON.stringify({ stack, args: process.argv.slice(2), start, end: Date.now() }) + "\\n");
+  console.log(command + " ran in " + stack + " with " + process.env.DD_API_KEY + " and " + process.env.DD_APP_KEY);
+  console.error(command + " notes for " + stack);
+  process.exitCode = process.env.STUB_FAIL === command + ":" + stack ? 1 : 0;
+}, delay);
+`;
+
+async function projectWith(services: readonly string[]): Promise<Project> {
+  const dir = await tempDir();
+  await mkdir(join(dir, "slos"));
+  for (const service of services) {
+    await writeFile(join(dir, "slos", `${service}.yaml`), serviceYaml(RATIO_SLO).replace("service: web", `service: ${service}`));
+  }
+  const stubPath = join(dir, "stub-bin");
+  const emptyPath = join(dir, "empty-bin");
+  await mkdir(stubPath);
+  await mkdir(emptyPath);
+  await writeFile(join(stubPath, "terraform"), STUB);
+  await chmod(join(stubPath, "terraform"), 0o755);
+  return { dir, stubPath, emptyPath, log: join(dir, "stub.log") };
+}
+
+/** What a run of the built CLI printed and returned. */
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the built `bin/slocc.js` in the project with exactly the given environment (nothing
+ * inherited, so no real Datadog key can leak in) and stdin not a terminal.
+ */
+function slocc(project: Project, args: readonly string[], env: Record<string, string>): Promise<Run> {
+  const fullEnv = { HOME: project.dir, CHECKPOINT_DISABLE: "1", STUB_LOG: project.log, ...env };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: project.dir, env: fullEnv, stdio: ["ignore", "pipe", "pipe"], timeout: 30_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (text: string) => void (stdout += text));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => void (stderr += text));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function stubCalls(project: Project): Promise<StubCall[]> {
+  if (!existsSync(project.log)) return [];
+  const lines = (await readFile(project.log, "utf8")).trim().split("\n");
+  return lines.map((line) => JSON.parse(line) as StubCall);
+}
+
+/** The most stacks that were running at the same moment, a stack running from its first call's start to its last call's end. */
+function mostAtOnce(calls: readonly StubCall[]): number {
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const call of calls) {
+    const span = spans.get(call.stack);
+    spans.set(call.stack, { start: Math.min(span?.start ?? call.start, call.start), end: Math.max(span?.end ?? call.end, call.end) });
+  }
+  const events = [...spans.values()].flatMap((span) => [
+    { at: span.start, change: 1 },
+    { at: span.end, change: -1 },
+  ]);
+  // Ends sort before starts at the same instant: touching spans did not overlap.
+  events.sort((a, b) => a.at - b.at || a.change - b.change);
+  let running = 0;
+  let most = 0;
+  for (const event of events) {
+    running += event.change;
+    most = Math.max(most, running);
+  }
+  return most;
+}
+
+describe("preconditions of slocc plan and apply", () => {
+  const cases = [
+    { problem: "terraform is not on PATH", path: "empty", env: KEYS, mentions: ["terraform", "install"] },
+    { problem: "DD_API_KEY is missing", path: "stub", env: { DD_APP_KEY: KEYS.DD_APP_KEY }, mentions: ["DD_API_KEY"] },
+    { problem: "DD_APP_KEY is missing", path: "stub", env: { DD_API_KEY: KEYS.DD_API_KEY }, mentions: ["DD_APP_KEY"] },
+  ] as const;
+  const commands = [["plan"], ["apply", "--auto-approve"]] as const;
+
+  it.each(commands.flatMap((args) => cases.map((c) => [args[0], c.problem, { ...c, args }] as const)))(
+    "%s exits 1 before writing or running anything when %s",
+    async (_command, _problem, { path, env, mentions, args }) => {
+      const project = await projectWith(["web"]);
+      const run = await slocc(project, args, { PATH: path === "stub" ? project.stubPath : project.emptyPath, ...env });
+      expect(run.code).toBe(1);
+      for (const mention of mentions) expect(run.stderr).toContain(mention);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(join(project.dir, "cdktf.out"))).toBe(false);
+      expect(await stubCalls(project)).toEqual([]);
+    },
+  );
+
+  it("accepts DATADOG_API_KEY and DATADOG_APP_KEY in place of DD_API_KEY and DD_APP_KEY", async () => {
+    const project = await projectWith(["web"]);
+    const run = await slocc(project, ["plan"], { PATH: project.stubPath, DATADOG_API_KEY: KEYS.DD_API_KEY, DATADOG_APP_KEY: KEYS.DD_APP_KEY });
+    expect(run.code).toBe(0);
+  });
+
+  it("apply exits 1 without --auto-approve when stdin is not a terminal, before writing or running anything", async () => {
+    const project = await projectWith(["web"]);
+    const run = await slocc(project, ["apply"], { PATH: project.stubPath, ...KEYS });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--auto-approve");
+    expect(existsSync(join(project.dir, "cdktf.out"))).toBe(false);
+    expect(await stubCalls(project)).toEqual([]);
+  });
+
+  it("exits 1 and runs nothing when a spec has an error", async () => {
+    const project = await projectWith(["web"]);
+    await writeFile(join(project.dir, "slos", "web.yaml"), serviceYaml(RATIO_SLO).replace("target: 99.9", "target: 100"));
+    const run = await slocc(project, ["plan"], { PATH: project.stubPath, ...KEYS });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("TARGET_RANGE");
+    expect(await stubCalls(project)).toEqual([]);
+  });
+});
+
+describe("slocc plan and apply with a stand-in terraform", () => {
+  it("plan runs terraform init then plan in every stack and prints one block per stack in name order, whatever finishes first", async () => {
+    const project = await projectWith(["web", "api"]);
+    const run = await slocc(project, ["plan"], { PATH: project.stubPath, ...KEYS, STUB_DELAY_api: "300" });
+    expect(run.code).toBe(0);
+    const api = run.stdout.indexOf("=== api ===");
+    const web = run.stdout.indexOf("=== web ===");
+    expect(api).toBeGreaterThanOrEqual(0);
+    expect(web).toBeGreaterThan(api);
+    expect(run.stdout.slice(api, web)).toMatch(/terraform init -input=false[\s\S]*init ran in api[\s\S]*terraform plan -input=false[\s\S]*plan ran in api/);
+    expect(run.stdout.slice(web)).not.toContain("in api");
+    const calls = await stubCalls(project);
+    expect(calls.filter((call) => call.stack === "api").map((call) => call.args.slice(0, 2))).toEqual([
+      ["init", "-input=false"],
+      ["plan", "-input=false"],
+    ]);
+    // web finished first, so the blocks follow the stack names, not the order the stacks finished in.
+    const finished = (stack: string) => Math.max(...calls.filter((call) => call.stack === stack).map((call) => call.end));
+    expect(finished("web")).toBeLessThan(finished("api"));
+  });
+
+  it("never prints the Datadog keys, and replaces them with *** where terraform printed them", async () => {
+    const project = await projectWith(["web"]);
+    const run = await slocc(project, ["plan"], { PATH: project.stubPath, ...KEYS });
+    expect(run.code).toBe(0);
+    const printed = run.stdout + run.stderr;
+    expect(printed).toContain("plan ran in web with *** and ***");
+    for (const key of Object.values(KEYS)) expect(printed).not.toContain(key);
+  });
+
+  it("runs only the stacks named on the command line", async () => {
+    const project = await projectWith(["web", "api", "db"]);
+    const run = await slocc(project, ["plan", "web", "db"], { PATH: project.stubPath, ...KEYS });
+    expect(run.code).toBe(0);
+    expect(new Set((await stubCalls(project)).map((call) => call.stack))).toEqual(new Set(["db", "web"]));
+    expect(run.stdout).not.toContain("=== api ===");
+  });
+
+  it("exits 2 on an unknown stack, listing the known ones, and runs nothing", async () => {
+    const project = await projectWith(["web", "api"]);
+    const run = await slocc(project, ["plan", "web", "nope"], { PATH: project.stubPath, ...KEYS });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("nope");
+    expect(run.stderr).toContain("api, web");
+    expect(await stubCalls(project)).toEqual([]);
+  });
+
+  it.each([{ parallel: 1 }, { parallel: 2 }])("with --parallel $parallel, runs that many stacks at once and never more", async ({ parallel }) => {
+    const project = await projectWith(["a", "b", "c"]);
+    const run = await slocc(project, ["plan", "--parallel", String(parallel)], { PATH: project.stubPath, ...KEYS, STUB_DELAY: "150" });
+    expect(run.code).toBe(0);
+    expect(mostAtOnce(await stubCalls(project))).toBe(parallel);
+  });
+
+  it("reports a failed terraform init with its stack and the end of its error output, exits 1, and still runs the other stacks", async () => {
+    const project = await projectWith(["web", "api"]);
+    const run = await slocc(project, ["plan"], { PATH: project.stubPath, ...KEYS, STUB_FAIL: "init:web" });
+    expect(run.code).toBe(1);
+    const failure = run.stderr.split("\n").findIndex((line) => line.includes("web") && line.includes("terraform init"));
+    expect(failure).toBeGreaterThanOrEqual(0);
+    expect(run.stderr.split("\n").slice(failure).join("\n")).toContain("init notes for web");
+    const calls = (await stubCalls(project)).map((call) => `${call.args[0]} ${call.stack}`);
+    expect(calls).toContain("plan api");
+    expect(calls).not.toContain("plan web");
+  });
+
+  it("apply --auto-approve runs terraform apply -input=false -auto-approve after init", async () => {
+    const project = await projectWith(["web"]);
+    const run = await slocc(project, ["apply", "--auto-approve"], { PATH: project.stubPath, ...KEYS });
+    expect(run.code).toBe(0);
+    expect((await stubCalls(project)).map((call) => call.args.slice(0, 3))).toEqual([
+      ["init", "-input=false", "-no-color"],
+      ["apply", "-input=false", "-auto-approve"],
+    ]);
+  });
+});
+
+describe("slocc plan with the real terraform", () => {
+  it.skipIf(!terraformBinary)(`reaches terraform init, which cannot install the Datadog provider, and exits 1 naming the stack${terraformSkipNote}`, async () => {
+    const project = await projectWith(["web"]);
+    // Provider installation only from an empty mirror: the same failure with or without network.
+    const mirror = join(project.dir, "empty-mirror");
+    await mkdir(mirror);
+    const config = join(project.dir, "offline.tfrc");
+    await writeFile(config, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+    const terraform = findOnPath("terraform", process.env);
+    const run = await slocc(project, ["plan"], { PATH: dirname(terraform ?? ""), TF_CLI_CONFIG_FILE: config, ...KEYS });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("=== web ===");
+    expect(run.stderr).toMatch(/web.*terraform init/);
+    expect(run.stderr).toContain("datadog/datadog");
+    for (const key of Object.values(KEYS)) expect(run.stdout + run.stderr).not.toContain(key);
+  });
+});
+
+describe("usage of slocc plan and apply", () => {
+  it.each([["0"], ["-1"], ["1.5"], ["two"]])("exits 2 on --parallel %s", async (value) => {
+    const run = await runCli(["plan", "--parallel", value]);
+    expect(run.code).toBe(2);
+  });
+
+  it.each([["plan"], ["apply"]])("shows help for %s ending with examples", async (command) => {
+    const run = await runCli([command, "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Examples:\n(  \$ slocc .+\n?)+$/);
+  });
+});
+
+describe("the terraform runner's parts", () => {
+  it("redacts every occurrence of each secret, longest first", () => {
+    expect(redact("key abc123 and abc and abc123", ["abc", "abc123"])).toBe("key *** and *** and ***");
+    expect(redact("nothing secret", ["", "absent"])).toBe("nothing secret");
+  });
+
+  it("keeps results in input order when tasks finish out of order, with at most the limit running", async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapBounded([30, 5, 20, 1], 2, async (delay) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      running -= 1;
+      return delay * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2]);
+    expect(most).toBe(2);
+  });
+});
