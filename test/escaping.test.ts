@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeTemplate } from "../src/emit/escape.js";
 import { compileOne, serviceYaml, synthFiles } from "./support/compile.js";
+import { stringsOf } from "./support/json-strings.js";
 import { evaluateTerraformStrings, terraformBinary, terraformSkipNote } from "./support/terraform.js";
 
 const hostile = [
@@ -52,13 +53,3 @@ describe(`Terraform template escaping${terraformSkipNote}`, () => {
     expect(evaluateTerraformStrings(emitted).sort()).toEqual(planned.sort());
   });
 });
-
-/** Every string value in a JSON value, skipping cdktf's `//` metadata. */
-function stringsOf(value: unknown, skipMetadata: boolean): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap((item) => stringsOf(item, skipMetadata));
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => (skipMetadata && key === "//" ? [] : stringsOf(item, skipMetadata)));
-  }
-  return [];
-}

@@ -81,13 +81,19 @@ function objectiveChanges(before: Slo, after: Slo): FieldChange[] {
 function tierChanges(before: readonly BurnRateTier[], after: readonly BurnRateTier[]): FieldChange[] {
   const a = new Map(before.map((tier) => [tierKey(tier), tier]));
   const b = new Map(after.map((tier) => [tierKey(tier), tier]));
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => tierOrder(a.get(x) ?? b.get(x)) - tierOrder(a.get(y) ?? b.get(y)));
   return keys.flatMap((key): FieldChange[] => {
     const x = a.get(key);
     const y = b.get(key);
     if (x && y && tierText(x) === tierText(y)) return [];
     return [{ field: "alert tier", ...(x ? { before: tierText(x) } : {}), ...(y ? { after: tierText(y) } : {}), note: !x ? "tier added" : !y ? "tier removed" : "tier changed" }];
   });
+}
+
+/** Tiers in reading order: by SLO window, then long and short window. */
+function tierOrder(tier: BurnRateTier | undefined): number {
+  if (!tier) return 0;
+  return ["7d", "30d", "90d"].indexOf(tier.window) * 1e6 + tier.longWindowHours * 1e3 + tier.shortWindowMinutes;
 }
 
 /** `budget halved`, `budget doubled`, `budget down 90%`. */
