@@ -19,26 +19,32 @@ export interface CompileResult {
   readonly plan?: CompiledPlan;
 }
 
+/** Options of compilation. */
+export interface CompileOptions {
+  /** The day review deadlines are judged against (YYYY-MM-DD); today in UTC by default. */
+  readonly today?: string;
+}
+
 /** Compiles spec contents: load, validate, model, plan. Pure: no file system, no cdktf. */
-export function compileInputs(inputs: readonly SpecInput[]): CompileResult {
+export function compileInputs(inputs: readonly SpecInput[], options: CompileOptions = {}): CompileResult {
   const ordered = [...inputs].sort((a, b) => compareText(a.path, b.path));
   const loaded = loadSpecs(ordered);
-  const validated = validateSpecs(loaded.files);
+  const validated = validateSpecs(loaded.files, options);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...validated.diagnostics]);
   const sources = new Map(loaded.files.map((file) => [file.path, file.text]));
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics, sources };
-  const model = modelFromSpecs(validated.specs);
+  const model = modelFromSpecs(validated.specs, validated.catalogs.map((c) => c.catalog));
   return { diagnostics, sources, model, plan: planModel(model) };
 }
 
 /** Compiles what a reader returned; a read failure is an error, so it leaves no result. */
-export function compileRead(read: { readonly inputs: readonly SpecInput[]; readonly diagnostics: readonly Diagnostic[] }): CompileResult {
-  const compiled = compileInputs(read.inputs);
+export function compileRead(read: { readonly inputs: readonly SpecInput[]; readonly diagnostics: readonly Diagnostic[] }, options: CompileOptions = {}): CompileResult {
+  const compiled = compileInputs(read.inputs, options);
   if (read.diagnostics.length === 0) return compiled;
   return { diagnostics: sortDiagnostics([...read.diagnostics, ...compiled.diagnostics]), sources: compiled.sources };
 }
 
 /** Reads every spec in `dir` and compiles it. */
-export async function compileDirectory(dir: string): Promise<CompileResult> {
-  return compileRead(await readSpecDirectory(dir));
+export async function compileDirectory(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  return compileRead(await readSpecDirectory(dir), options);
 }

@@ -11,6 +11,8 @@ export interface ReviewOptions {
   readonly dir: string;
   readonly base: string;
   readonly head?: string;
+  /** The day review deadlines are judged against (YYYY-MM-DD). */
+  readonly today?: string;
 }
 
 /** The review diff, present only when both sides compile; diagnostics name their side's files. */
@@ -30,8 +32,9 @@ export const WORKING_TREE = "working tree";
 export async function reviewSpecs(options: ReviewOptions): Promise<ReviewResult> {
   const baseInputs = await readSpecsAtRef(options.cwd, options.base, options.dir);
   const headInputs = options.head === undefined ? await readSpecDirectory(options.dir) : await readSpecsAtRef(options.cwd, options.head, options.dir);
-  const base = compileRead(baseInputs);
-  const head = compileRead(headInputs);
+  const compileOptions = options.today === undefined ? {} : { today: options.today };
+  const base = compileRead(baseInputs, compileOptions);
+  const head = compileRead(headInputs, compileOptions);
   const diagnostics = sortDiagnostics([...base.diagnostics, ...head.diagnostics]);
   const sources = new Map([...base.sources, ...head.sources]);
   if (!base.model || !base.plan || !head.model || !head.plan) return { diagnostics, sources };

@@ -78,7 +78,7 @@ describe("slocc synth", () => {
     const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO) });
     const run = await runCli(["synth"], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("web: 4 resources");
+    expect(run.stdout).toContain("web: 5 resources");
     expect([...(await readTree(join(dir, "cdktf.out"))).keys()]).toEqual(["manifest.json", "stacks/web/cdk.tf.json"]);
   });
 

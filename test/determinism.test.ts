@@ -29,8 +29,9 @@ describe("deterministic output", () => {
     const text = (await readFile(join(EXAMPLES, "e-scooter.yaml"), "utf8")).replace(/\r\n/g, "\n");
     const [head = "", ...entries] = text.split(/\n(?=  - name: )/);
     const reordered = [head, ...entries.reverse()].map((part) => part.replace(/\n*$/, "")).join("\n") + "\n";
-    const original = compileInputs([{ path: "a.yaml", bytes: Buffer.from(text) }]);
-    const shuffled = compileInputs([{ path: "a.yaml", bytes: Buffer.from(reordered) }]);
+    const catalog = { path: "aws-slas.yaml", bytes: await readFile(join(EXAMPLES, "aws-slas.yaml")) };
+    const original = compileInputs([catalog, { path: "a.yaml", bytes: Buffer.from(text) }]);
+    const shuffled = compileInputs([catalog, { path: "a.yaml", bytes: Buffer.from(reordered) }]);
     expect(shuffled.diagnostics).toEqual([]);
     expect([...(await synthFiles(shuffled.plan!))]).toEqual([...(await synthFiles(original.plan!))]);
   });

@@ -41,7 +41,10 @@ const cases: {
     head: { "slos/web.yaml": service("web", availability() + latency) },
     slos: ["web/latency added"],
     risks: [],
-    check: (diff) => expect(diff.summary.resources).toEqual({ create: 4, update: 0, replace: 0, destroy: 0, move: 0 }),
+    check: (diff) => {
+      expect(diff.summary.resources).toEqual({ create: 4, update: 1, replace: 0, destroy: 0, move: 0 });
+      expect(diff.resources.find((r) => r.action === "update")).toMatchObject({ resourceType: "datadog_dashboard", fields: ["groups"] });
+    },
   },
   {
     name: "a removed SLO is destroyed, flagged with its history lost",
@@ -118,7 +121,7 @@ const cases: {
     risks: [],
     check: (diff) => {
       expect(diff.slos[0]?.renamedFrom).toBe("availability");
-      expect(diff.summary.resources).toEqual({ create: 0, update: 0, replace: 0, destroy: 0, move: 4 });
+      expect(diff.summary.resources).toEqual({ create: 0, update: 1, replace: 0, destroy: 0, move: 4 });
       expect(diff.resources.find((r) => r.resourceType === "datadog_service_level_objective")?.movedFrom).toBe("slo_web__availability");
     },
   },

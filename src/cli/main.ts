@@ -3,6 +3,7 @@ import { applyCommand } from "./commands/apply.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { planCommand } from "./commands/plan.js";
+import { reviewsCommand } from "./commands/reviews.js";
 import { synthCommand } from "./commands/synth.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addCommand(synthCommand(io, setExit))
     .addCommand(explainCommand(io, setExit))
     .addCommand(diffCommand(io, setExit))
+    .addCommand(reviewsCommand(io, setExit))
     .addCommand(planCommand(io, setExit))
     .addCommand(applyCommand(io, setExit));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -3,14 +3,15 @@ import { plural } from "../diagnostics/format.js";
 import { synthesizeTo } from "../emit/synth.js";
 import type { CompiledPlan } from "../plan/resources.js";
 import { EXIT, type CliIo } from "./io.js";
+import { compileOptions, type SpecSourceOptions } from "./commands/options.js";
 import { reportDiagnostics } from "./report.js";
 
 /**
- * Compiles the specs in `dir` and prints their diagnostics as text. Resolves to the plan, or to
+ * Compiles the specs in `source.dir` and prints their diagnostics as text. Resolves to the plan, or to
  * undefined when an error (or, with `strict`, a warning) means nothing may be written.
  */
-export async function compileReported(dir: string, strict: boolean, io: CliIo): Promise<CompiledPlan | undefined> {
-  const result = await compileDirectory(dir);
+export async function compileReported(source: SpecSourceOptions, strict: boolean, io: CliIo): Promise<CompiledPlan | undefined> {
+  const result = await compileDirectory(source.dir, compileOptions(source));
   const code = reportDiagnostics(result, io, "text", strict);
   return code === EXIT.ok ? result.plan : undefined;
 }

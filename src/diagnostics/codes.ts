@@ -45,6 +45,11 @@ export const DIAGNOSTIC_CODES = {
   INVALID_HANDLE: { severity: "error", summary: "a notification handle does not start with @ or holds spaces or braces" },
   NO_NOTIFY: { severity: "warning", summary: "an SLO has alerts of a severity that notify nobody" },
   RENAME_CONFLICT: { severity: "error", summary: "renamedFrom names a current SLO, the SLO itself, or an SLO another rename already took" },
+  UNKNOWN_JOURNEY: { severity: "error", summary: "an SLO names a journey its service does not declare" },
+  UNKNOWN_DEPENDENCY: { severity: "error", summary: "a journey depends on a dependency declared neither in its service nor in a catalog" },
+  DUPLICATE_DEPENDENCY: { severity: "error", summary: "two catalogs give one dependency different availabilities" },
+  CEILING_EXCEEDED: { severity: "warning", summary: "an availability target is above the ceiling its journey's dependencies allow" },
+  REVIEW_OVERDUE: { severity: "warning", summary: "a service's SLO review is past its due date" },
   ALERTS_MONITOR_SLO: { severity: "warning", summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -3,7 +3,8 @@ import { ServiceLevelObjective } from "@cdktf/provider-datadog/lib/service-level
 import { App, LocalBackend, TerraformStack } from "cdktf";
 import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
 import { sloAlertQueryText } from "../plan/alert-query.js";
-import { MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type MonitorResource, type StackPlan } from "../plan/resources.js";
+import { Dashboard } from "@cdktf/provider-datadog/lib/dashboard";
+import { DASHBOARD_RESOURCE, MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type DashboardResource, type MonitorResource, type StackPlan } from "../plan/resources.js";
 import { escapeStrings } from "./escape.js";
 
 /**
@@ -36,12 +37,46 @@ function addStack(app: App, plan: StackPlan): void {
   }
   for (const resource of plan.resources) {
     if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, resource, slos);
+    if (resource.resourceType === DASHBOARD_RESOURCE) addDashboard(stack, resource, slos);
   }
 }
 
+function addDashboard(stack: TerraformStack, dashboard: DashboardResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
+  const { title, description, groups, note } = escapeStrings(dashboard.config);
+  new Dashboard(stack, dashboard.logicalId, {
+    title,
+    description,
+    layoutType: "ordered",
+    widget: [
+      ...groups.map((group) => ({
+        groupDefinition: {
+          title: group.title,
+          layoutType: "ordered",
+          widget: group.widgets.map((widget) => ({
+            serviceLevelObjectiveDefinition: {
+              title: widget.title,
+              viewType: "detail",
+              viewMode: "overall",
+              sloId: sloReference(slos, widget.sloLogicalId, dashboard.logicalId).id,
+              timeWindows: widget.timeWindows,
+              showErrorBudget: true,
+            },
+          })),
+        },
+      })),
+      { noteDefinition: { content: note } },
+    ],
+  });
+}
+
+function sloReference(slos: ReadonlyMap<string, ServiceLevelObjective>, sloLogicalId: string, user: string): ServiceLevelObjective {
+  const slo = slos.get(sloLogicalId);
+  if (!slo) throw new Error(`${user} refers to an SLO not in its stack: ${sloLogicalId}`);
+  return slo;
+}
+
 function addMonitor(stack: TerraformStack, monitor: MonitorResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
-  const slo = slos.get(monitor.query.sloLogicalId);
-  if (!slo) throw new Error(`monitor ${monitor.logicalId} refers to an SLO not in its stack: ${monitor.query.sloLogicalId}`);
+  const slo = sloReference(slos, monitor.query.sloLogicalId, monitor.logicalId);
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
   const resource = new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, slo.id) });
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);

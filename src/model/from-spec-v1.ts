@@ -1,41 +1,72 @@
 import { compareText } from "../diagnostics/diagnostic.js";
 import type { DataPath } from "../load/source-file.js";
 import type { ValidatedSpec } from "../validate/validate.js";
-import type { ServiceV1, SliV1, SloV1 } from "../spec/v1.js";
+import type { CatalogV1, ServiceV1, SliV1, SloV1 } from "../spec/v1.js";
+import { chainCeiling } from "./ceiling.js";
+import { nextReviewDate } from "./review-cadence.js";
 import { factorFits, maxBurnRate, roundRate } from "../datadog/burn-rate.js";
 import { defaultTiers, percentValue, resolveTier, tierChoice } from "./burn-rate-tiers.js";
 import { durationSeconds } from "./duration.js";
-import { WINDOWS, type Alerting, type Model, type Objective, type Service, type Sli, type Slo, type Window } from "./model.js";
+import { WINDOWS, type Alerting, type Journey, type Model, type Objective, type Service, type Sli, type Slo, type Window } from "./model.js";
 import { baseTags, mergeTags } from "./slo-tags.js";
 
 /** Maps validated `slocc/v1` specs to the internal model: defaults applied, order normalised. */
-export function modelFromSpecs(specs: readonly ValidatedSpec[]): Model {
-  const services = specs.map(serviceFromSpec).sort((a, b) => compareText(a.name, b.name));
+export function modelFromSpecs(specs: readonly ValidatedSpec[], catalogs: readonly CatalogV1[] = []): Model {
+  const services = specs.map((spec) => serviceFromSpec(spec, catalogs)).sort((a, b) => compareText(a.name, b.name));
   return { services };
 }
 
-function serviceFromSpec({ file, spec }: ValidatedSpec): Service {
+/** Looks a dependency up in the service's own list first, then in the shared catalogs. */
+export function dependencyLookup(service: Pick<ServiceV1, "dependencies">, catalogs: readonly CatalogV1[]): (name: string) => number | undefined {
+  return (name) => service.dependencies?.[name] ?? catalogs.find((catalog) => catalog.dependencies[name] !== undefined)?.dependencies[name];
+}
+
+/** `journey:<name>` and `journey-kind:cuj|cmc`, the tags an SLO of a journey carries. */
+export function journeyTags(name: string, kind: "user" | "machine"): string[] {
+  return [`journey:${name}`, `journey-kind:${kind === "user" ? "cuj" : "cmc"}`];
+}
+
+function serviceFromSpec({ file, spec }: ValidatedSpec, catalogs: readonly CatalogV1[]): Service {
   const at = (path: DataPath) => file.locate(path);
   const serviceTags = spec.tags ?? [];
-  const slos = spec.slos.map(
-    (slo, index): Slo => ({
+  const lookup = dependencyLookup(spec, catalogs);
+  const journeys = Object.entries(spec.journeys ?? {})
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([name, journey]): Journey => {
+      const ceiling = journey.dependsOn && journey.dependsOn.length > 0 ? chainCeiling(journey.dependsOn, lookup) : undefined;
+      return {
+        name,
+        kind: journey.kind,
+        ...(journey.description === undefined ? {} : { description: journey.description }),
+        ...(ceiling === undefined ? {} : { ceiling }),
+      };
+    });
+  const journeyOf = (name: string | undefined) => journeys.find((journey) => journey.name === name);
+  const slos = spec.slos.map((slo, index): Slo => {
+    const journey = journeyOf(slo.journey);
+    return {
       service: spec.service,
       name: slo.name,
       ...(slo.renamedFrom === undefined ? {} : { renamedFrom: slo.renamedFrom }),
       ...(slo.description === undefined ? {} : { description: slo.description }),
       sli: sliFromSpec(slo.sli),
+      ...(journey ? { journey: { name: journey.name, kind: journey.kind } } : {}),
       objectives: sortedObjectives(slo),
       primaryWindow: slo.objectives[0]?.window ?? "30d",
-      tags: mergeTags(baseTags(spec.service, spec.owner, slo.name), serviceTags, slo.tags ?? []),
+      tags: mergeTags(baseTags(spec.service, spec.owner, slo.name), serviceTags, slo.tags ?? [], journey ? journeyTags(journey.name, journey.kind) : []),
       alerts: alertingFromSpec(spec, slo),
       source: at(["slos", index, "name"]),
-    }),
-  );
+    };
+  });
   return {
     name: spec.service,
     owner: spec.owner,
     ...(spec.description === undefined ? {} : { description: spec.description }),
     tags: mergeTags(serviceTags),
+    journeys,
+    ...(spec.review === undefined ? {} : { review: { ...spec.review, due: nextReviewDate(spec.review.last, spec.review.every) } }),
+    approvers: [...(spec.approvers ?? [])],
+    dashboard: spec.dashboard ?? true,
     slos: slos.sort((a, b) => compareText(a.name, b.name)),
     source: at(["service"]),
   };

@@ -1,3 +1,5 @@
+import type { Ceiling } from "./ceiling.js";
+
 /**
  * The compiler's internal model: every spec version maps to these types, already normalised
  * (defaults applied, objectives sorted, tags merged). Plans are computed from the model only.
@@ -73,6 +75,22 @@ export interface Alerting {
   readonly runbook?: string;
 }
 
+/** A critical user journey (`user`, CUJ) or critical machine communication (`machine`, CMC). */
+export interface Journey {
+  readonly name: string;
+  readonly kind: "user" | "machine";
+  readonly description?: string;
+  /** The best availability the journey can reach given its dependencies; absent without any. */
+  readonly ceiling?: Ceiling;
+}
+
+/** When a service's SLOs were last reviewed, and when they are next due. */
+export interface ReviewCadence {
+  readonly every: string;
+  readonly last: string;
+  readonly due: string;
+}
+
 /** One service level objective, as the compiler understands it. */
 export interface Slo {
   readonly service: string;
@@ -81,6 +99,8 @@ export interface Slo {
   readonly renamedFrom?: string;
   readonly description?: string;
   readonly sli: Sli;
+  /** The journey this SLO protects. */
+  readonly journey?: { readonly name: string; readonly kind: "user" | "machine" };
   /** Sorted by window (7d, 30d, 90d). */
   readonly objectives: readonly Objective[];
   /** The window the spec lists first. */
@@ -97,6 +117,11 @@ export interface Service {
   readonly owner: string;
   readonly description?: string;
   readonly tags: readonly string[];
+  readonly journeys: readonly Journey[];
+  readonly review?: ReviewCadence;
+  readonly approvers: readonly string[];
+  /** Whether the service gets a Datadog dashboard of its SLOs. */
+  readonly dashboard: boolean;
   readonly slos: readonly Slo[];
   readonly source: SourceRef;
 }

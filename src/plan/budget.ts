@@ -51,3 +51,8 @@ export function formatDuration(seconds: number): string {
 export function formatPercent(value: number): string {
   return `${Number(value.toFixed(3))}%`;
 }
+
+/** An availability to six significant digits, so redundancy shows: `99.9999%`, `99.9201%`. */
+export function formatAvailability(value: number): string {
+  return `${Number(value.toPrecision(6))}%`;
+}

@@ -1,3 +1,4 @@
+import { compareText } from "../diagnostics/diagnostic.js";
 import type { AlertSeverity, Model, Sli, Window } from "../model/model.js";
 import { budgetSeconds, tierTimes } from "./budget.js";
 
@@ -37,10 +38,21 @@ export interface DroppedTierExplanation {
   readonly reason: string;
 }
 
+/** The journey an SLO protects, its dependency ceiling, and the SLO's margin under it. */
+export interface JourneyExplanation {
+  readonly name: string;
+  readonly kind: "user" | "machine";
+  readonly ceilingPercent?: number;
+  readonly links?: readonly { readonly label: string; readonly availability: number }[];
+  /** Ceiling minus the primary target, in percentage points; negative when the target is above the ceiling. */
+  readonly marginPoints?: number;
+}
+
 /** Everything `slocc explain` says about one SLO. */
 export interface SloExplanation {
   readonly service: string;
   readonly slo: string;
+  readonly journey?: JourneyExplanation;
   readonly sliKind: Sli["kind"];
   readonly primaryWindow: Window;
   readonly objectives: readonly ObjectiveExplanation[];
@@ -51,19 +63,40 @@ export interface SloExplanation {
   readonly runbook?: string;
 }
 
-/** The explanation of every SLO of a model, optionally narrowed to `service` or `service/slo`. */
+/**
+ * The explanation of every SLO of a model, optionally narrowed to `service` or `service/slo`;
+ * within a service, SLOs come grouped by journey (in journey name order), then those without one.
+ */
 export function explainModel(model: Model, selector?: string): SloExplanation[] {
   const [serviceName, sloName] = selector?.split("/") ?? [];
   return model.services
     .filter((service) => serviceName === undefined || service.name === serviceName)
     .flatMap((service) =>
-      service.slos
+      [...service.slos]
+        .sort((a, b) => compareText(a.journey?.name ?? "\uffff", b.journey?.name ?? "\uffff") || compareText(a.name, b.name))
         .filter((slo) => sloName === undefined || slo.name === sloName)
         .map((slo): SloExplanation => {
           const targetOf = (window: Window) => slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
+          const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.name);
+          const isAvailability = slo.sli.kind === "ratio" || slo.sli.kind === "monitors";
           return {
             service: service.name,
             slo: slo.name,
+            ...(journey
+              ? {
+                  journey: {
+                    name: journey.name,
+                    kind: journey.kind,
+                    ...(journey.ceiling
+                      ? {
+                          ceilingPercent: journey.ceiling.percent,
+                          links: journey.ceiling.links,
+                          ...(isAvailability ? { marginPoints: Number((journey.ceiling.percent - targetOf(slo.primaryWindow)).toPrecision(10)) } : {}),
+                        }
+                      : {}),
+                  },
+                }
+              : {}),
             sliKind: slo.sli.kind,
             primaryWindow: slo.primaryWindow,
             objectives: slo.objectives.map((objective) => ({

@@ -1,7 +1,8 @@
 import { compareText } from "../diagnostics/diagnostic.js";
 import type { Model } from "../model/model.js";
-import type { CompiledPlan, PlannedResource } from "./resources.js";
+import type { CompiledPlan, MonitorResource, PlannedResource, SloResource } from "./resources.js";
 import { planAlerts } from "./alerts.js";
+import { planDashboard } from "./dashboard.js";
 import { sloLogicalId } from "./logical-ids.js";
 import { planSlo } from "./slo.js";
 
@@ -10,7 +11,7 @@ import { planSlo } from "./slo.js";
  * SLO's id, so its old id is the same id under the old prefix; a move whose source is not in state
  * is ignored by Terraform, so monitors added in the same change are harmless.
  */
-function withMovedFrom(resources: readonly PlannedResource[], sloId: string, previousSloId: string): PlannedResource[] {
+function withMovedFrom(resources: readonly (SloResource | MonitorResource)[], sloId: string, previousSloId: string): PlannedResource[] {
   return resources.map((resource) => ({ ...resource, movedFrom: `${previousSloId}${resource.logicalId.slice(sloId.length)}` }));
 }
 
@@ -23,6 +24,7 @@ export function planModel(model: Model): CompiledPlan {
         const resources = [sloResource, ...planAlerts(service, slo, sloResource.logicalId)];
         return slo.renamedFrom === undefined ? resources : withMovedFrom(resources, sloResource.logicalId, sloLogicalId(service.name, slo.renamedFrom));
       });
+      if (service.dashboard) resources.push(planDashboard(service));
       return { name: service.name, resources: resources.sort((a, b) => compareText(a.logicalId, b.logicalId)) };
     }),
   };

@@ -89,8 +89,35 @@ export interface MonitorResource {
   readonly config: MonitorConfig;
 }
 
+export const DASHBOARD_RESOURCE = "datadog_dashboard";
+
+/** An SLO widget: the SLO by reference, shown over its windows with its error budget. */
+export interface DashboardSloWidget {
+  readonly sloLogicalId: string;
+  readonly title: string;
+  readonly timeWindows: readonly string[];
+}
+
+/** A service's dashboard: one group of SLO widgets per journey, and a note about ownership. */
+export interface DashboardConfig {
+  readonly title: string;
+  readonly description: string;
+  readonly groups: readonly { readonly title: string; readonly widgets: readonly DashboardSloWidget[] }[];
+  readonly note: string;
+}
+
+/** A planned `datadog_dashboard`. */
+export interface DashboardResource {
+  readonly resourceType: typeof DASHBOARD_RESOURCE;
+  readonly logicalId: string;
+  readonly service: string;
+  /** A dashboard's id derives from its service, which is never renamed: it never moves. */
+  readonly movedFrom?: undefined;
+  readonly config: DashboardConfig;
+}
+
 /** Any planned resource. */
-export type PlannedResource = SloResource | MonitorResource;
+export type PlannedResource = SloResource | MonitorResource | DashboardResource;
 
 /** One Terraform stack: a service and its resources, sorted by logical id. */
 export interface StackPlan {

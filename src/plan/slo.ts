@@ -14,6 +14,8 @@ export function planSlo(service: Service, slo: Slo): SloResource {
     targetThreshold: primary?.target ?? 0,
     ...(primary?.warning === undefined ? {} : { warningThreshold: primary.warning }),
     tags: slo.tags,
+    // A dashboard uses the SLO: without force_delete, deleting it later fails with 409.
+    ...(service.dashboard ? { forceDelete: true } : {}),
   };
   return { resourceType: SLO_RESOURCE, logicalId: sloLogicalId(service.name, slo.name), service: service.name, slo: slo.name, config };
 }

@@ -1,13 +1,17 @@
 import { formatNumber } from "../model/from-spec-v1.js";
 import { WINDOW_HOURS } from "../model/model.js";
-import { formatDuration, formatPercent } from "../plan/budget.js";
+import { formatAvailability, formatDuration, formatPercent } from "../plan/budget.js";
 import type { ObjectiveExplanation, SloExplanation, TierExplanation } from "../plan/explain.js";
 
-/** `slocc explain` for a terminal. */
+/** `slocc explain` for a terminal, with a heading before each journey's SLOs. */
 export function explainText(explanations: readonly SloExplanation[]): string {
   return explanations
-    .map((e) => {
-      const lines = [`${e.service}/${e.slo}  (${e.sliKind} SLI, primary window ${e.primaryWindow})`];
+    .map((e, index) => {
+      const previous = explanations[index - 1];
+      const newGroup = !previous || previous.service !== e.service || previous.journey?.name !== e.journey?.name;
+      const lines = newGroup && e.journey ? [`== ${journeyHeading(e)}`, ""] : [];
+      lines.push(`${e.service}/${e.slo}  (${e.sliKind} SLI, primary window ${e.primaryWindow})`);
+      if (e.journey?.marginPoints !== undefined) lines.push(`  ${marginSentence(e.journey.marginPoints)}`);
       for (const objective of e.objectives) lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective)}`);
       if (e.tiers.length === 0 && e.droppedTiers.length === 0) lines.push("  no burn-rate alerts");
       for (const tier of e.tiers) lines.push(`  ${tier.severity.padEnd(6)} ${tierSentence(tier)}`);
@@ -26,10 +30,11 @@ export function explainText(explanations: readonly SloExplanation[]): string {
 export function explainMarkdown(explanations: readonly SloExplanation[]): string {
   return explanations
     .map((e) => {
+      const margin = e.journey?.marginPoints === undefined ? "" : ` ${marginSentence(e.journey.marginPoints)}.`;
       const lines = [
         `### ${e.service}/${e.slo}`,
         "",
-        `${e.sliKind} SLI, primary window ${e.primaryWindow}.`,
+        `${e.sliKind} SLI, primary window ${e.primaryWindow}.${e.journey ? ` Journey: ${journeyHeading(e)}.` : ""}${margin}`,
         "",
         "| window | target | warning | error budget | bad events allowed |",
         "|---|---|---|---|---|",
@@ -55,6 +60,20 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
       return lines.join("\n");
     })
     .join("\n\n");
+}
+
+/** `journey repayment (critical user journey): ceiling 99.91% through api-gateway 99.95%, ...` */
+function journeyHeading(e: SloExplanation): string {
+  const journey = e.journey!;
+  const kind = journey.kind === "user" ? "critical user journey" : "critical machine communication";
+  const links = journey.links?.map((link) => `${link.label} ${formatAvailability(link.availability)}`).join(", ");
+  return `${e.service} journey ${journey.name} (${kind})${journey.ceilingPercent === undefined ? "" : `: ceiling ${formatAvailability(journey.ceilingPercent)} through ${links}`}`;
+}
+
+function marginSentence(points: number): string {
+  return points >= 0
+    ? `margin under the journey's ceiling: ${Number(points.toFixed(3))} points`
+    : `target ABOVE the journey's ceiling by ${Number((-points).toFixed(3))} points: it cannot be met without redundancy`;
 }
 
 function objectiveSentence(o: ObjectiveExplanation): string {

@@ -108,12 +108,53 @@ export const sloV1 = z.strictObject({
   description: text.optional(),
   tags: tags.optional(),
   runbook: runbook.optional(),
+  journey: z.string().optional(),
   alerts: alertsV1.optional(),
   sli: sliV1,
   objectives: z
     .array(objectiveV1)
     .min(1, { error: "give at least one objective, such as `{ window: 30d, target: 99.9 }`" })
     .max(3, { error: "give at most three objectives, one per window (7d, 30d, 90d)" }),
+});
+
+/** Availability of a dependency in percent, as published in its SLA, such as `99.95`. */
+const availability = z.number();
+export const dependenciesV1 = z.record(z.string(), availability);
+
+/** A dependency a journey crosses: a name, or a group of redundant ones of which any one suffices. */
+export const dependencyRefV1 = z.union([z.string(), z.strictObject({ anyOf: z.array(z.string()).min(2, { error: "an anyOf group lists at least two redundant dependencies" }) })], {
+  error: "write a dependency name, or `{ anyOf: [a, b] }` for redundant ones",
+});
+
+export const journeyV1 = z.strictObject({
+  kind: z.enum(["user", "machine"]),
+  description: text.optional(),
+  dependsOn: z.array(dependencyRefV1).optional(),
+});
+
+/** Review cadence: a whole number of months (`mo`), quarters (`q`) or years (`y`). */
+export const CADENCE_PATTERN = /^([1-9]\d*)(mo|q|y)$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const reviewV1 = z.strictObject({
+  every: z.string().refine((value) => CADENCE_PATTERN.test(value), coded("INVALID_VALUE", "write the cadence as a number and a unit: `6mo`, `2q`, `1y`")),
+  last: z.string().refine((value) => DATE_PATTERN.test(value) && isRealDate(value), coded("INVALID_VALUE", "write the date of the last review as YYYY-MM-DD")),
+});
+
+/** Whether `YYYY-MM-DD` names a day that exists. */
+export function isRealDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * A file of shared dependencies (such as a cloud provider's published SLAs) that every service's
+ * journeys can name.
+ */
+export const catalogV1 = z.strictObject({
+  apiVersion: z.literal(SPEC_V1),
+  catalog: name,
+  description: text.optional(),
+  dependencies: dependenciesV1,
 });
 
 /**
@@ -128,6 +169,11 @@ export const serviceV1 = z.strictObject({
   tags: tags.optional(),
   notify: notifyV1.optional(),
   runbook: runbook.optional(),
+  dependencies: dependenciesV1.optional(),
+  journeys: z.record(z.string(), journeyV1).optional(),
+  review: reviewV1.optional(),
+  approvers: handles.optional(),
+  dashboard: z.boolean().optional(),
   slos: z.array(z.unknown()).min(1, { error: "declare at least one SLO under `slos`" }),
 });
 
@@ -136,5 +182,8 @@ export type SliV1 = z.infer<typeof sliV1>;
 export type AlertsV1 = z.infer<typeof alertsV1>;
 export type BurnRateTierV1 = z.infer<typeof burnRateTierV1>;
 export type NotifyV1 = z.infer<typeof notifyV1>;
+export type CatalogV1 = z.infer<typeof catalogV1>;
+export type JourneyV1 = z.infer<typeof journeyV1>;
+export type DependencyRefV1 = z.infer<typeof dependencyRefV1>;
 export type SloV1 = z.infer<typeof sloV1>;
 export type ServiceV1 = Omit<z.infer<typeof serviceV1>, "slos"> & { slos: SloV1[] };

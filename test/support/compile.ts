@@ -1,14 +1,14 @@
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileInputs, type CompileResult } from "../../src/compile.js";
+import { compileInputs, type CompileOptions, type CompileResult } from "../../src/compile.js";
 import { synthesizeTo } from "../../src/emit/synth.js";
 import type { CompiledPlan } from "../../src/plan/resources.js";
 
 /** Compiles in-memory spec files (path -> YAML text). */
-export function compileTexts(files: Record<string, string>): CompileResult {
+export function compileTexts(files: Record<string, string>, options: CompileOptions = {}): CompileResult {
   const encoder = new TextEncoder();
-  return compileInputs(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
+  return compileInputs(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })), options);
 }
 
 /** Compiles one service spec given as YAML text, at `slos/service.yaml`. */

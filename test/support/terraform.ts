@@ -23,10 +23,11 @@ export function evaluateTerraformStrings(strings: readonly string[]): string[] {
   writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ locals: { strings } }));
   const printed = execFileSync(terraformBinary ?? "terraform", ["console"], {
     cwd: dir,
-    input: "jsonencode(local.strings)\n",
+    // Base64 keeps the printed value ASCII: the console shows some characters as HCL escapes (`\U000e0001`) that JSON cannot read.
+    input: "base64encode(jsonencode(local.strings))\n",
     encoding: "utf8",
     env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
   });
   const line = printed.trim().split("\n").pop() ?? "";
-  return JSON.parse(JSON.parse(line) as string) as string[];
+  return JSON.parse(Buffer.from(JSON.parse(line) as string, "base64").toString("utf8")) as string[];
 }

@@ -6,7 +6,7 @@ import { diffText } from "../../report/diff-text.js";
 import { reviewSpecs } from "../../review.js";
 import { EXIT, type CliIo } from "../io.js";
 import { reportDiagnostics } from "../report.js";
-import { dirOption } from "./options.js";
+import { dirOption, todayOption } from "./options.js";
 
 /** `slocc diff`: what a change to the specs means, for the pull request. */
 export function diffCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -15,13 +15,20 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
     .requiredOption("--base <ref>", "git ref to compare against, such as origin/main")
     .option("--head <ref>", "git ref to compare (default: the working tree)")
     .addOption(dirOption())
+    .addOption(todayOption())
     .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
     .addOption(new Option("--fail-on <kinds>", `exit 1 when a risk of these kinds is present: ${RISK_KINDS.join(", ")}`).argParser(parseRiskKinds).default([]))
     .addHelpText("after", "\nExamples:\n  $ slocc diff --base origin/main\n  $ slocc diff --base origin/main --format markdown > comment.md\n  $ slocc diff --base v1.2.0 --head HEAD --fail-on destroy,replace")
-    .action(async (options: { base: string; head?: string; dir: string; format: "text" | "markdown" | "json"; failOn: RiskKind[] }) => {
+    .action(async (options: { base: string; head?: string; dir: string; today?: string; format: "text" | "markdown" | "json"; failOn: RiskKind[] }) => {
       let result;
       try {
-        result = await reviewSpecs({ cwd: process.cwd(), dir: options.dir, base: options.base, ...(options.head === undefined ? {} : { head: options.head }) });
+        result = await reviewSpecs({
+          cwd: process.cwd(),
+          dir: options.dir,
+          base: options.base,
+          ...(options.head === undefined ? {} : { head: options.head }),
+          ...(options.today === undefined ? {} : { today: options.today }),
+        });
       } catch (error) {
         if (!(error instanceof GitReadError)) throw error;
         io.stderr(`slocc diff: ${error.message}\n`);

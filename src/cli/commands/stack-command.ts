@@ -6,11 +6,12 @@ import { runStacks } from "../../terraform/run.js";
 import { EXIT, type CliIo } from "../io.js";
 import { reportStackRuns } from "../stack-report.js";
 import { compileReported, writeStacks } from "../synthesize.js";
-import { dirOption, outOption, strictOption } from "./options.js";
+import { dirOption, outOption, strictOption, todayOption } from "./options.js";
 
 /** The options every command that runs terraform in the stacks takes. */
 export interface StackCommandOptions {
   readonly dir: string;
+  readonly today?: string;
   readonly out: string;
   readonly strict: boolean;
   readonly parallel: number;
@@ -35,6 +36,7 @@ export function stackCommand(name: string, description: string, examples: readon
     .description(description)
     .argument("[stack...]", "the stacks to run, named after their service (default: every stack)")
     .addOption(dirOption())
+    .addOption(todayOption())
     .addOption(outOption())
     .addOption(strictOption())
     .addOption(new Option("--parallel <n>", "how many stacks run terraform at once").default(2).argParser(positiveInteger))
@@ -53,7 +55,7 @@ export async function runStackCommand(stacks: readonly string[], options: StackC
   for (const problem of problems) io.stderr(`slocc: ${problem}\n`);
   if (!checked.ok || problems.length > 0) return EXIT.failure;
 
-  const plan = await compileReported(options.dir, options.strict, io);
+  const plan = await compileReported(options, options.strict, io);
   if (!plan) return EXIT.failure;
   const known = plan.stacks.map((stack) => stack.name).sort(compareText);
   const unknown = stacks.filter((stack) => !known.includes(stack));

@@ -20,22 +20,26 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
     const moved = previousKey !== undefined && !before.has(key) && before.has(previousKey);
     const previous = before.get(moved ? previousKey : key);
     if (!previous) {
-      changes.push({ stack, slo: resource.slo, resourceType: resource.resourceType, logicalId: resource.logicalId, action: "create", fields: [] });
+      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: "create", fields: [] });
       continue;
     }
     before.delete(moved ? previousKey : key);
     const fields = changedFields(previous.resource, resource);
     const replaced = fields.some((field) => FORCE_NEW_FIELDS.includes(field));
     if (moved) {
-      changes.push({ stack, slo: resource.slo, resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "move", movedFrom: resource.movedFrom ?? "", fields });
+      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "move", movedFrom: resource.movedFrom ?? "", fields });
     } else if (fields.length > 0) {
-      changes.push({ stack, slo: resource.slo, resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "update", fields });
+      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "update", fields });
     }
   }
   for (const { stack, resource } of before.values()) {
-    changes.push({ stack, slo: resource.slo, resourceType: resource.resourceType, logicalId: resource.logicalId, action: "destroy", fields: [] });
+    changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: "destroy", fields: [] });
   }
   return changes.sort((a, b) => compareText(a.stack, b.stack) || compareText(a.resourceType, b.resourceType) || compareText(a.logicalId, b.logicalId));
+}
+
+function sloOf(resource: PlannedResource): { slo?: string } {
+  return resource.resourceType === "datadog_dashboard" ? {} : { slo: resource.slo };
 }
 
 function indexResources(plan: CompiledPlan): Map<string, { stack: string; resource: PlannedResource }> {

@@ -21,7 +21,7 @@ export function reviewDiff(base: CompiledSide, head: CompiledSide): ReviewDiff {
   const touched = new Set([...slos.map((c) => c.service), ...resources.map((r) => r.stack)]);
   const reviewers = [...touched].sort(compareText).map((name): Reviewers => {
     const service = serviceNamed(head.model, name) ?? serviceNamed(base.model, name);
-    return { service: name, owner: service?.owner ?? "", approvers: [] };
+    return { service: name, owner: service?.owner ?? "", approvers: [...(service?.approvers ?? [])] };
   });
   const count = <T extends string>(values: readonly T[], keys: readonly T[]) => Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<T, number>;
   return {
@@ -91,7 +91,7 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
     risks.push({
       kind: "replace",
       service: resource.stack,
-      slo: resource.slo,
+      slo: resource.slo ?? resource.logicalId,
       message: `the SLO is replaced (its ${resource.fields.join(", ")} cannot change in place): a new SLO with a new id and no history is created, and dashboards and alerts that use the old id break`,
     });
   }

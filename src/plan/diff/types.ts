@@ -9,8 +9,8 @@ export type ResourceAction = "create" | "update" | "replace" | "destroy" | "move
 /** One resource whose planned configuration differs between base and head. */
 export interface ResourceChange {
   readonly stack: string;
-  /** The SLO the resource belongs to. */
-  readonly slo: string;
+  /** The SLO the resource belongs to (none for a dashboard). */
+  readonly slo?: string;
   readonly resourceType: string;
   readonly logicalId: string;
   readonly action: ResourceAction;

@@ -7,8 +7,8 @@ import type { BurnRateTier } from "../../model/model.js";
 import type { BurnRateTierV1, NotifyV1, SloV1 } from "../../spec/v1.js";
 import type { Report } from "./report.js";
 
-/** Burn-rate tiers, error-budget thresholds and notification routing of one SLO. */
-export function checkAlerts(slo: SloV1, sloPath: DataPath, serviceNotify: NotifyV1 | undefined, report: Report): void {
+/** Burn-rate tiers, error-budget thresholds and handles of one SLO. */
+export function checkAlerts(slo: SloV1, sloPath: DataPath, report: Report): void {
   const alertsPath = [...sloPath, "alerts"];
   const primary = slo.objectives[0];
   // Tiers are judged against the targets; with a target out of range that would only add noise.
@@ -32,6 +32,14 @@ export function checkAlerts(slo: SloV1, sloPath: DataPath, serviceNotify: Notify
   if (alerting && slo.sli.monitors) {
     report("ALERTS_MONITOR_SLO", "Datadog evaluates SLO alerts on monitor-based SLOs only when every monitor is of the metric family (metric, APM metric, anomaly, forecast, outlier, integration): check the monitors, or set `alerts: { burnRate: none }`", [...sloPath, "sli", "monitors"]);
   }
+}
+
+/** Warns when an SLO's alerts of a severity would notify nobody, given the service's routing. */
+export function checkRouting(slo: SloV1, sloPath: DataPath, serviceNotify: NotifyV1 | undefined, report: Report): void {
+  const primary = slo.objectives[0];
+  if (!primary) return;
+  const choice = tierChoice(slo.alerts);
+  const tiers = choice.kind === "default" ? defaultTiers(primary.window) : choice.kind === "custom" ? choice.tiers.map((tier) => resolveTier(tier, primary.window)) : [];
   for (const severity of ["page", "ticket"] as const) {
     const handles = slo.alerts?.notify?.[severity] ?? serviceNotify?.[severity] ?? [];
     if (handles.length === 0 && tiers.some((tier) => tier.severity === severity && factorFits(tier.factor, targetOf(slo, tier)))) {
@@ -42,13 +50,16 @@ export function checkAlerts(slo: SloV1, sloPath: DataPath, serviceNotify: Notify
 
 /** Notification handles such as `@slack-card-sre` or `@pagerduty-card-platform`. */
 export function checkHandles(notify: NotifyV1 | undefined, notifyPath: DataPath, report: Report): void {
-  for (const severity of ["page", "ticket"] as const) {
-    notify?.[severity]?.forEach((handle, index) => {
-      if (!/^@[^\s{}]+$/.test(handle)) {
-        report("INVALID_HANDLE", `${JSON.stringify(handle)} is not a notification handle: write it as \`@slack-channel\`, \`@pagerduty-service\` or \`@someone@example.com\``, [...notifyPath, severity, index]);
-      }
-    });
-  }
+  for (const severity of ["page", "ticket"] as const) checkHandleList(notify?.[severity], [...notifyPath, severity], report);
+}
+
+/** Each entry is a handle: `@` then no spaces or braces. */
+export function checkHandleList(handles: readonly string[] | undefined, path: DataPath, report: Report): void {
+  handles?.forEach((handle, index) => {
+    if (!/^@[^\s{}]+$/.test(handle)) {
+      report("INVALID_HANDLE", `${JSON.stringify(handle)} is not a handle: write it as \`@slack-channel\`, \`@pagerduty-service\`, \`@team-name\` or \`@someone@example.com\``, [...path, index]);
+    }
+  });
 }
 
 function checkCustomTiers(slo: SloV1, specs: readonly BurnRateTierV1[], listPath: DataPath, report: Report): BurnRateTier[] {

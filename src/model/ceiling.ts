@@ -1,0 +1,41 @@
+import type { DependencyRefV1 } from "../spec/v1.js";
+
+/** One link of a journey's chain: a dependency, or a group of redundant ones, with its availability in percent. */
+export interface DependencyLink {
+  readonly label: string;
+  readonly availability: number;
+}
+
+/** The best availability a journey can have, given what it depends on. */
+export interface Ceiling {
+  /** Percent: the product of the links' availabilities. */
+  readonly percent: number;
+  readonly links: readonly DependencyLink[];
+}
+
+/**
+ * The ceiling of a chain of dependencies crossed in series: the product of their availabilities. A
+ * group of redundant dependencies (`anyOf`, any one suffices) is down only when all are:
+ * 1 - the product of their unavailabilities. Undefined when a name cannot be resolved.
+ */
+export function chainCeiling(dependsOn: readonly DependencyRefV1[], availabilityOf: (name: string) => number | undefined): Ceiling | undefined {
+  const links: DependencyLink[] = [];
+  for (const ref of dependsOn) {
+    const names = typeof ref === "string" ? [ref] : ref.anyOf;
+    const values = names.map(availabilityOf);
+    if (values.some((value) => value === undefined)) return undefined;
+    const down = (values as number[]).reduce((product, value) => product * (1 - value / 100), 1);
+    links.push({ label: typeof ref === "string" ? ref : `any of ${names.join(", ")}`, availability: roundPercent((1 - down) * 100) });
+  }
+  const up = links.reduce((product, link) => product * (link.availability / 100), 1);
+  return { percent: roundPercent(up * 100), links };
+}
+
+/** The weakest links first: where redundancy or a better SLA would raise the ceiling most. */
+export function weakestLinks(ceiling: Ceiling, count = 3): DependencyLink[] {
+  return [...ceiling.links].sort((a, b) => a.availability - b.availability).slice(0, count);
+}
+
+function roundPercent(value: number): number {
+  return Number(value.toPrecision(12));
+}

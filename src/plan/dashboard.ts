@@ -1,0 +1,53 @@
+import type { Service } from "../model/model.js";
+import { formatAvailability, formatPercent } from "./budget.js";
+import { sloLogicalId } from "./logical-ids.js";
+import { DASHBOARD_RESOURCE, type DashboardResource, type DashboardSloWidget } from "./resources.js";
+
+/**
+ * Plans a service's dashboard: a group per journey (critical user journeys and machine
+ * communications, with their dependency ceiling), the SLOs without a journey in a group of their
+ * own, and a note naming the owner, the approvers and the review cadence. Datadog colours each SLO
+ * widget green above its warning, yellow between warning and target, red below the target.
+ */
+export function planDashboard(service: Service): DashboardResource {
+  const widgetFor = (sloName: string): DashboardSloWidget => {
+    const slo = service.slos.find((candidate) => candidate.name === sloName)!;
+    const primary = slo.objectives.find((objective) => objective.window === slo.primaryWindow);
+    return {
+      sloLogicalId: sloLogicalId(service.name, slo.name),
+      title: `${slo.name} (${formatPercent(primary?.target ?? 0)} over ${slo.primaryWindow})`,
+      timeWindows: slo.objectives.map((objective) => objective.window),
+    };
+  };
+  const groups = service.journeys
+    .map((journey) => {
+      const kind = journey.kind === "user" ? "critical user journey" : "critical machine communication";
+      const ceiling = journey.ceiling ? `, ceiling ${formatAvailability(journey.ceiling.percent)}` : "";
+      const widgets = service.slos.filter((slo) => slo.journey?.name === journey.name).map((slo) => widgetFor(slo.name));
+      return { title: `${journey.name}: ${kind}${ceiling}`, widgets };
+    })
+    .filter((group) => group.widgets.length > 0);
+  const loose = service.slos.filter((slo) => slo.journey === undefined).map((slo) => widgetFor(slo.name));
+  if (loose.length > 0) groups.push({ title: "SLOs without a journey", widgets: loose });
+  return {
+    resourceType: DASHBOARD_RESOURCE,
+    logicalId: `dashboard_${service.name.replace(/-/g, "_")}`,
+    service: service.name,
+    config: {
+      title: `SLOs: ${service.name}`,
+      description: `Service level objectives of ${service.name}, grouped by journey. Managed by slocc: change the specs, not this dashboard.`,
+      groups,
+      note: dashboardNote(service),
+    },
+  };
+}
+
+function dashboardNote(service: Service): string {
+  const review = service.review ? `every ${service.review.every}; last ${service.review.last}, next due ${service.review.due}` : "no review scheduled";
+  return [
+    `**Owner:** ${service.owner}`,
+    `**Approvers:** ${service.approvers.length > 0 ? service.approvers.join(", ") : "none named"}`,
+    `**SLO review:** ${review}`,
+    ...(service.description ? ["", service.description] : []),
+  ].join("\n");
+}
