@@ -69,3 +69,10 @@ describe(`Terraform template escaping${terraformSkipNote}`, () => {
     expect(sloIds).toEqual(["${datadog_service_level_objective.slo_web__a.id}"]);
   });
 });
+
+/** The parts of a synthesized dashboard these tests read. */
+interface DashboardJson {
+  title: string;
+  description: string;
+  widget: { note_definition?: { content: string }; group_definition?: { widget: { service_level_objective_definition: { slo_id: string } }[] } }[];
+}

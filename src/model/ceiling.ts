@@ -1,4 +1,5 @@
-import type { DependencyRefV1 } from "../spec/v1.js";
+/** A dependency crossed in series, or a group of redundant ones of which any one suffices. */
+export type DependencyRef = string | { readonly anyOf: readonly string[] };
 
 /** One link of a journey's chain: a dependency, or a group of redundant ones, with its availability in percent. */
 export interface DependencyLink {
@@ -18,7 +19,7 @@ export interface Ceiling {
  * group of redundant dependencies (`anyOf`, any one suffices) is down only when all are:
  * 1 - the product of their unavailabilities. Undefined when a name cannot be resolved.
  */
-export function chainCeiling(dependsOn: readonly DependencyRefV1[], availabilityOf: (name: string) => number | undefined): Ceiling | undefined {
+export function chainCeiling(dependsOn: readonly DependencyRef[], availabilityOf: (name: string) => number | undefined): Ceiling | undefined {
   const links: DependencyLink[] = [];
   for (const ref of dependsOn) {
     const names = typeof ref === "string" ? [ref] : ref.anyOf;
