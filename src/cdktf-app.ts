@@ -1,4 +1,5 @@
 import { compileDirectory } from "./compile.js";
+import { backendChoice } from "./config/backend.js";
 import { formatDiagnosticsText } from "./diagnostics/format.js";
 import { buildApp } from "./emit/stacks.js";
 
@@ -12,6 +13,7 @@ export async function runCdktfApp(dir = process.env["SLOCC_DIR"] ?? "slos"): Pro
     process.stderr.write(`${formatDiagnosticsText(result.diagnostics, { color: false, sources: result.sources })}\n`);
   }
   if (!result.plan) return 1;
-  buildApp(result.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out").synth();
+  const backend = backendChoice(process.env["SLOCC_BACKEND"], process.env["SLOCC_BACKEND_CONFIG"] ? [process.env["SLOCC_BACKEND_CONFIG"]] : []);
+  buildApp(result.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", backend).synth();
   return 0;
 }

@@ -117,3 +117,35 @@ describe("the installed binary", () => {
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });
+
+describe("the state backend", () => {
+  async function backendOf(args: readonly string[], env: Record<string, string> = {}) {
+    const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO) });
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      const run = await runCli(["synth", ...args], dir);
+      if (run.code !== 0) return run.code;
+      const stack = JSON.parse((await readTree(join(dir, "cdktf.out"))).get("stacks/web/cdk.tf.json")!) as { terraform: { backend: unknown } };
+      return stack.terraform.backend;
+    } finally {
+      process.env = saved;
+    }
+  }
+
+  it.each([
+    ["keeps local state beside the output directory by default", [], {}, { local: { path: "../../../terraform.web.tfstate" } }],
+    [
+      "writes a remote backend with {stack} replaced by the stack's name",
+      ["--backend", "s3", "--backend-config", "bucket=acme-state", "--backend-config", "key=slocc/{stack}.tfstate"],
+      {},
+      { s3: { bucket: "acme-state", key: "slocc/web.tfstate" } },
+    ],
+    ["reads the backend from the environment", [], { SLOCC_BACKEND: "gcs", SLOCC_BACKEND_CONFIG: "bucket=b, prefix=slocc/{stack}" }, { gcs: { bucket: "b", prefix: "slocc/web" } }],
+    ["escapes backend settings for Terraform", ["--backend", "http", "--backend-config", "address=https://state/${x}"], {}, { http: { address: "https://state/$${x}" } }],
+    ["refuses a backend type Terraform could not have", ["--backend", "S3!"], {}, 2],
+    ["refuses a setting that is not key=value", ["--backend", "s3", "--backend-config", "bucket"], {}, 2],
+  ] as const)("%s", async (_name, args, env, expected) => {
+    expect(await backendOf(args, env)).toEqual(expected);
+  });
+});

@@ -1,4 +1,5 @@
 import { compileDirectory } from "../compile.js";
+import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { plural } from "../diagnostics/format.js";
 import type { CompiledPlan } from "../plan/resources.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -16,10 +17,10 @@ export async function compileReported(source: SpecSourceOptions, strict: boolean
 }
 
 /** Writes the plan's Terraform stacks to `out`, as `cdktf synth` does, and lists them on stdout. */
-export async function writeStacks(plan: CompiledPlan, out: string, io: CliIo): Promise<void> {
+export async function writeStacks(plan: CompiledPlan, out: string, io: CliIo, backend: BackendChoice = LOCAL_BACKEND): Promise<void> {
   // Loaded on demand: cdktf and the provider take most of the start-up time of commands that never emit.
   const { synthesizeTo } = await import("../emit/synth.js");
-  await synthesizeTo(plan, out);
+  await synthesizeTo(plan, out, backend);
   const lines = plan.stacks.map((stack) => `  ${stack.name}: ${plural(stack.resources.length, "resource")}`);
   io.stdout(`wrote ${out}: ${plural(plan.stacks.length, "stack")}\n${lines.join("\n")}\n`);
 }

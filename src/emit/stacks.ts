@@ -1,31 +1,24 @@
 import { DatadogProvider } from "@cdktf/provider-datadog/lib/provider";
 import { ServiceLevelObjective } from "@cdktf/provider-datadog/lib/service-level-objective";
-import { App, LocalBackend, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
+import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
+import { addBackend } from "./backend.js";
 import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
 import { sloAlertQueryText } from "../plan/alert-query.js";
 import { Dashboard } from "@cdktf/provider-datadog/lib/dashboard";
 import { DASHBOARD_RESOURCE, MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type DashboardResource, type MonitorResource, type StackPlan } from "../plan/resources.js";
 import { escapeStrings } from "./escape.js";
 
-/**
- * Where each stack keeps its local state, relative to the stack's working directory
- * (`<out>/stacks/<name>`): beside the output directory, so re-synthesizing never touches state and
- * the path is the same on every machine.
- */
-export function localStatePath(stack: string): string {
-  return `../../../terraform.${stack}.tfstate`;
-}
-
 /** Builds the cdktf app for a compiled plan; `app.synth()` then writes it to `outdir`. */
-export function buildApp(plan: CompiledPlan, outdir: string): App {
+export function buildApp(plan: CompiledPlan, outdir: string, backend: BackendChoice = LOCAL_BACKEND): App {
   const app = new App({ outdir });
-  for (const stackPlan of plan.stacks) addStack(app, stackPlan);
+  for (const stackPlan of plan.stacks) addStack(app, stackPlan, backend);
   return app;
 }
 
-function addStack(app: App, plan: StackPlan): void {
+function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
   const stack = new TerraformStack(app, plan.name);
-  new LocalBackend(stack, { path: localStatePath(plan.name) });
+  addBackend(stack, plan.name, backend);
   // Keys and site come from DD_API_KEY, DD_APP_KEY and DD_HOST at plan time; never written here.
   new DatadogProvider(stack, "datadog", {});
   const slos = new Map<string, ServiceLevelObjective>();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { CompiledPlan } from "../plan/resources.js";
+import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { buildApp } from "./stacks.js";
 
 /**
@@ -9,13 +10,13 @@ import { buildApp } from "./stacks.js";
  * The app is synthesized into a sibling directory first and swapped in only when complete, so a
  * failure never leaves a half-replaced output.
  */
-export async function synthesizeTo(plan: CompiledPlan, outdir: string): Promise<void> {
+export async function synthesizeTo(plan: CompiledPlan, outdir: string, backend: BackendChoice = LOCAL_BACKEND): Promise<void> {
   const target = resolve(outdir);
   const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);
   const retired = join(dirname(target), `.${basename(target)}.old-${suffix}`);
   try {
-    buildApp(plan, staging).synth();
+    buildApp(plan, staging, backend).synth();
     await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from "commander";
 import type { CompileOptions } from "../../compile.js";
+import { backendChoice, BackendConfigError, type BackendChoice } from "../../config/backend.js";
 import { DATE_PATTERN, isRealDate } from "../../spec/v1.js";
 
 /** `--dir`: where the service specs are. */
@@ -34,4 +35,41 @@ export interface SpecSourceOptions {
 /** Compilation options from the command line's spec options. */
 export function compileOptions(options: SpecSourceOptions): CompileOptions {
   return options.today === undefined ? {} : { today: options.today };
+}
+
+/**
+ * `--backend` and `--backend-config`: where stacks keep their state, also read from SLOCC_BACKEND
+ * and SLOCC_BACKEND_CONFIG (comma-separated) so CI can set them once.
+ */
+export function backendOptions(): Option[] {
+  return [
+    new Option("--backend <type>", "Terraform backend for the state: local (default), s3, gcs, azurerm, remote...").env("SLOCC_BACKEND").argParser((value: string) => {
+      checked(() => backendChoice(value, []));
+      return value;
+    }),
+    new Option("--backend-config <key=value>", "a backend setting, repeatable; {stack} stands for the stack's name").env("SLOCC_BACKEND_CONFIG").argParser((value: string, previous: string[] | undefined) => {
+      checked(() => backendChoice("local", [value]));
+      return [...(previous ?? []), value];
+    }),
+  ];
+}
+
+/** The backend options as parsed by commander. */
+export interface BackendOptions {
+  readonly backend?: string;
+  readonly backendConfig?: readonly string[];
+}
+
+/** The backend chosen on the command line (already checked by the option parsers). */
+export function backendFrom(options: BackendOptions): BackendChoice {
+  return backendChoice(options.backend, options.backendConfig ?? []);
+}
+
+function checked(parse: () => unknown): void {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof BackendConfigError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
 }

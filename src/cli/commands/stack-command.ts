@@ -6,10 +6,10 @@ import { runStacks } from "../../terraform/run.js";
 import { EXIT, type CliIo } from "../io.js";
 import { reportStackRuns } from "../stack-report.js";
 import { compileReported, writeStacks } from "../synthesize.js";
-import { dirOption, outOption, strictOption, todayOption } from "./options.js";
+import { backendFrom, backendOptions, dirOption, outOption, strictOption, todayOption, type BackendOptions } from "./options.js";
 
 /** The options every command that runs terraform in the stacks takes. */
-export interface StackCommandOptions {
+export interface StackCommandOptions extends BackendOptions {
   readonly dir: string;
   readonly today?: string;
   readonly out: string;
@@ -32,15 +32,16 @@ export interface TerraformAction {
  * ending in the given examples.
  */
 export function stackCommand(name: string, description: string, examples: readonly string[]): Command {
-  return new Command(name)
+  const command = new Command(name)
     .description(description)
     .argument("[stack...]", "the stacks to run, named after their service (default: every stack)")
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(outOption())
     .addOption(strictOption())
-    .addOption(new Option("--parallel <n>", "how many stacks run terraform at once").default(2).argParser(positiveInteger))
-    .addHelpText("after", `\nExamples:\n${examples.map((example) => `  $ ${example}`).join("\n")}`);
+    .addOption(new Option("--parallel <n>", "how many stacks run terraform at once").default(2).argParser(positiveInteger));
+  for (const option of backendOptions()) command.addOption(option);
+  return command.addHelpText("after", `\nExamples:\n${examples.map((example) => `  $ ${example}`).join("\n")}`);
 }
 
 /**
@@ -65,7 +66,7 @@ export async function runStackCommand(stacks: readonly string[], options: StackC
   }
   const selected = stacks.length === 0 ? known : known.filter((stack) => stacks.includes(stack));
 
-  await writeStacks(plan, options.out, io);
+  await writeStacks(plan, options.out, io, backendFrom(options));
   if (action.confirm && !(await action.confirm(selected))) {
     io.stderr("slocc: not confirmed; nothing was run\n");
     return EXIT.failure;

@@ -1,0 +1,32 @@
+/**
+ * Where the stacks keep their Terraform state. `local` (the default) keeps it in files beside the
+ * output directory; any other Terraform backend type (s3, gcs, azurerm, remote, http, pg...) takes
+ * its settings as key/value pairs, in which `{stack}` stands for the stack's name.
+ */
+export interface BackendChoice {
+  readonly type: string;
+  readonly config: Readonly<Record<string, string>>;
+}
+
+/** The default: local state files. */
+export const LOCAL_BACKEND: BackendChoice = { type: "local", config: {} };
+
+/** Why a backend setting was refused. */
+export class BackendConfigError extends Error {}
+
+/**
+ * Reads a backend type and `key=value` settings (from repeated options, or one comma-separated
+ * environment value), checking the names Terraform accepts.
+ */
+export function backendChoice(type: string | undefined, settings: readonly string[]): BackendChoice {
+  const backendType = type?.trim() || "local";
+  if (!/^[a-z][a-z0-9_]*$/.test(backendType)) throw new BackendConfigError(`"${backendType}" is not a Terraform backend type such as s3, gcs, azurerm or remote`);
+  const config: Record<string, string> = {};
+  for (const setting of settings.flatMap((entry) => entry.split(",")).map((entry) => entry.trim()).filter((entry) => entry.length > 0)) {
+    const equals = setting.indexOf("=");
+    const key = setting.slice(0, equals).trim();
+    if (equals <= 0 || !/^[a-z_][a-z0-9_]*$/.test(key)) throw new BackendConfigError(`write each backend setting as key=value, such as bucket=my-state: "${setting}"`);
+    config[key] = setting.slice(equals + 1).trim();
+  }
+  return { type: backendType, config };
+}
