@@ -1,6 +1,6 @@
 import { compareText } from "../diagnostics/diagnostic.js";
-import type { AlertSeverity, Model, Sli, Window } from "../model/model.js";
-import { budgetSeconds, tierTimes } from "./budget.js";
+import type { AlertSeverity, BurnRateTier, Model, Sli, Window } from "../model/model.js";
+import { budgetSeconds, tierTimes, type TierTimes } from "./budget.js";
 
 /** One objective's error budget, as time and as a share of events. */
 export interface ObjectiveExplanation {
@@ -15,28 +15,13 @@ export interface ObjectiveExplanation {
 }
 
 /** One burn-rate tier and what it means in time. */
-export interface TierExplanation {
-  readonly severity: AlertSeverity;
-  readonly window: Window;
-  readonly longWindowHours: number;
-  readonly shortWindowMinutes: number;
-  readonly factor: number;
-  readonly budgetConsumedPercent: number;
-  readonly secondsToFireAtFullOutage: number;
-  readonly secondsToExhaustion: number;
-  readonly origin: "default" | "custom";
-}
+export type TierExplanation = BurnRateTier & TierTimes;
 
 /** A tier left out, and why. */
-export interface DroppedTierExplanation {
-  readonly severity: AlertSeverity;
-  readonly window: Window;
-  readonly longWindowHours: number;
-  readonly shortWindowMinutes: number;
-  readonly factor: number;
+export type DroppedTierExplanation = Omit<BurnRateTier, "budgetConsumedPercent" | "origin"> & {
   readonly maxFactor: number;
   readonly reason: string;
-}
+};
 
 /** The journey an SLO protects, its dependency ceiling, and the SLO's margin under it. */
 export interface JourneyExplanation {
@@ -106,14 +91,14 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
               oneBadIn: Math.round(100 / (100 - objective.target)),
             })),
             tiers: slo.alerts.burnRate.map((tier) => ({ ...tier, ...tierTimes(tier, targetOf(tier.window)) })),
-            droppedTiers: slo.alerts.dropped.map(({ tier, maxFactor }) => ({
-              severity: tier.severity,
-              window: tier.window,
-              longWindowHours: tier.longWindowHours,
-              shortWindowMinutes: tier.shortWindowMinutes,
-              factor: tier.factor,
+            droppedTiers: slo.alerts.dropped.map(({ tier: { severity, window, longWindowHours, shortWindowMinutes, factor }, maxFactor }) => ({
+              severity,
+              window,
+              longWindowHours,
+              shortWindowMinutes,
+              factor,
               maxFactor,
-              reason: `can never fire: at a ${targetOf(tier.window)}% target the burn rate is at most ${maxFactor}x`,
+              reason: `can never fire: at a ${targetOf(window)}% target the burn rate is at most ${maxFactor}x`,
             })),
             ...(slo.alerts.errorBudget ? { errorBudgetAlert: slo.alerts.errorBudget } : {}),
             notify: slo.alerts.notify,
