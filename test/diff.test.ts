@@ -145,6 +145,14 @@ const cases: {
     },
   },
   {
+    name: "the owner and approvers of a touched service are its reviewers",
+    base: { "slos/web.yaml": service("web", availability()) },
+    head: { "slos/web.yaml": service("web", availability("99.95")).replace("slos:\n", 'approvers: ["@web-pdm", "@hardware-lead"]\nslos:\n') },
+    slos: ["web/availability changed"],
+    risks: [],
+    check: (diff) => expect(diff.reviewers).toEqual([{ service: "web", owner: "web-sre", approvers: ["@web-pdm", "@hardware-lead"] }]),
+  },
+  {
     name: "a base where slos/ did not exist yet shows every SLO as added",
     base: { "README.md": "no specs yet\n" },
     head: { "slos/web.yaml": service("web", availability()) },

@@ -2,8 +2,10 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Whether stdout/stderr is a terminal: colours only then. */
+  /** Whether stderr is a terminal that takes colours (diagnostics go there). */
   readonly color: boolean;
+  /** Whether stdout is a terminal that takes colours (reports go there). */
+  readonly stdoutColor?: boolean;
 }
 
 /** The process's own streams. */
@@ -12,6 +14,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color: Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"],
+    stdoutColor: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
   };
 }
 

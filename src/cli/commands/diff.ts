@@ -36,7 +36,7 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
       }
       const code = reportDiagnostics({ diagnostics: result.diagnostics, sources: result.sources }, io, "text", false);
       if (code !== EXIT.ok || !result.diff) return setExit(EXIT.failure);
-      io.stdout(`${render(result.diff, options.format, io.color)}\n`);
+      io.stdout(`${render(result.diff, options.format, io.stdoutColor ?? false)}\n`);
       const failing = result.diff.risks.filter((risk) => options.failOn.includes(risk.kind));
       if (failing.length > 0) io.stderr(`slocc diff: ${failing.length} risk(s) of kinds named by --fail-on: ${[...new Set(failing.map((r) => r.kind))].join(", ")}\n`);
       setExit(failing.length > 0 ? EXIT.failure : EXIT.ok);
