@@ -43,6 +43,12 @@ describe("loading spec files", () => {
     });
   });
 
+  it("holds text in NFC form, as Terraform will read it", () => {
+    const result = compileOne(valid.replace("  - name: availability\n", "  - name: availability\n    description: \"cafe\u0301\"\n"));
+    const slo = result.plan?.stacks[0]?.resources.find((r) => r.resourceType === "datadog_service_level_objective");
+    expect(slo?.config).toMatchObject({ description: "caf\u00e9" });
+  });
+
   it("accepts a byte-order mark and Windows line endings", () => {
     const result = compileOne(`\uFEFF${valid.replace(/\n/g, "\r\n")}`);
     expect(result.diagnostics).toEqual([]);

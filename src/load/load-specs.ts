@@ -24,7 +24,8 @@ export function loadSpecs(inputs: readonly SpecInput[]): LoadResult {
       diagnostics.push(diagnostic("INVALID_ENCODING", "the file is not UTF-8 text (binary content or another encoding): save it as UTF-8", start));
       continue;
     }
-    const parsed = parseSpecText(input.path, text.replace(/^\uFEFF/, ""));
+    // Terraform reads every string in NFC form; normalising here keeps the plan equal to what Datadog receives.
+    const parsed = parseSpecText(input.path, text.replace(/^\uFEFF/, "").normalize("NFC"));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.ok) files.push(parsed.file);
   }
