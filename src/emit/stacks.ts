@@ -5,8 +5,8 @@ import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { addBackend } from "./backend.js";
 import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
 import { sloAlertQueryText } from "../plan/alert-query.js";
-import { Dashboard } from "@cdktf/provider-datadog/lib/dashboard";
 import { DASHBOARD_RESOURCE, MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type DashboardResource, type MonitorResource, type StackPlan } from "../plan/resources.js";
+import { DatadogDashboard } from "./dashboard-resource.js";
 import { escapeStrings } from "./escape.js";
 
 /** Builds the cdktf app for a compiled plan; `app.synth()` then writes it to `outdir`. */
@@ -20,7 +20,7 @@ function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
   const stack = new TerraformStack(app, plan.name);
   addBackend(stack, plan.name, backend);
   // Keys and site come from DD_API_KEY, DD_APP_KEY and DD_HOST at plan time; never written here.
-  new DatadogProvider(stack, "datadog", {});
+  const provider = new DatadogProvider(stack, "datadog", {});
   const slos = new Map<string, ServiceLevelObjective>();
   for (const resource of plan.resources) {
     if (resource.resourceType !== SLO_RESOURCE) continue;
@@ -30,13 +30,13 @@ function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
   }
   for (const resource of plan.resources) {
     if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, resource, slos);
-    if (resource.resourceType === DASHBOARD_RESOURCE) addDashboard(stack, resource, slos);
+    if (resource.resourceType === DASHBOARD_RESOURCE) addDashboard(stack, provider, resource, slos);
   }
 }
 
-function addDashboard(stack: TerraformStack, dashboard: DashboardResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
+function addDashboard(stack: TerraformStack, provider: DatadogProvider, dashboard: DashboardResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
   const { title, description, groups, note } = escapeStrings(dashboard.config);
-  new Dashboard(stack, dashboard.logicalId, {
+  new DatadogDashboard(stack, dashboard.logicalId, provider, {
     title,
     description,
     layoutType: "ordered",
@@ -50,7 +50,7 @@ function addDashboard(stack: TerraformStack, dashboard: DashboardResource, slos:
               title: widget.title,
               viewType: "detail",
               viewMode: "overall",
-              sloId: sloReference(slos, widget.sloLogicalId, dashboard.logicalId).id,
+              sloId: idReference(sloReference(slos, widget.sloLogicalId, dashboard.logicalId)),
               timeWindows: widget.timeWindows,
               showErrorBudget: true,
             },
@@ -68,9 +68,18 @@ function sloReference(slos: ReadonlyMap<string, ServiceLevelObjective>, sloLogic
   return slo;
 }
 
+/**
+ * `${datadog_service_level_objective.<id>.id}`: the text `slo.id` resolves to, written out. cdktf
+ * keeps every token it hands out, with its stack, in a process-wide map that is never cleared, so
+ * taking `slo.id` would keep every synthesized stack in memory (see synthesizeTo).
+ */
+function idReference(slo: ServiceLevelObjective): string {
+  return `\${${slo.terraformResourceType}.${slo.friendlyUniqueId}.id}`;
+}
+
 function addMonitor(stack: TerraformStack, monitor: MonitorResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
   const slo = sloReference(slos, monitor.query.sloLogicalId, monitor.logicalId);
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
-  const resource = new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, slo.id) });
+  const resource = new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, idReference(slo)) });
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
 }

@@ -1,0 +1,17 @@
+import { compileDirectory } from "../../src/compile.js";
+import { synthesizeTo } from "../../src/emit/synth.js";
+import { BENCH_TODAY } from "../corpus.js";
+import { compiledDetail, requireNoErrors } from "../checks.js";
+import { measureInChild } from "../child.js";
+
+// slocc synth: compile, then write cdktf.out.
+measureInChild(
+  (args) => args,
+  async ({ dir, out }) => {
+    const result = await compileDirectory(dir, { today: BENCH_TODAY });
+    requireNoErrors(result, "synth");
+    if (!result.plan) throw new Error("no plan although no error was reported");
+    await synthesizeTo(result.plan, out);
+    return compiledDetail(result);
+  },
+);

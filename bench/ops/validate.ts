@@ -1,0 +1,14 @@
+import { compileDirectory } from "../../src/compile.js";
+import { BENCH_TODAY } from "../corpus.js";
+import { compiledDetail, requireNoErrors } from "../checks.js";
+import { measureInChild } from "../child.js";
+
+// slocc validate: read, parse, validate, model and plan.
+measureInChild(
+  (args) => args.dir,
+  async (dir) => {
+    const result = await compileDirectory(dir, { today: BENCH_TODAY });
+    requireNoErrors(result, "validate");
+    return compiledDetail(result);
+  },
+);
