@@ -1,3 +1,5 @@
+import { withoutFloatNoise } from "../model/numbers.js";
+
 /** Datadog's bounds on an SLO alert's long window, in hours. */
 export const LONG_WINDOW_HOURS = { min: 1, max: 48 } as const;
 
@@ -11,20 +13,15 @@ export function maxBurnRate(targetPercent: number): number {
 
 /** The burn rate at which `budgetPercent` of the window's budget is spent in `longWindowHours`. */
 export function factorForBudget(windowHours: number, budgetPercent: number, longWindowHours: number): number {
-  return roundRate((windowHours * budgetPercent) / 100 / longWindowHours);
+  return withoutFloatNoise((windowHours * budgetPercent) / 100 / longWindowHours);
 }
 
 /** The share of the window's budget, in percent, that burning at `factor` spends in `longWindowHours`. */
 export function budgetForFactor(windowHours: number, factor: number, longWindowHours: number): number {
-  return roundRate((factor * longWindowHours * 100) / windowHours);
+  return withoutFloatNoise((factor * longWindowHours * 100) / windowHours);
 }
 
 /** Whether a burn-rate threshold can ever be reached at this target. */
 export function factorFits(factor: number, targetPercent: number): boolean {
   return factor <= maxBurnRate(targetPercent) + 1e-9;
-}
-
-/** Rounds away float noise (`14.400000000000002` -> `14.4`) while keeping every meaningful digit. */
-export function roundRate(value: number): number {
-  return Number(value.toPrecision(10));
 }

@@ -1,6 +1,6 @@
 import { budgetForFactor, factorForBudget } from "../datadog/burn-rate.js";
 import policy from "../policy/burn-rate-tiers.json";
-import { PERCENT_PATTERN, type AlertsV1, type BurnRateTierV1 } from "../spec/v1.js";
+import { PERCENT_PATTERN, type AlertsV1, type BurnRateTierV1, type SloV1 } from "../spec/v1.js";
 import { durationSeconds } from "./duration.js";
 import { WINDOW_HOURS, type BurnRateTier, type Window } from "./model.js";
 
@@ -12,6 +12,14 @@ export function tierChoice(alerts: AlertsV1 | undefined): TierChoice {
   const burnRate = alerts?.burnRate ?? "default";
   if (burnRate === "default" || burnRate === "none") return { kind: burnRate };
   return { kind: "custom", tiers: burnRate };
+}
+
+/** The tiers an SLO asks for (before any is dropped), resolved against its primary window. */
+export function requestedTiers(slo: SloV1): BurnRateTier[] {
+  const primary = slo.objectives[0]?.window ?? "30d";
+  const choice = tierChoice(slo.alerts);
+  if (choice.kind === "default") return defaultTiers(primary);
+  return choice.kind === "custom" ? choice.tiers.map((tier) => resolveTier(tier, primary)) : [];
 }
 
 /** Datadog's recommended tiers for a window, from the policy table in src/policy. */

@@ -1,3 +1,5 @@
+import { withoutFloatNoise } from "./numbers.js";
+
 /** A dependency crossed in series, or a group of redundant ones of which any one suffices. */
 export type DependencyRef = string | { readonly anyOf: readonly string[] };
 
@@ -26,17 +28,13 @@ export function chainCeiling(dependsOn: readonly DependencyRef[], availabilityOf
     const values = names.map(availabilityOf);
     if (values.some((value) => value === undefined)) return undefined;
     const down = (values as number[]).reduce((product, value) => product * (1 - value / 100), 1);
-    links.push({ label: typeof ref === "string" ? ref : `any of ${names.join(", ")}`, availability: roundPercent((1 - down) * 100) });
+    links.push({ label: typeof ref === "string" ? ref : `any of ${names.join(", ")}`, availability: withoutFloatNoise((1 - down) * 100) });
   }
   const up = links.reduce((product, link) => product * (link.availability / 100), 1);
-  return { percent: roundPercent(up * 100), links };
+  return { percent: withoutFloatNoise(up * 100), links };
 }
 
 /** The weakest links first: where redundancy or a better SLA would raise the ceiling most. */
 export function weakestLinks(ceiling: Ceiling, count = 3): DependencyLink[] {
   return [...ceiling.links].sort((a, b) => a.availability - b.availability).slice(0, count);
-}
-
-function roundPercent(value: number): number {
-  return Number(value.toPrecision(12));
 }

@@ -4,10 +4,12 @@ import type { ValidatedSpec } from "../validate/validate.js";
 import type { CatalogV1, ServiceV1, SliV1, SloV1 } from "../spec/v1.js";
 import { chainCeiling } from "./ceiling.js";
 import { nextReviewDate } from "./review-cadence.js";
-import { factorFits, maxBurnRate, roundRate } from "../datadog/burn-rate.js";
-import { defaultTiers, percentValue, resolveTier, tierChoice } from "./burn-rate-tiers.js";
+import { factorFits, maxBurnRate } from "../datadog/burn-rate.js";
+import { percentValue, requestedTiers } from "./burn-rate-tiers.js";
 import { durationSeconds } from "./duration.js";
-import { WINDOWS, type Alerting, type Journey, type Model, type Objective, type Service, type Sli, type Slo, type Window } from "./model.js";
+import { formatNumber, withoutFloatNoise } from "./numbers.js";
+import { targetFor } from "./objectives.js";
+import { WINDOWS, type Alerting, type Journey, type Model, type Objective, type Service, type Sli, type Slo } from "./model.js";
 import { baseTags, mergeTags } from "./slo-tags.js";
 
 /** Maps validated `slocc/v1` specs to the internal model: defaults applied, order normalised. */
@@ -74,13 +76,11 @@ function serviceFromSpec({ file, spec }: ValidatedSpec, catalogs: readonly Catal
 
 function alertingFromSpec(service: ServiceV1, slo: SloV1): Alerting {
   const primary = slo.objectives[0]?.window ?? "30d";
-  const choice = tierChoice(slo.alerts);
-  const requested = choice.kind === "default" ? defaultTiers(primary) : choice.kind === "custom" ? choice.tiers.map((tier) => resolveTier(tier, primary)) : [];
-  const targetOf = (window: Window) => slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
-  const fitting = requested.filter((tier) => factorFits(tier.factor, targetOf(tier.window)));
+  const requested = requestedTiers(slo);
+  const fitting = requested.filter((tier) => factorFits(tier.factor, targetFor(slo, tier.window)));
   const dropped = requested
     .filter((tier) => !fitting.includes(tier))
-    .map((tier) => ({ tier, maxFactor: roundRate(maxBurnRate(targetOf(tier.window))) }));
+    .map((tier) => ({ tier, maxFactor: withoutFloatNoise(maxBurnRate(targetFor(slo, tier.window))) }));
   const errorBudget = slo.alerts?.errorBudget;
   const runbook = slo.runbook ?? service.runbook;
   return {
@@ -138,7 +138,3 @@ function sliFromSpec(sli: SliV1): Sli {
   return { kind: "monitors", monitorIds: [...monitors.ids].sort((a, b) => a - b), groups: [...(monitors.groups ?? [])].sort(compareText) };
 }
 
-/** A number without float noise, for queries (`0.3`, not `0.30000000000000004`). */
-export function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
-}

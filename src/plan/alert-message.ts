@@ -1,4 +1,5 @@
-import { formatNumber } from "../model/from-spec-v1.js";
+import { formatNumber } from "../model/numbers.js";
+import { targetFor } from "../model/objectives.js";
 import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Service, Slo } from "../model/model.js";
 import { budgetSeconds, formatDuration, formatPercent, tierTimes } from "./budget.js";
 
@@ -7,7 +8,7 @@ import { budgetSeconds, formatDuration, formatPercent, tierTimes } from "./budge
  * costs, where the runbook is, and who is notified (inside Datadog's alert and recovery blocks).
  */
 export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier): string {
-  const target = targetOf(slo, tier.window);
+  const target = targetFor(slo, tier.window);
   const times = tierTimes(tier, target);
   const factor = `${formatNumber(tier.factor)}x`;
   const windows = `${tier.longWindowHours}h`;
@@ -25,7 +26,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
 
 /** The text of an error-budget alert: how much of the window's budget is already spent. */
 export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudgetAlert): string {
-  const target = targetOf(slo, alert.window);
+  const target = targetFor(slo, alert.window);
   return joinMessage([
     "{{#is_alert}}",
     `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
@@ -52,8 +53,4 @@ function footer(service: Service, slo: Slo, severity: AlertSeverity): string[] {
 
 function joinMessage(lines: readonly string[]): string {
   return lines.join("\n");
-}
-
-function targetOf(slo: Slo, window: string): number {
-  return slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
 }

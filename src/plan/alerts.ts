@@ -1,4 +1,4 @@
-import { formatNumber } from "../model/from-spec-v1.js";
+import { formatNumber } from "../model/numbers.js";
 import { PRIORITY, type BurnRateTier, type Service, type Slo } from "../model/model.js";
 import { mergeTags } from "../model/slo-tags.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";

@@ -1,5 +1,7 @@
 import { compareText } from "../diagnostics/diagnostic.js";
 import type { AlertSeverity, BurnRateTier, Model, Sli, Window } from "../model/model.js";
+import { withoutFloatNoise } from "../model/numbers.js";
+import { targetFor } from "../model/objectives.js";
 import { budgetSeconds, tierTimes, type TierTimes } from "./budget.js";
 
 /** One objective's error budget, as time and as a share of events. */
@@ -61,7 +63,6 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
         .sort((a, b) => compareText(a.journey?.name ?? "\uffff", b.journey?.name ?? "\uffff") || compareText(a.name, b.name))
         .filter((slo) => sloName === undefined || slo.name === sloName)
         .map((slo): SloExplanation => {
-          const targetOf = (window: Window) => slo.objectives.find((objective) => objective.window === window)?.target ?? 0;
           const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.name);
           const isAvailability = slo.sli.kind === "ratio" || slo.sli.kind === "monitors";
           return {
@@ -76,7 +77,7 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
                       ? {
                           ceilingPercent: journey.ceiling.percent,
                           links: journey.ceiling.links,
-                          ...(isAvailability ? { marginPoints: Number((journey.ceiling.percent - targetOf(slo.primaryWindow)).toPrecision(10)) } : {}),
+                          ...(isAvailability ? { marginPoints: withoutFloatNoise(journey.ceiling.percent - targetFor(slo, slo.primaryWindow)) } : {}),
                         }
                       : {}),
                   },
@@ -87,10 +88,10 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
             objectives: slo.objectives.map((objective) => ({
               ...objective,
               budgetSeconds: budgetSeconds(objective.window, objective.target),
-              budgetPercent: Number((100 - objective.target).toPrecision(10)),
+              budgetPercent: withoutFloatNoise(100 - objective.target),
               oneBadIn: Math.round(100 / (100 - objective.target)),
             })),
-            tiers: slo.alerts.burnRate.map((tier) => ({ ...tier, ...tierTimes(tier, targetOf(tier.window)) })),
+            tiers: slo.alerts.burnRate.map((tier) => ({ ...tier, ...tierTimes(tier, targetFor(slo, tier.window)) })),
             droppedTiers: slo.alerts.dropped.map(({ tier: { severity, window, longWindowHours, shortWindowMinutes, factor }, maxFactor }) => ({
               severity,
               window,
@@ -98,7 +99,7 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
               shortWindowMinutes,
               factor,
               maxFactor,
-              reason: `can never fire: at a ${targetOf(window)}% target the burn rate is at most ${maxFactor}x`,
+              reason: `can never fire: at a ${targetFor(slo, window)}% target the burn rate is at most ${maxFactor}x`,
             })),
             ...(slo.alerts.errorBudget ? { errorBudgetAlert: slo.alerts.errorBudget } : {}),
             notify: slo.alerts.notify,

@@ -1,4 +1,4 @@
-import { formatNumber } from "../model/from-spec-v1.js";
+import { formatNumber } from "../model/numbers.js";
 import { WINDOW_HOURS } from "../model/model.js";
 import { formatAvailability, formatDuration, formatPercent } from "../plan/budget.js";
 import type { ObjectiveExplanation, SloExplanation, TierExplanation } from "../plan/explain.js";

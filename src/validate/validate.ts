@@ -52,7 +52,7 @@ export function validateSpecs(files: readonly SourceFile[], options: ValidateOpt
     diagnostics.push(...sink);
     if (spec && !sink.some((d) => d.severity === "error")) specs.push({ file, spec });
   }
-  diagnostics.push(...duplicateNames(files, "service"), ...duplicateNames(files, "catalog"));
+  diagnostics.push(...duplicateServices(files));
   return { specs, catalogs, diagnostics };
 }
 
@@ -73,18 +73,15 @@ function checkEnvelope(file: SourceFile, sink: Diagnostic[]): Record<string, unk
   return record;
 }
 
-function duplicateNames(files: readonly SourceFile[], key: "service" | "catalog"): Diagnostic[] {
+function duplicateServices(files: readonly SourceFile[]): Diagnostic[] {
   const seen = new Map<string, SourceFile>();
   const found: Diagnostic[] = [];
   for (const file of files) {
-    const name = (file.data as Record<string, unknown> | null)?.[key];
+    const name = (file.data as Record<string, unknown> | null)?.["service"];
     if (typeof name !== "string") continue;
     const first = seen.get(name);
     if (!first) seen.set(name, file);
-    else {
-      const code = key === "service" ? "DUPLICATE_SERVICE" : "DUPLICATE_DEPENDENCY";
-      found.push(diagnostic(code, `the ${key} "${name}" is also declared in ${first.path}: keep one file per ${key}`, file.locate([key])));
-    }
+    else found.push(diagnostic("DUPLICATE_SERVICE", `the service "${name}" is also declared in ${first.path}: keep one file per service`, file.locate(["service"])));
   }
   return found;
 }

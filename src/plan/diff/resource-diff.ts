@@ -16,18 +16,19 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
   const after = indexResources(head);
   const changes: ResourceChange[] = [];
   for (const [key, { stack, resource }] of after) {
-    const previousKey = resource.movedFrom === undefined ? undefined : resourceKey(stack, resource.resourceType, resource.movedFrom);
-    const moved = previousKey !== undefined && !before.has(key) && before.has(previousKey);
-    const previous = before.get(moved ? previousKey : key);
+    const movedKey = resource.movedFrom !== undefined && !before.has(key) ? resourceKey(stack, resource.resourceType, resource.movedFrom) : undefined;
+    const previousKey = movedKey !== undefined && before.has(movedKey) ? movedKey : key;
+    const movedFrom = previousKey === key ? undefined : resource.movedFrom;
+    const previous = before.get(previousKey);
     if (!previous) {
       changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: "create", fields: [] });
       continue;
     }
-    before.delete(moved ? previousKey : key);
+    before.delete(previousKey);
     const fields = changedFields(previous.resource, resource);
     const replaced = fields.some((field) => FORCE_NEW_FIELDS.includes(field));
-    if (moved) {
-      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "move", movedFrom: resource.movedFrom ?? "", fields });
+    if (movedFrom !== undefined) {
+      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "move", movedFrom, fields });
     } else if (fields.length > 0) {
       changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "update", fields });
     }

@@ -40,9 +40,9 @@ export function reviewDiff(base: CompiledSide, head: CompiledSide): ReviewDiff {
 }
 
 function diffSlos(base: Model, head: Model): SloChange[] {
-  const before = new Map(allSlos(base).map((slo) => [sloKey(slo.service, slo.name), slo]));
+  const before = sloIndex(base);
   const changes: SloChange[] = [];
-  for (const slo of allSlos(head)) {
+  for (const slo of sloIndex(head).values()) {
     const renamedFrom = slo.renamedFrom !== undefined && !before.has(sloKey(slo.service, slo.name)) ? before.get(sloKey(slo.service, slo.renamedFrom)) : undefined;
     const previous = renamedFrom ?? before.get(sloKey(slo.service, slo.name));
     if (!previous) {
@@ -60,8 +60,10 @@ function diffSlos(base: Model, head: Model): SloChange[] {
 
 function findRisks(base: Model, head: Model, slos: readonly SloChange[], resources: readonly ResourceChange[]): Risk[] {
   const risks: Risk[] = [];
-  const headSlo = (c: SloChange) => allSlos(head).find((s) => s.service === c.service && s.name === c.slo);
-  const baseSlo = (service: string, name: string) => allSlos(base).find((s) => s.service === service && s.name === name);
+  const headSlos = sloIndex(head);
+  const baseSlos = sloIndex(base);
+  const headSlo = (c: SloChange) => headSlos.get(sloKey(c.service, c.slo));
+  const baseSlo = (service: string, name: string) => baseSlos.get(sloKey(service, name));
   for (const change of slos) {
     if (change.change === "removed") {
       const added = slos.find((other) => other.change === "added" && other.service === change.service && sameSli(baseSlo(change.service, change.slo), headSlo(other)));
@@ -102,8 +104,9 @@ function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {
   return a !== undefined && b !== undefined && JSON.stringify(sliFields(a.sli)) === JSON.stringify(sliFields(b.sli));
 }
 
-function allSlos(model: Model): Slo[] {
-  return model.services.flatMap((service) => [...service.slos]);
+/** Every SLO of a model by `service/name`, in model order. */
+function sloIndex(model: Model): Map<string, Slo> {
+  return new Map(model.services.flatMap((service) => service.slos.map((slo) => [sloKey(service.name, slo.name), slo] as const)));
 }
 
 function serviceNamed(model: Model, name: string): Service | undefined {

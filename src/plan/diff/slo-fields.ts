@@ -1,5 +1,5 @@
-import { formatNumber } from "../../model/from-spec-v1.js";
-import type { BurnRateTier, Sli, Slo } from "../../model/model.js";
+import { formatNumber } from "../../model/numbers.js";
+import { WINDOWS, type BurnRateTier, type Sli, type Slo } from "../../model/model.js";
 import { budgetSeconds, formatDuration, formatPercent } from "../budget.js";
 import type { FieldChange } from "./types.js";
 
@@ -52,9 +52,8 @@ function sliChanges(before: Sli, after: Sli): FieldChange[] {
 
 function objectiveChanges(before: Slo, after: Slo): FieldChange[] {
   const windows = [...new Set([...before.objectives, ...after.objectives].map((o) => o.window))];
-  const order = ["7d", "30d", "90d"];
   return windows
-    .sort((x, y) => order.indexOf(x) - order.indexOf(y))
+    .sort((x, y) => WINDOWS.indexOf(x) - WINDOWS.indexOf(y))
     .flatMap((window) => {
       const a = before.objectives.find((o) => o.window === window);
       const b = after.objectives.find((o) => o.window === window);
@@ -93,7 +92,7 @@ function tierChanges(before: readonly BurnRateTier[], after: readonly BurnRateTi
 /** Tiers in reading order: by SLO window, then long and short window. */
 function tierOrder(tier: BurnRateTier | undefined): number {
   if (!tier) return 0;
-  return ["7d", "30d", "90d"].indexOf(tier.window) * 1e6 + tier.longWindowHours * 1e3 + tier.shortWindowMinutes;
+  return WINDOWS.indexOf(tier.window) * 1e6 + tier.longWindowHours * 1e3 + tier.shortWindowMinutes;
 }
 
 /** `budget halved`, `budget doubled`, `budget down 90%`. */

@@ -1,8 +1,9 @@
 import { factorFits, LONG_WINDOW_HOURS, maxBurnRate } from "../../datadog/burn-rate.js";
 import type { DataPath } from "../../load/source-file.js";
-import { defaultTiers, percentValue, resolveTier, tierChoice } from "../../model/burn-rate-tiers.js";
+import { defaultTiers, percentValue, requestedTiers, resolveTier, tierChoice } from "../../model/burn-rate-tiers.js";
+import { targetFor } from "../../model/objectives.js";
 import { durationSeconds } from "../../model/duration.js";
-import { formatNumber } from "../../model/from-spec-v1.js";
+import { formatNumber } from "../../model/numbers.js";
 import type { BurnRateTier } from "../../model/model.js";
 import type { BurnRateTierV1, NotifyV1, SloV1 } from "../../spec/v1.js";
 import type { Report } from "./report.js";
@@ -36,13 +37,10 @@ export function checkAlerts(slo: SloV1, sloPath: DataPath, report: Report): void
 
 /** Warns when an SLO's alerts of a severity would notify nobody, given the service's routing. */
 export function checkRouting(slo: SloV1, sloPath: DataPath, serviceNotify: NotifyV1 | undefined, report: Report): void {
-  const primary = slo.objectives[0];
-  if (!primary) return;
-  const choice = tierChoice(slo.alerts);
-  const tiers = choice.kind === "default" ? defaultTiers(primary.window) : choice.kind === "custom" ? choice.tiers.map((tier) => resolveTier(tier, primary.window)) : [];
+  const tiers = requestedTiers(slo);
   for (const severity of ["page", "ticket"] as const) {
     const handles = slo.alerts?.notify?.[severity] ?? serviceNotify?.[severity] ?? [];
-    if (handles.length === 0 && tiers.some((tier) => tier.severity === severity && factorFits(tier.factor, targetOf(slo, tier)))) {
+    if (handles.length === 0 && tiers.some((tier) => tier.severity === severity && factorFits(tier.factor, targetFor(slo, tier.window)))) {
       report("NO_NOTIFY", `${severity} alerts of this SLO notify nobody: add \`notify.${severity}\` to the service or \`alerts.notify.${severity}\` to the SLO`, [...sloPath, "name"]);
     }
   }
@@ -104,7 +102,7 @@ function checkCustomTiers(slo: SloV1, specs: readonly BurnRateTierV1[], listPath
       return;
     }
     seen.set(key, index);
-    const target = targetOf(slo, tier);
+    const target = targetFor(slo, tier.window);
     if (!factorFits(tier.factor, target)) {
       report("TIER_DROPPED", `${describeTier(tier)} can never fire at a ${target}% target (the highest burn rate is ${formatNumber(maxBurnRate(target))}x): it is left out`, [...path, spec.factor === undefined ? "budgetConsumed" : "factor"]);
     }
@@ -122,10 +120,6 @@ function checkErrorBudget(errorBudget: { warning?: string | undefined; critical:
   if (warning !== undefined && !(warning > 0 && warning < critical)) {
     report("ERROR_BUDGET_THRESHOLDS", `the warning threshold must be above 0% and below the critical one (${errorBudget.critical})`, [...path, "warning"]);
   }
-}
-
-function targetOf(slo: SloV1, tier: BurnRateTier): number {
-  return slo.objectives.find((objective) => objective.window === tier.window)?.target ?? 0;
 }
 
 /** `the page tier 14.4x over 1h/5m (30d)` */
