@@ -33,7 +33,7 @@ const cases: { name: string; slos: string; expected: [code: string, at: string][
   {
     name: "four objectives are too many",
     slos: `  - name: a\n${ratio}    objectives: [{ window: 7d, target: 99 }, { window: 30d, target: 99 }, { window: 90d, target: 99 }, { window: 7d, target: 98 }]\n`,
-    expected: [["INVALID_VALUE", "objectives: ^[{"]],
+    expected: [["INVALID_VALUE", "objectives: ^[{"], ["DUPLICATE_WINDOW", "{ window: ^7d, target: 98 }"]],
   },
   { name: "an unknown window is named with the allowed ones", slos: `  - name: a\n${ratio}${objective("{ window: 28d, target: 99 }")}`, expected: [["INVALID_VALUE", "window: ^28d"]] },
   {
@@ -150,6 +150,17 @@ describe("service-level rules", () => {
     const slos = `  - name: Bad\n${ratio}    objectives: [{ window: 30d, target: 98 }]\n  - name: b\n${ratio}    objectives: [{ window: 30d, target: 99.9, warning: 99 }]\n`;
     const yaml = serviceYaml(slos);
     expect(codesAt(compileOne(yaml))).toEqual([`INVALID_NAME ${positionOf(yaml, "name: ^Bad")}`, `WARNING_NOT_ABOVE_TARGET ${positionOf(yaml, "warning: ^99 }")}`]);
+  });
+
+  it("checks the SLI of an SLO whose other parts are malformed, so one fix does not reveal the next", () => {
+    const slos = '  - name: a\n    sli:\n      ratio: { good: "sum:a{*}", bad: "sum:b{*}", total: "sum:c{*}.as_count(" }\n    objectivs: [{ window: 30d, target: 99 }]\n';
+    const yaml = serviceYaml(slos);
+    expect(codesAt(compileOne(yaml))).toEqual([
+      `MISSING_KEY ${positionOf(yaml, "- ^name: a")}`,
+      `RATIO_EVENTS ${positionOf(yaml, "ratio: ^{")}`,
+      `QUERY_SYNTAX ${positionOf(yaml, "total: ^\"sum:c")}`,
+      `UNKNOWN_KEY ${positionOf(yaml, "^objectivs")}`,
+    ]);
   });
 
   it("refuses the same service declared in two files, at the later file", () => {

@@ -2,7 +2,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../load/source-file.js";
 import { journeyTags } from "../model/from-spec-v1.js";
 import { baseTags, mergeTags } from "../model/slo-tags.js";
-import { serviceV1, sloV1, type CatalogV1, type ServiceV1, type SloV1 } from "../spec/v1.js";
+import { z } from "zod";
+import { objectiveV1, serviceV1, sliV1, sloV1, type CatalogV1, type ServiceV1, type SloV1 } from "../spec/v1.js";
 import { checkAlerts, checkHandleList, checkHandles, checkRouting } from "./rules/alerts.js";
 import { checkDependencies, checkJourneys } from "./rules/journeys.js";
 import { checkObjectives } from "./rules/objectives.js";
@@ -33,6 +34,7 @@ export function validateServiceFile(file: SourceFile, record: Record<string, unk
     const checked = checkSchema(sloV1, raw, file, ["slos", index]);
     sink.push(...checked.diagnostics);
     if (checked.value) checkSlo(checked.value, index, report);
+    else checkWellFormedParts(raw, index, report);
     return checked.value;
   });
   checkSloNamesUnique(rawSlos, report);
@@ -62,6 +64,20 @@ function checkSlo(slo: SloV1, index: number, report: Report): void {
   checkObjectives(slo, path, report);
   checkTagSpelling(slo.tags, [...path, "tags"], report);
   checkAlerts(slo, path, report);
+}
+
+/**
+ * An SLO whose shape is wrong somewhere still gets the rules of its well-formed parts checked, so
+ * that fixing one mistake does not reveal the next: its SLI, and its objectives when the SLI is
+ * well-formed too (precision depends on the SLI kind). Shape problems are already reported.
+ */
+function checkWellFormedParts(raw: unknown, index: number, report: Report): void {
+  const record = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const sli = sliV1.safeParse(record["sli"]);
+  if (!sli.success) return;
+  checkSli(sli.data, ["slos", index, "sli"], report);
+  const objectives = z.array(objectiveV1).safeParse(record["objectives"]);
+  if (objectives.success) checkObjectives({ sli: sli.data, objectives: objectives.data }, ["slos", index], report);
 }
 
 function checkSloNamesUnique(rawSlos: readonly unknown[], report: Report): void {

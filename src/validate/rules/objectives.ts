@@ -4,7 +4,7 @@ import type { SloV1 } from "../../spec/v1.js";
 import type { Report } from "./report.js";
 
 /** Targets and warnings: strictly inside (0, 100), within Datadog's precision, warning above target, one per window. */
-export function checkObjectives(slo: SloV1, sloPath: DataPath, report: Report): void {
+export function checkObjectives(slo: Pick<SloV1, "sli" | "objectives">, sloPath: DataPath, report: Report): void {
   const isMonitorBased = slo.sli.monitors !== undefined;
   const seen = new Map<string, number>();
   slo.objectives.forEach((objective, index) => {
