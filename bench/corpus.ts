@@ -1,5 +1,6 @@
-import { defaultTiers } from "../src/model/burn-rate-tiers.js";
-import { WINDOW_HOURS, WINDOWS, type AlertSeverity as Severity, type Window } from "../src/model/model.js";
+import { WINDOW_HOURS, WINDOWS, type Window } from "../src/datadog/windows.js";
+import { defaultTiers } from "../src/model/alerting.js";
+import type { AlertSeverity as Severity, BurnRateTier } from "../src/model/model.js";
 
 /**
  * A deterministic corpus of valid specs for the benchmark: services of a few SLOs each, with the
@@ -253,7 +254,9 @@ function alertsFor(kind: SliKind, target: number, windows: readonly Window[], ra
     lines.push("      burnRate:", ...custom.map((entry) => `        - ${entry.text}`));
     tiers = custom.map((entry) => entry.tier);
   } else {
-    tiers = defaultTiers(primary).map((t) => tier(t.severity, t.window, t.longWindowHours, t.shortWindowMinutes, t.factor));
+    const nowhere = { file: "", line: 1, column: 1 };
+    const defaults = defaultTiers({ window: primary, target, at: { self: nowhere, window: nowhere, target: nowhere, warning: nowhere } }) as BurnRateTier[];
+    tiers = defaults.map((t) => tier(t.severity, t.window, t.longWindowHours, t.shortWindowMinutes, t.factor));
   }
   if (random.chance(0.1)) lines.push(`      notify: { page: ["@pagerduty-critical-${random.int(1, 9)}"] }`);
   const errorBudget = random.chance(0.25);

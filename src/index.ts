@@ -1,10 +1,16 @@
-/** slocc's library API: the CLI is a thin layer over these functions. */
-export { compileDirectory, compileInputs, type CompileResult } from "./compile.js";
+/**
+ * slocc's library API: the CLI is a thin layer over these functions. Loading it never loads cdktf;
+ * writing Terraform stacks is in `slocc/emit`.
+ */
+export { compileDirectory, compileInputs, type Compilation, type Compiled, type CompileOptions } from "./app/compile.js";
+export { diffSpecs, type ChangeDiffOptions, type ChangeDiffResult } from "./app/change-diff.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from "./diagnostics/codes.js";
-export type { Diagnostic, Position } from "./diagnostics/diagnostic.js";
-export { formatDiagnosticsJson, formatDiagnosticsText } from "./diagnostics/format.js";
+export { failsRun, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
+export type { Position } from "./util/position.js";
+export { renderDiagnosticsJson, renderDiagnosticsText } from "./render/diagnostics.js";
 export type { SpecInput } from "./load/read-directory.js";
 export type * from "./model/model.js";
 export type * from "./plan/resources.js";
-export { buildApp } from "./emit/stacks.js";
-export { synthesizeTo } from "./emit/synth.js";
+export { explainModel, type SloExplanation } from "./views/explain.js";
+export { reviewCalendar, type ReviewEntry } from "./views/calendar.js";
+export type * from "./views/diff/types.js";

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { maxBurnRate } from "../src/datadog/burn-rate.js";
-import { defaultTiers } from "../src/model/burn-rate-tiers.js";
-import { WINDOWS, type Window } from "../src/model/model.js";
+import { WINDOWS, type Window } from "../src/datadog/windows.js";
+import { formatDuration } from "../src/format/duration.js";
+import { defaultTiers } from "../src/model/alerting.js";
+import { budgetSeconds, tierTimes } from "../src/model/budget.js";
+import type { BurnRateTier } from "../src/model/model.js";
 import policy from "../src/policy/burn-rate-tiers.json";
-import { budgetSeconds, formatDuration, tierTimes } from "../src/plan/budget.js";
 import { MONITOR_RESOURCE, type MonitorResource } from "../src/plan/resources.js";
 import { codesAt, compileOne, positionOf, serviceYaml } from "./support/compile.js";
 import { runCli } from "./support/cli.js";
@@ -16,16 +18,20 @@ const tiers = (...rows: string[]) => `    alerts:\n      burnRate:\n${rows.map((
 function monitorsOf(yaml: string): MonitorResource[] {
   const result = compileOne(yaml);
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return result.plan!.stacks.flatMap((stack) => stack.resources.filter((r): r is MonitorResource => r.resourceType === MONITOR_RESOURCE));
+  return result.value!.plan.stacks.flatMap((stack) => stack.resources.filter((r): r is MonitorResource => r.resourceType === MONITOR_RESOURCE));
 }
+
+const HERE = { file: "slos/web.yaml", line: 1, column: 1 };
+/** Datadog's default tiers for a primary objective over `window` at `target`. */
+const tiersFor = (window: Window, target = 99.9) => defaultTiers({ window, target, at: { self: HERE, window: HERE, target: HERE, warning: HERE } }) as BurnRateTier[];
 
 describe("the default burn-rate policy table", () => {
   it.each(WINDOWS)("derives Datadog's published factors for the %s window", (window: Window) => {
-    expect(defaultTiers(window).map((tier) => tier.factor)).toEqual(policy.windows[window].map((row) => row.publishedFactor));
+    expect(tiersFor(window).map((tier) => tier.factor)).toEqual(policy.windows[window].map((row) => row.publishedFactor));
   });
 
   it.each(WINDOWS)("keeps every %s long window within Datadog's 48h limit, short windows at 1/12", (window: Window) => {
-    for (const tier of defaultTiers(window)) {
+    for (const tier of tiersFor(window)) {
       expect(tier.longWindowHours).toBeLessThanOrEqual(48);
       expect(tier.shortWindowMinutes).toBe((tier.longWindowHours * 60) / 12);
     }
@@ -149,8 +155,8 @@ describe("budget arithmetic", () => {
   });
 
   it("times the 14.4x tier at 99.9%: 2% of the budget, 51.84 s of full outage to fire, 50 h to exhaust", () => {
-    const [fast] = defaultTiers("30d");
-    expect(tierTimes(fast!, 99.9)).toEqual({ budgetConsumedPercent: 2, secondsToFireAtFullOutage: expect.closeTo(51.84, 6), secondsToExhaustion: 180000 });
+    const [fast] = tiersFor("30d", 99.9);
+    expect(tierTimes(fast!)).toEqual({ budgetConsumedPercent: 2, secondsToFireAtFullOutage: expect.closeTo(51.84, 6), secondsToExhaustion: 180000 });
   });
 });
 

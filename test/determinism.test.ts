@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileInputs } from "../src/compile.js";
+import { compileInputs } from "../src/app/compile.js";
 import { synthFiles } from "./support/compile.js";
 
 const EXAMPLES = join(__dirname, "..", "slos");
@@ -14,15 +14,15 @@ async function exampleInputs() {
 describe("deterministic output", () => {
   it("gives byte-identical stacks whatever the order files are read in", async () => {
     const inputs = await exampleInputs();
-    const forward = await synthFiles(compileInputs(inputs).plan!);
-    const backward = await synthFiles(compileInputs([...inputs].reverse()).plan!);
+    const forward = await synthFiles(compileInputs(inputs).value!.plan);
+    const backward = await synthFiles(compileInputs([...inputs].reverse()).value!.plan);
     expect([...backward]).toEqual([...forward]);
   });
 
   it("gives byte-identical stacks when files are renamed", async () => {
     const inputs = await exampleInputs();
     const renamed = inputs.map((input, i) => ({ ...input, path: `elsewhere/renamed-${inputs.length - i}.yml` }));
-    expect([...(await synthFiles(compileInputs(renamed).plan!))]).toEqual([...(await synthFiles(compileInputs(inputs).plan!))]);
+    expect([...(await synthFiles(compileInputs(renamed).value!.plan))]).toEqual([...(await synthFiles(compileInputs(inputs).value!.plan))]);
   });
 
   it("gives byte-identical stacks when SLOs inside a file are reordered", async () => {
@@ -33,6 +33,6 @@ describe("deterministic output", () => {
     const original = compileInputs([catalog, { path: "a.yaml", bytes: Buffer.from(text) }]);
     const shuffled = compileInputs([catalog, { path: "a.yaml", bytes: Buffer.from(reordered) }]);
     expect(shuffled.diagnostics).toEqual([]);
-    expect([...(await synthFiles(shuffled.plan!))]).toEqual([...(await synthFiles(original.plan!))]);
+    expect([...(await synthFiles(shuffled.value!.plan))]).toEqual([...(await synthFiles(original.value!.plan))]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ReviewDiff } from "../src/plan/diff/types.js";
+import type { ChangeDiff } from "../src/views/diff/types.js";
 import { runCli } from "./support/cli.js";
 import { TempRepo } from "./support/git.js";
 
@@ -20,10 +20,10 @@ const latency = `  - name: latency
 const service = (name: string, slos: string) =>
   `apiVersion: slocc/v1\nservice: ${name}\nowner: ${name}-sre\nnotify: { page: ["@pagerduty-${name}"], ticket: ["@slack-${name}"] }\nslos:\n${slos}`;
 
-async function diffJson(repo: TempRepo, ...args: string[]): Promise<ReviewDiff> {
+async function diffJson(repo: TempRepo, ...args: string[]): Promise<ChangeDiff> {
   const run = await runCli(["diff", "--base", "main", "--format", "json", ...args], repo.dir);
   expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as ReviewDiff;
+  return JSON.parse(run.stdout) as ChangeDiff;
 }
 
 /** Each case: the specs at base, the specs at head (null deletes a file), and what the review must say. */
@@ -33,7 +33,7 @@ const cases: {
   head: Record<string, string | null>;
   slos: string[];
   risks: string[];
-  check?: (diff: ReviewDiff) => void;
+  check?: (diff: ChangeDiff) => void;
 }[] = [
   {
     name: "a new SLO is added, with its SLO and alert monitors to create",

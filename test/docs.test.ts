@@ -27,7 +27,7 @@ describe("documentation", () => {
   it.each(examples)("example $index of $file compiles without a diagnostic", ({ yaml }) => {
     const result = compileOne(yaml);
     expect(result.diagnostics).toEqual([]);
-    expect(result.plan).toBeDefined();
+    expect(result.value?.plan).toBeDefined();
   });
 
   it("shows in the README the very output `slocc explain` prints for the example", async () => {

@@ -38,7 +38,7 @@ describe(`Terraform template escaping${terraformSkipNote}`, () => {
 `);
     const result = compileOne(yaml);
     expect(result.diagnostics).toEqual([]);
-    const files = await synthFiles(result.plan!);
+    const files = await synthFiles(result.value!.plan);
     const stack = JSON.parse(files.get("stacks/web/cdk.tf.json")!) as { resource: Record<string, Record<string, unknown>> };
     const monitors = Object.values(stack.resource["datadog_monitor"] ?? {}) as { query: string }[];
     expect(monitors.length).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe(`Terraform template escaping${terraformSkipNote}`, () => {
       Object.values(stack.resource[type] ?? {}).map((resource) => (type === "datadog_monitor" ? { ...(resource as object), query: undefined } : resource)),
     );
     const emitted = sloAndMonitorStrings.flatMap((resource) => stringsOf(resource, true));
-    const planned = result.plan!.stacks.flatMap((s) => s.resources.filter((r) => r.resourceType !== "datadog_dashboard").flatMap((resource) => stringsOf(resource.config, false)));
+    const planned = result.value!.plan.stacks.flatMap((s) => s.resources.filter((r) => r.resourceType !== "datadog_dashboard").flatMap((resource) => stringsOf(resource.config, false)));
     expect(emitted.some((text) => text.includes("$${file"))).toBe(true);
     expect(evaluateTerraformStrings(emitted).sort()).toEqual(planned.sort());
   });
@@ -59,10 +59,10 @@ describe(`Terraform template escaping${terraformSkipNote}`, () => {
     const yaml = serviceYaml(slo, header);
     const result = compileOne(yaml);
     expect(result.diagnostics).toEqual([]);
-    const stack = JSON.parse((await synthFiles(result.plan!)).get("stacks/web/cdk.tf.json")!) as { resource: { datadog_dashboard: Record<string, DashboardJson> } };
+    const stack = JSON.parse((await synthFiles(result.value!.plan)).get("stacks/web/cdk.tf.json")!) as { resource: { datadog_dashboard: Record<string, DashboardJson> } };
     const dashboard = Object.values(stack.resource.datadog_dashboard)[0]!;
     const note = dashboard.widget.map((w) => w.note_definition?.content).find((content) => content !== undefined)!;
-    const planned = result.plan!.stacks[0]!.resources.find((r) => r.resourceType === "datadog_dashboard")!.config as { note: string; title: string; description: string };
+    const planned = result.value!.plan.stacks[0]!.resources.find((r) => r.resourceType === "datadog_dashboard")!.config as { note: string; title: string; description: string };
     expect(evaluateTerraformStrings([note, dashboard.title, dashboard.description])).toEqual([planned.note, planned.title, planned.description]);
     expect(planned.note).toContain('${file("/etc/passwd")} %{ if x }');
     const sloIds = dashboard.widget.flatMap((w) => w.group_definition?.widget.map((inner) => inner.service_level_objective_definition.slo_id) ?? []);

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileDirectory } from "../src/compile.js";
+import { compileDirectory } from "../src/app/compile.js";
 import { readTree, synthFiles } from "./support/compile.js";
 
 /**
@@ -20,9 +20,9 @@ const fixtures = [
 
 describe("golden fixtures", () => {
   it.each(fixtures)("$name compiles to the expected Terraform JSON", async ({ specs, expected }) => {
-    const result = await compileDirectory(specs);
+    const result = await compileDirectory(specs, process.cwd());
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const actual = await synthFiles(result.plan!);
+    const actual = await synthFiles(result.value!.plan);
     if (process.env["UPDATE_GOLDEN"]) await writeTree(expected, actual);
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(await readTree(expected)));
   });

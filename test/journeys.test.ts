@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chainCeiling } from "../src/model/ceiling.js";
-import { nextReviewDate, reviewStatus } from "../src/model/review-cadence.js";
+import { cadenceMonths, nextReviewDate, reviewStatus } from "../src/model/cadence.js";
 import type { DashboardResource, SloResource } from "../src/plan/resources.js";
 import { runCli } from "./support/cli.js";
 import { codesAt, compileTexts, positionOf, synthFiles } from "./support/compile.js";
@@ -45,16 +45,16 @@ const compile = (yaml: string, today = "2026-11-25") => compileTexts({ "slos/clo
 describe("dependency ceilings", () => {
   const sla: Record<string, number> = { a: 99.95, b: 99.99, c: 99.99, d: 99.99, e: 99.99, x: 99, y: 99, z: 90 };
   it.each([
-    ["a chain of 99.95, 99.99, 99.99, 99.99 and 99.99 gives about 99.91%", ["a", "b", "c", "d", "e"], 99.9100],
-    ["two redundant 99% dependencies give 99.99%", [{ anyOf: ["x", "y"] }], 99.99],
-    ["a redundant group counts once in a chain", ["a", { anyOf: ["x", "y"] }], 99.95 * 0.9999],
-    ["three redundant dependencies combine their unavailabilities", [{ anyOf: ["x", "y", "z"] }], 100 - 0.01 * 0.01 * 0.1 * 100],
+    ["a chain of 99.95, 99.99, 99.99, 99.99 and 99.99 gives about 99.91%", [["a"], ["b"], ["c"], ["d"], ["e"]], 99.9100],
+    ["two redundant 99% dependencies give 99.99%", [["x", "y"]], 99.99],
+    ["a redundant group counts once in a chain", [["a"], ["x", "y"]], 99.95 * 0.9999],
+    ["three redundant dependencies combine their unavailabilities", [["x", "y", "z"]], 100 - 0.01 * 0.01 * 0.1 * 100],
   ] as const)("%s", (_name, chain, expected) => {
     expect(chainCeiling(chain, (name) => sla[name])?.percent).toBeCloseTo(expected, 3);
   });
 
   it("gives no ceiling when a dependency is unknown", () => {
-    expect(chainCeiling(["a", "nowhere"], (name) => sla[name])).toBeUndefined();
+    expect(chainCeiling([["a"], ["nowhere"]], (name) => sla[name])).toBeUndefined();
   });
 
   it("warns at each availability target above the journey's ceiling", () => {
@@ -99,7 +99,7 @@ describe("journey references", () => {
   });
 
   it("tags SLOs with their journey and its kind", () => {
-    const plan = compile(service(ratioSlo("repay", "99") + ratioSlo("sync", "99", "card-sync"))).plan!;
+    const plan = compile(service(ratioSlo("repay", "99") + ratioSlo("sync", "99", "card-sync"))).value!.plan;
     const tags = (name: string) => (plan.stacks[0]!.resources.find((r) => r.logicalId === `slo_cards__${name}`) as SloResource).config.tags;
     expect(tags("repay")).toEqual(expect.arrayContaining(["journey:repayment", "journey-kind:cuj"]));
     expect(tags("sync")).toEqual(expect.arrayContaining(["journey:card-sync", "journey-kind:cmc"]));
@@ -113,7 +113,7 @@ describe("review cadence", () => {
     ["2024-02-29", "1y", "2025-02-28"],
     ["2026-01-15", "6mo", "2026-07-15"],
   ])("a review on %s every %s is next due on %s", (last, every, due) => {
-    expect(nextReviewDate(last, every)).toBe(due);
+    expect(nextReviewDate(last, cadenceMonths(every)!)).toBe(due);
   });
 
   it.each([
@@ -162,7 +162,7 @@ describe("dashboards", () => {
   const yaml = service(ratioSlo("repay", "99") + ratioSlo("sync", "99", "card-sync") + ratioSlo("loose", "99").replace("    journey: repayment\n", ""), "review: { every: 2q, last: 2026-10-01 }\n");
 
   it("groups SLO widgets by journey, then SLOs without one, and names owner, approvers and review", () => {
-    const dashboard = compile(yaml).plan!.stacks[0]!.resources.find((r) => r.resourceType === "datadog_dashboard") as DashboardResource;
+    const dashboard = compile(yaml).value!.plan.stacks[0]!.resources.find((r) => r.resourceType === "datadog_dashboard") as DashboardResource;
     expect(dashboard.logicalId).toBe("dashboard_cards");
     expect(dashboard.config.groups.map((g) => [g.title, g.widgets.map((w) => w.sloLogicalId)])).toEqual([
       ["card-sync: critical machine communication", ["slo_cards__sync"]],
@@ -175,7 +175,7 @@ describe("dashboards", () => {
   });
 
   it("emits SLO widgets over every window with the error budget, and force_delete on the SLOs it shows", async () => {
-    const files = await synthFiles(compile(yaml.replace("      - { window: 30d, target: 99 }\n", "      - { window: 30d, target: 99 }\n      - { window: 7d, target: 99 }\n")).plan!);
+    const files = await synthFiles(compile(yaml.replace("      - { window: 30d, target: 99 }\n", "      - { window: 30d, target: 99 }\n      - { window: 7d, target: 99 }\n")).value!.plan);
     const stack = JSON.parse(files.get("stacks/cards/cdk.tf.json")!) as { resource: Record<string, Record<string, Record<string, unknown>>> };
     const widgets = (stack.resource["datadog_dashboard"]!["dashboard_cards"]!["widget"] as { group_definition?: { widget: { service_level_objective_definition: Record<string, unknown> }[] } }[])
       .flatMap((w) => w.group_definition?.widget ?? [])
@@ -193,7 +193,7 @@ describe("dashboards", () => {
   });
 
   it("is left out, with force_delete, when the service says dashboard: false", () => {
-    const resources = compile(service(ratioSlo("repay", "99"), "dashboard: false\n")).plan!.stacks[0]!.resources;
+    const resources = compile(service(ratioSlo("repay", "99"), "dashboard: false\n")).value!.plan.stacks[0]!.resources;
     expect(resources.some((r) => r.resourceType === "datadog_dashboard")).toBe(false);
     expect((resources.find((r) => r.resourceType === "datadog_service_level_objective") as SloResource).config.forceDelete).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileDirectory } from "../src/compile.js";
+import { compileDirectory } from "../src/app/compile.js";
 import { displayPath } from "../src/load/read-directory.js";
 import { codesAt, compileOne, compileTexts, RATIO_SLO, serviceYaml, tempDir } from "./support/compile.js";
 
@@ -29,7 +29,7 @@ describe("loading spec files", () => {
     const started = performance.now();
     const result = compileOne(text);
     expect(codesAt(result)).toEqual(expected);
-    expect(result.plan).toBeUndefined();
+    expect(result.value?.plan).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -38,34 +38,34 @@ describe("loading spec files", () => {
     expect(result.diagnostics).toEqual([]);
     const bytes = { path: "slos/bin.yaml", bytes: new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) };
     const binary = { path: "slos/nul.yaml", bytes: new Uint8Array([0x61, 0x00, 0x62]) };
-    return import("../src/compile.js").then(({ compileInputs }) => {
+    return import("../src/app/compile.js").then(({ compileInputs }) => {
       expect(codesAt(compileInputs([bytes, binary]))).toEqual(["INVALID_ENCODING 1:1", "INVALID_ENCODING 1:1"]);
     });
   });
 
   it("holds text in NFC form, as Terraform will read it", () => {
     const result = compileOne(valid.replace("  - name: availability\n", "  - name: availability\n    description: \"cafe\u0301\"\n"));
-    const slo = result.plan?.stacks[0]?.resources.find((r) => r.resourceType === "datadog_service_level_objective");
+    const slo = result.value?.plan.stacks[0]?.resources.find((r) => r.resourceType === "datadog_service_level_objective");
     expect(slo?.config).toMatchObject({ description: "caf\u00e9" });
   });
 
   it("accepts a byte-order mark and Windows line endings", () => {
     const result = compileOne(`\uFEFF${valid.replace(/\n/g, "\r\n")}`);
     expect(result.diagnostics).toEqual([]);
-    expect(result.plan?.stacks).toHaveLength(1);
+    expect(result.value?.plan.stacks).toHaveLength(1);
   });
 });
 
 describe("reading the spec directory", () => {
   it("refuses a missing directory", async () => {
     const dir = join(await tempDir(), "absent");
-    expect(codesAt(await compileDirectory(dir))).toEqual(["NO_SPECS 1:1"]);
+    expect(codesAt(await compileDirectory(dir, process.cwd()))).toEqual(["NO_SPECS 1:1"]);
   });
 
   it("refuses a directory with no spec file", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "README.md"), "not a spec");
-    expect(codesAt(await compileDirectory(dir))).toEqual(["NO_SPECS 1:1"]);
+    expect(codesAt(await compileDirectory(dir, process.cwd()))).toEqual(["NO_SPECS 1:1"]);
   });
 
   it("reads .yaml and .yml files and ignores others", async () => {
@@ -73,9 +73,9 @@ describe("reading the spec directory", () => {
     await writeFile(join(dir, "a.yaml"), valid);
     await writeFile(join(dir, "b.yml"), valid.replace("service: web", "service: api"));
     await writeFile(join(dir, "notes.txt"), "ignored");
-    const result = await compileDirectory(dir);
+    const result = await compileDirectory(dir, process.cwd());
     expect(result.diagnostics).toEqual([]);
-    expect(result.plan?.stacks.map((s) => s.name)).toEqual(["api", "web"]);
+    expect(result.value?.plan.stacks.map((s) => s.name)).toEqual(["api", "web"]);
   });
 
   it("refuses a spec path that is a directory, a broken link or too large, and reports all of them", async () => {
@@ -84,11 +84,11 @@ describe("reading the spec directory", () => {
     await mkdir(join(dir, "folder.yaml"));
     await symlink(join(dir, "missing-target"), join(dir, "link.yaml"));
     await writeFile(join(dir, "huge.yaml"), `# ${"x".repeat(10 * 1024 * 1024)}\n`);
-    const result = await compileDirectory(dir);
-    const shown = (name: string) => displayPath(join(dir, name));
+    const result = await compileDirectory(dir, process.cwd());
+    const shown = (name: string) => displayPath(join(dir, name), process.cwd());
     expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(
       [`UNREADABLE_FILE ${shown("folder.yaml")}`, `FILE_TOO_LARGE ${shown("huge.yaml")}`, `UNREADABLE_FILE ${shown("link.yaml")}`],
     );
-    expect(result.plan).toBeUndefined();
+    expect(result.value?.plan).toBeUndefined();
   });
 });

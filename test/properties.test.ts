@@ -3,7 +3,7 @@ import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileInputs, type CompileResult } from "../src/compile.js";
+import { compileInputs, type Compilation } from "../src/app/compile.js";
 import { sloAlertQueryText } from "../src/plan/alert-query.js";
 import { MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../src/plan/resources.js";
 import { serviceSpecs, specYaml, type ServiceSpec } from "./support/arbitraries.js";
@@ -18,20 +18,20 @@ const ROOT = join(__dirname, "..");
 const encoder = new TextEncoder();
 
 /** Compiles specs written as `slos/<service>.yaml`, or under the given file names. */
-function compileSpecs(specs: readonly ServiceSpec[], paths: readonly string[] = specs.map((spec) => `slos/${spec.service}.yaml`)): CompileResult {
+function compileSpecs(specs: readonly ServiceSpec[], paths: readonly string[] = specs.map((spec) => `slos/${spec.service}.yaml`)): Compilation {
   return compileInputs(specs.map((spec, index) => ({ path: paths[index] ?? `slos/${index}.yaml`, bytes: encoder.encode(specYaml(spec)) })));
 }
 
 /** The error diagnostics of a result, as `CODE file:line:column message` for readable failures. */
-function errorsOf(result: CompileResult): string[] {
+function errorsOf(result: Compilation): string[] {
   return result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`);
 }
 
 /** The plan of a result that must have compiled. */
-function planOf(result: CompileResult): CompiledPlan {
+function planOf(result: Compilation): CompiledPlan {
   expect(errorsOf(result)).toEqual([]);
-  if (!result.plan) throw new Error("no plan");
-  return result.plan;
+  if (!result.value?.plan) throw new Error("no plan");
+  return result.value.plan;
 }
 
 /** Every rule violation in the synthesized stacks, prefixed with where it is. */
@@ -52,7 +52,7 @@ describe("random valid specs", () => {
       fc.property(serviceSpecs(3, 4), (specs) => {
         const result = compileSpecs(specs);
         expect(errorsOf(result)).toEqual([]);
-        expect(result.plan?.stacks.map((stack) => stack.name)).toEqual(specs.map((spec) => spec.service).sort());
+        expect(result.value?.plan.stacks.map((stack) => stack.name)).toEqual(specs.map((spec) => spec.service).sort());
       }),
       { numRuns: 200 },
     );

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { processContext } from "../src/app/context.js";
 import { buildProgram } from "../src/cli/main.js";
 
 interface Step {
@@ -50,7 +51,7 @@ function invocations(): Invocation[] {
 
 /** The CLI's commands, by name, with the long options each declares. */
 function declaredCommands(): Map<string, string[]> {
-  const program = buildProgram({ stdout: () => undefined, stderr: () => undefined, color: false }, () => undefined);
+  const program = buildProgram({ ...processContext(), stdout: () => undefined, stderr: () => undefined }, () => undefined);
   return new Map(program.commands.map((command) => [command.name(), command.options.flatMap((option) => (option.long ? [option.long] : []))]));
 }
 

@@ -1,4 +1,4 @@
-import { reviewSpecs } from "../../src/review.js";
+import { diffSpecs } from "../../src/app/change-diff.js";
 import { BENCH_TODAY } from "../corpus.js";
 import { requireNoErrors } from "../checks.js";
 import { measureInChild } from "../child.js";
@@ -6,17 +6,13 @@ import { BASE_BRANCH } from "../protocol.js";
 
 // slocc diff --base base: both sides read (base from git objects), compiled and compared.
 measureInChild(
-  (args) => {
-    // The working tree side is read relative to the current directory, as the CLI does.
-    process.chdir(args.repo);
-    return args.repo;
-  },
+  (args) => args.repo,
   async (repo) => {
-    const result = await reviewSpecs({ cwd: repo, dir: "slos", base: BASE_BRANCH, today: BENCH_TODAY });
+    const result = await diffSpecs({ cwd: repo, dir: "slos", base: BASE_BRANCH, today: BENCH_TODAY });
     requireNoErrors(result, "diff");
-    if (!result.diff) throw new Error("no review diff although no error was reported");
-    const { slos, resources } = result.diff.summary;
+    if (!result.value) throw new Error("no change diff although no error was reported");
+    const { slos, resources } = result.value.summary;
     if (slos.changed !== 1 || slos.added + slos.removed + slos.renamed !== 0) throw new Error(`expected one changed SLO, got ${JSON.stringify(slos)}`);
-    return { changedSlos: slos.changed, updatedResources: resources.update, risks: result.diff.summary.risks };
+    return { changedSlos: slos.changed, updatedResources: resources.update, risks: result.value.summary.risks };
   },
 );

@@ -1,4 +1,4 @@
-import { compileDirectory } from "../../src/compile.js";
+import { compileDirectory } from "../../src/app/compile.js";
 import { synthesizeTo } from "../../src/emit/synth.js";
 import { BENCH_TODAY } from "../corpus.js";
 import { compiledDetail, requireNoErrors } from "../checks.js";
@@ -8,10 +8,10 @@ import { measureInChild } from "../child.js";
 measureInChild(
   (args) => args,
   async ({ dir, out }) => {
-    const result = await compileDirectory(dir, { today: BENCH_TODAY });
+    const result = await compileDirectory(dir, process.cwd(), { today: BENCH_TODAY });
     requireNoErrors(result, "synth");
-    if (!result.plan) throw new Error("no plan although no error was reported");
-    await synthesizeTo(result.plan, out);
+    if (!result.value) throw new Error("no plan although no error was reported");
+    await synthesizeTo(result.value.plan, out);
     return compiledDetail(result);
   },
 );

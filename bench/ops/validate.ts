@@ -1,4 +1,4 @@
-import { compileDirectory } from "../../src/compile.js";
+import { compileDirectory } from "../../src/app/compile.js";
 import { BENCH_TODAY } from "../corpus.js";
 import { compiledDetail, requireNoErrors } from "../checks.js";
 import { measureInChild } from "../child.js";
@@ -7,7 +7,7 @@ import { measureInChild } from "../child.js";
 measureInChild(
   (args) => args.dir,
   async (dir) => {
-    const result = await compileDirectory(dir, { today: BENCH_TODAY });
+    const result = await compileDirectory(dir, process.cwd(), { today: BENCH_TODAY });
     requireNoErrors(result, "validate");
     return compiledDetail(result);
   },

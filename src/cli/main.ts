@@ -1,4 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { processContext, type AppContext } from "../app/context.js";
+import { EXIT } from "../app/exit.js";
+import { UsageError } from "../util/usage-error.js";
 import { applyCommand } from "./commands/apply.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
@@ -6,12 +9,11 @@ import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { synthCommand } from "./commands/synth.js";
 import { validateCommand } from "./commands/validate.js";
-import { EXIT, processIo, type CliIo } from "./io.js";
 
 /** Runs the `slocc` command line and resolves to its exit code; never throws for bad input. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], context: AppContext = processContext()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
+  const program = buildProgram(context, (code) => {
     exitCode = code;
   });
   try {
@@ -20,29 +22,28 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr(`slocc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UsageError) {
+      context.stderr(`slocc: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    context.stderr(`slocc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failure;
   }
   return exitCode;
 }
 
-/** The `slocc` program with every command, printing through `io` and reporting exit codes to `setExit`. */
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** The `slocc` program with every command, printing through `context` and reporting exit codes to `setExit`. */
+export function buildProgram(context: AppContext, setExit: (code: number) => void): Command {
   const program = new Command("slocc")
     .description("SLO-as-code: validate service level objectives and compile them to Datadog through CDK for Terraform")
     .version(readVersion())
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
     .exitOverride()
     .showHelpAfterError()
-    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth")
-    .addCommand(validateCommand(io, setExit))
-    .addCommand(synthCommand(io, setExit))
-    .addCommand(explainCommand(io, setExit))
-    .addCommand(diffCommand(io, setExit))
-    .addCommand(reviewsCommand(io, setExit))
-    .addCommand(planCommand(io, setExit))
-    .addCommand(applyCommand(io, setExit));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth");
+  for (const command of [validateCommand, synthCommand, explainCommand, diffCommand, reviewsCommand, planCommand, applyCommand]) {
+    program.addCommand(command(context, setExit).exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }));
+  }
   return program;
 }
 

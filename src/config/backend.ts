@@ -1,3 +1,5 @@
+import { UsageError } from "../util/usage-error.js";
+
 /**
  * Where the stacks keep their Terraform state. `local` (the default) keeps it in files beside the
  * output directory; any other Terraform backend type (s3, gcs, azurerm, remote, http, pg...) takes
@@ -12,7 +14,7 @@ export interface BackendChoice {
 export const LOCAL_BACKEND: BackendChoice = { type: "local", config: {} };
 
 /** Why a backend setting was refused. */
-export class BackendConfigError extends Error {}
+export class BackendConfigError extends UsageError {}
 
 /**
  * Reads a backend type and `key=value` settings (from repeated options, or one comma-separated

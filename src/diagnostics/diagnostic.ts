@@ -1,11 +1,6 @@
+import { compareText } from "../util/text.js";
+import type { Position } from "../util/position.js";
 import { severityOf, type DiagnosticCode, type Severity } from "./codes.js";
-
-/** A 1-based position in a file. */
-export interface Position {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
 
 /** One problem found in the specs, with where it is and how to fix it. */
 export interface Diagnostic extends Position {
@@ -14,13 +9,22 @@ export interface Diagnostic extends Position {
   readonly message: string;
 }
 
+/**
+ * A value and the problems found while computing it: the one way every stage returns its work.
+ * A stage that can be left with nothing usable says so in its type (`Result<X | undefined>`).
+ */
+export interface Result<T> {
+  readonly value: T;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** Builds a diagnostic whose severity comes from the closed code list. */
 export function diagnostic(code: DiagnosticCode, message: string, at: Position): Diagnostic {
   return { code, severity: severityOf(code), message, file: at.file, line: at.line, column: at.column };
 }
 
-/** True when any diagnostic is an error (or, with `strict`, a warning). */
-export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
+/** Whether diagnostics fail a run: any error does, and with `strict` any warning too. */
+export function failsRun(diagnostics: readonly Diagnostic[], strict = false): boolean {
   return diagnostics.some((d) => d.severity === "error" || strict);
 }
 
@@ -36,7 +40,13 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
-/** Code-point order, independent of the machine's locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The diagnostics without repeats: the same code, place and message reported twice counts once. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}\u0000${d.line}:${d.column}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,17 +1,18 @@
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { parseSpecText } from "./parse-yaml.js";
 import { MAX_SPEC_BYTES, type SpecInput } from "./read-directory.js";
 import type { SourceFile } from "./source-file.js";
 
-/** Every spec input that parsed, and the diagnostics of those that did not. */
-export interface LoadResult {
-  readonly files: SourceFile[];
-  readonly diagnostics: Diagnostic[];
+/** The spec files that parsed, and the text of every file that decoded (for source lines under diagnostics). */
+export interface LoadedSpecs {
+  readonly files: readonly SourceFile[];
+  readonly sources: ReadonlyMap<string, string>;
 }
 
 /** Decodes and parses spec inputs; bad bytes and bad YAML become diagnostics, never exceptions. */
-export function loadSpecs(inputs: readonly SpecInput[]): LoadResult {
+export function loadSpecs(inputs: readonly SpecInput[]): Result<LoadedSpecs> {
   const files: SourceFile[] = [];
+  const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const input of inputs) {
     const start = { file: input.path, line: 1, column: 1 };
@@ -19,17 +20,19 @@ export function loadSpecs(inputs: readonly SpecInput[]): LoadResult {
       diagnostics.push(diagnostic("FILE_TOO_LARGE", `the file has ${input.bytes.length} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`, start));
       continue;
     }
-    const text = decodeUtf8(input.bytes);
-    if (text === undefined) {
+    const decoded = decodeUtf8(input.bytes);
+    if (decoded === undefined) {
       diagnostics.push(diagnostic("INVALID_ENCODING", "the file is not UTF-8 text (binary content or another encoding): save it as UTF-8", start));
       continue;
     }
     // Terraform reads every string in NFC form; normalising here keeps the plan equal to what Datadog receives.
-    const parsed = parseSpecText(input.path, text.replace(/^\uFEFF/, "").normalize("NFC"));
+    const text = decoded.replace(/^\uFEFF/, "").normalize("NFC");
+    sources.set(input.path, text);
+    const parsed = parseSpecText(input.path, text);
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.ok) files.push(parsed.file);
+    if (parsed.value) files.push(parsed.value);
   }
-  return { files, diagnostics };
+  return { value: { files, sources }, diagnostics };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {

@@ -1,26 +1,22 @@
 import { Composer, CST, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node, type YAMLError } from "yaml";
-import { diagnostic, type Diagnostic, type Position } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import type { Position } from "../util/position.js";
 import { firstIndicatorRun, firstTooDeepCollection, MAX_NESTING_DEPTH } from "./nesting.js";
 import { sourceFileFromDocument, type SourceFile } from "./source-file.js";
 
 /** Aliases beyond this count are refused: a few nested aliases can otherwise expand to gigabytes. */
 const MAX_ALIAS_COUNT = 100;
 
-/** The outcome of parsing one spec text: a source file, or the diagnostics that prevented it. */
-export type ParseResult =
-  | { readonly ok: true; readonly file: SourceFile; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 /** Parses one YAML spec text, collecting every syntax problem with its position instead of throwing. */
-export function parseSpecText(path: string, text: string): ParseResult {
+export function parseSpecText(path: string, text: string): Result<SourceFile | undefined> {
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: path, line, column: col };
   };
   const start = { file: path, line: 1, column: 1 };
-  const tooDeep = (offset: number): ParseResult => ({
-    ok: false,
+  const tooDeep = (offset: number): Result<SourceFile | undefined> => ({
+    value: undefined,
     diagnostics: [diagnostic("YAML_SYNTAX", `lists, mappings or indicators nest more than ${MAX_NESTING_DEPTH} levels deep here: a spec needs a few levels, write this value flat`, at(offset))],
   });
   const indicatorRun = firstIndicatorRun(text);
@@ -42,46 +38,63 @@ export function parseSpecText(path: string, text: string): ParseResult {
   if (deepCollection !== undefined) return tooDeep(deepCollection);
   const documents = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length));
   if (documents.length === 0) {
-    return { ok: false, diagnostics: [diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start)] };
+    return { value: undefined, diagnostics: [diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start)] };
   }
-  // The parser often reports one mistake several times at one place; keep the first of each place.
-  const errors = documents.flatMap((doc) => doc.errors);
-  const syntax = errors.filter((error, i) => errors.findIndex((other) => other.pos[0] === error.pos[0]) === i).map((error) => yamlErrorDiagnostic(error, at));
-  if (syntax.length > 0) return { ok: false, diagnostics: syntax };
+  const syntax = distinctProblems(documents.flatMap((doc) => doc.errors), at);
+  if (syntax.length > 0) return { value: undefined, diagnostics: syntax };
   const [document, second] = documents;
   if (second) {
     return {
-      ok: false,
+      value: undefined,
       diagnostics: [diagnostic("MULTIPLE_DOCUMENTS", "a spec file holds exactly one service: move the second document (after `---`) into its own file", at(second.range[0]))],
     };
   }
   if (!document || isEmptyNode(document.contents)) {
-    return { ok: false, diagnostics: [diagnostic("EMPTY_FILE", "the file holds only comments or nothing: write one service spec (see docs/spec.md)", start)] };
+    return { value: undefined, diagnostics: [diagnostic("EMPTY_FILE", "the file holds only comments or nothing: write one service spec (see docs/spec.md)", start)] };
   }
   const complexKeys = nonScalarKeys(document).map((offset) =>
     diagnostic("UNKNOWN_KEY", "a key here is a list, a mapping, an alias or a tagged value: spec keys are plain words such as `service`", at(offset)),
   );
-  if (complexKeys.length > 0) return { ok: false, diagnostics: complexKeys };
+  if (complexKeys.length > 0) return { value: undefined, diagnostics: complexKeys };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     return {
-      ok: false,
+      value: undefined,
       diagnostics: [diagnostic("ALIAS_LIMIT", `YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes: write the values out instead of nesting aliases`, start)],
     };
   }
-  return { ok: true, file: sourceFileFromDocument(path, text, document, lineCounter, data), diagnostics: [] };
+  return { value: sourceFileFromDocument(path, text, document, lineCounter, data), diagnostics: [] };
 }
 
-function yamlErrorDiagnostic(error: YAMLError, at: (offset: number) => Position): Diagnostic {
-  const position = at(error.pos[0]);
+/**
+ * One diagnostic per distinct problem. The parser often reports one mistake several times at one
+ * place, or once per line it affects (every tab-indented line, each line of a run the same mistake
+ * breaks): the first report stands for the rest.
+ */
+function distinctProblems(errors: readonly YAMLError[], at: (offset: number) => Position): Diagnostic[] {
+  const kept: { error: YAMLError; position: Position }[] = [];
+  for (const error of errors) {
+    const position = at(error.pos[0]);
+    const previous = kept[kept.length - 1];
+    const samePlace = kept.some((k) => k.error.pos[0] === error.pos[0]);
+    const sameRun = previous !== undefined && previous.error.code === error.code && error.code !== "DUPLICATE_KEY" && (error.code === "TAB_AS_INDENT" || position.line - previous.position.line <= 1);
+    if (!samePlace && !sameRun) kept.push({ error, position });
+  }
+  return kept.map(({ error, position }) => yamlErrorDiagnostic(error, position, errors.filter((other) => other.code === error.code).length));
+}
+
+function yamlErrorDiagnostic(error: YAMLError, position: Position, sameCode: number): Diagnostic {
   if (error.code === "DUPLICATE_KEY") {
     return diagnostic("DUPLICATE_KEY", "this key appears twice in the same mapping: keep one of them", position);
   }
+  if (error.code === "TAB_AS_INDENT") {
+    const more = sameCode > 1 ? ` (${sameCode} lines are indented with tabs)` : "";
+    return diagnostic("YAML_SYNTAX", `indent with spaces, not tabs${more}`, position);
+  }
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
-  const hint = error.code === "TAB_AS_INDENT" ? ": indent with spaces, not tabs" : "";
-  return diagnostic("YAML_SYNTAX", `${detail}${hint}`, position);
+  return diagnostic("YAML_SYNTAX", detail, position);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import { compareText, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { join, relative, resolve, sep } from "node:path";
+import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import { compareText } from "../util/text.js";
 
 /** Spec files larger than this are refused unread: a real service spec is a few kilobytes. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -17,31 +18,32 @@ export function isSpecFileName(name: string): boolean {
 }
 
 /** The path shown for a file: relative to the working directory, with forward slashes. */
-export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
+export function displayPath(absolutePath: string, cwd: string): string {
   return relative(cwd, absolutePath).split(sep).join("/") || ".";
 }
 
 /**
- * Reads every `.yaml`/`.yml` file directly inside `dir`, in name order. Unreadable entries and
- * oversized files become diagnostics; nothing here throws for bad input.
+ * Reads every `.yaml`/`.yml` file directly inside `dir` (relative to `cwd`), in name order.
+ * Unreadable entries and oversized files become diagnostics; nothing here throws for bad input.
  */
-export async function readSpecDirectory(dir: string): Promise<{ inputs: SpecInput[]; diagnostics: Diagnostic[] }> {
-  const shown = displayPath(dir);
+export async function readSpecDirectory(dir: string, cwd: string): Promise<Result<SpecInput[]>> {
+  const root = resolve(cwd, dir);
+  const shown = displayPath(root, cwd);
   const at = { file: shown, line: 1, column: 1 };
   let names: string[];
   try {
-    names = (await readdir(dir)).filter(isSpecFileName).sort(compareText);
+    names = (await readdir(root)).filter(isSpecFileName).sort(compareText);
   } catch {
-    return { inputs: [], diagnostics: [diagnostic("NO_SPECS", `cannot read the spec directory ${shown}: create it or pass --dir`, at)] };
+    return { value: [], diagnostics: [diagnostic("NO_SPECS", `cannot read the spec directory ${shown}: create it or pass --dir`, at)] };
   }
   if (names.length === 0) {
-    return { inputs: [], diagnostics: [diagnostic("NO_SPECS", `no .yaml or .yml file in ${shown}: add a service spec (see docs/spec.md)`, at)] };
+    return { value: [], diagnostics: [diagnostic("NO_SPECS", `no .yaml or .yml file in ${shown}: add a service spec (see docs/spec.md)`, at)] };
   }
   const inputs: SpecInput[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
-    const absolute = join(dir, name);
-    const path = displayPath(absolute);
+    const absolute = join(root, name);
+    const path = displayPath(absolute, cwd);
     const fileStart = { file: path, line: 1, column: 1 };
     try {
       const info = await stat(absolute);
@@ -58,5 +60,5 @@ export async function readSpecDirectory(dir: string): Promise<{ inputs: SpecInpu
       diagnostics.push(diagnostic("UNREADABLE_FILE", "this spec file cannot be read (a broken link or no permission): fix or remove it", fileStart));
     }
   }
-  return { inputs, diagnostics };
+  return { value: inputs, diagnostics };
 }

@@ -1,20 +1,22 @@
 import { execFile, spawn } from "node:child_process";
 import { posix } from "node:path";
 import { promisify } from "node:util";
-import { compareText, diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import { compareText } from "../util/text.js";
+import { UsageError } from "../util/usage-error.js";
 import { isSpecFileName, MAX_SPEC_BYTES, type SpecInput } from "./read-directory.js";
 
 const run = promisify(execFile);
 
 /** Why specs could not be read from git at all (as opposed to a bad spec inside). */
-export class GitReadError extends Error {}
+export class GitReadError extends UsageError {}
 
 /**
  * Reads the spec files of `dir` (relative to `cwd`) as they are at `ref`, straight from git's
  * object store: the working tree and the index are never touched. A ref where `dir` did not exist
  * yet gives no input. Files are named `<ref>:<path>` in diagnostics.
  */
-export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<{ inputs: SpecInput[]; diagnostics: Diagnostic[] }> {
+export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<Result<SpecInput[]>> {
   const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
     throw new GitReadError(`"${ref}" is not a commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`);
   });
@@ -47,7 +49,7 @@ export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Pro
   readable.forEach((entry, index) => {
     inputs.push({ path: `${ref}:${posix.relative(prefix, entry.path) || entry.path}`, bytes: contents[index] ?? new Uint8Array() });
   });
-  return { inputs, diagnostics };
+  return { value: inputs, diagnostics };
 }
 
 interface TreeEntry {

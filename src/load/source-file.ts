@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
-import type { Position } from "../diagnostics/diagnostic.js";
+import type { Position } from "../util/position.js";
 
 /** A path into a YAML document: mapping keys and sequence indices. */
 export type DataPath = readonly (string | number)[];

@@ -1,7 +1,10 @@
-import { withoutFloatNoise } from "./numbers.js";
+import { withoutFloatNoise } from "../util/numbers.js";
 
-/** A dependency crossed in series, or a group of redundant ones of which any one suffices. */
-export type DependencyRef = string | { readonly anyOf: readonly string[] };
+/**
+ * One step of a journey: the names of the dependencies it crosses there. One name is a dependency
+ * crossed in series; several are redundant ones, of which any one suffices.
+ */
+export type DependencyStep = readonly string[];
 
 /** One link of a journey's chain: a dependency, or a group of redundant ones, with its availability in percent. */
 export interface DependencyLink {
@@ -18,17 +21,16 @@ export interface Ceiling {
 
 /**
  * The ceiling of a chain of dependencies crossed in series: the product of their availabilities. A
- * group of redundant dependencies (`anyOf`, any one suffices) is down only when all are:
- * 1 - the product of their unavailabilities. Undefined when a name cannot be resolved.
+ * group of redundant dependencies (any one suffices) is down only when all are: 1 - the product of
+ * their unavailabilities. Undefined when a name cannot be resolved.
  */
-export function chainCeiling(dependsOn: readonly DependencyRef[], availabilityOf: (name: string) => number | undefined): Ceiling | undefined {
+export function chainCeiling(steps: readonly DependencyStep[], availabilityOf: (name: string) => number | undefined): Ceiling | undefined {
   const links: DependencyLink[] = [];
-  for (const ref of dependsOn) {
-    const names = typeof ref === "string" ? [ref] : ref.anyOf;
+  for (const names of steps) {
     const values = names.map(availabilityOf);
     if (values.some((value) => value === undefined)) return undefined;
     const down = (values as number[]).reduce((product, value) => product * (1 - value / 100), 1);
-    links.push({ label: typeof ref === "string" ? ref : `any of ${names.join(", ")}`, availability: withoutFloatNoise((1 - down) * 100) });
+    links.push({ label: names.length === 1 ? String(names[0]) : `any of ${names.join(", ")}`, availability: withoutFloatNoise((1 - down) * 100) });
   }
   const up = links.reduce((product, link) => product * (link.availability / 100), 1);
   return { percent: withoutFloatNoise(up * 100), links };

@@ -1,61 +1,123 @@
+import type { Window } from "../datadog/windows.js";
+import type { Position } from "../util/position.js";
 import type { Ceiling } from "./ceiling.js";
 
 /**
- * The compiler's internal model: every spec version maps to these types, already normalised
- * (defaults applied, objectives sorted, tags merged). Plans are computed from the model only.
+ * The compiler's internal model: every input format maps to these types, normalised and resolved
+ * (defaults applied, tiers fitted to their targets, tags merged, ceilings computed), with the
+ * position of everything a rule can complain about. Rules check the model; plans, explanations and
+ * change diffs read the same resolved values.
  */
 
-/** An SLO window Datadog accepts. */
-export type Window = "7d" | "30d" | "90d";
+export type { Window } from "../datadog/windows.js";
+export type { Position } from "../util/position.js";
 
-/** Windows in the order thresholds are emitted. */
-export const WINDOWS: readonly Window[] = ["7d", "30d", "90d"];
+/** Where each named part of an element was written; `self` is the element itself. */
+export type At<Part extends string> = { readonly [P in Part | "self"]: Position };
 
-/** Length of each window in hours. */
-export const WINDOW_HOURS: Readonly<Record<Window, number>> = { "7d": 168, "30d": 720, "90d": 2160 };
+/** A value written in a spec, with where. */
+export interface Located<T> {
+  readonly value: T;
+  readonly at: Position;
+}
+
+/** A tag as written, and the form Datadog stores it in. */
+export interface Tag {
+  readonly written: string;
+  readonly normalised: string;
+  readonly at: Position;
+}
+
+/** A notification handle such as `@slack-card-sre`. */
+export type Handle = Located<string>;
 
 /** A target (and optional warning) over one window, in percent. */
 export interface Objective {
   readonly window: Window;
   readonly target: number;
   readonly warning?: number;
+  readonly at: At<"window" | "target" | "warning">;
 }
 
-/** Where a spec element was written, kept for later diagnostics (plans, ceilings). */
-export interface SourceRef {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
+/** Good events over all events: the numerator counts good ones, or all minus bad ones. */
+export interface RatioSli {
+  readonly kind: "ratio";
+  readonly events: "good" | "bad";
+  /** The good or bad events query, as written (trimmed). */
+  readonly eventsQuery: string;
+  readonly total: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly at: At<"events" | "total">;
+}
+
+/** Requests answered within a threshold, from a percentile-enabled distribution metric. */
+export interface LatencySli {
+  readonly kind: "latency";
+  readonly metric: string;
+  /** The tag filter, `*` when none was written. */
+  readonly filter: string;
+  /** In the metric's unit; durations are converted to seconds. */
+  readonly threshold: number;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly at: At<"metric" | "filter" | "threshold">;
+}
+
+/** A comparison of two numbers in a time-slice condition. */
+export type Comparator = "<" | "<=" | ">" | ">=";
+
+/** The share of time slices in which a query meets a condition. */
+export interface TimeSliceSli {
+  readonly kind: "timeSlice";
+  readonly query: string;
+  readonly comparator: Comparator;
+  readonly threshold: number;
+  readonly intervalSeconds: 60 | 300;
+  readonly at: At<"query" | "comparator" | "threshold">;
+}
+
+/** The uptime of existing Datadog monitors. */
+export interface MonitorsSli {
+  readonly kind: "monitors";
+  /** Sorted ascending. */
+  readonly monitorIds: readonly number[];
+  /** Sorted. */
+  readonly groups: readonly string[];
+  readonly at: At<"ids" | "groups">;
 }
 
 /** The measurement behind an SLO. */
-export type Sli =
-  | { readonly kind: "ratio"; readonly events: "good" | "bad"; readonly numerator: string; readonly denominator: string }
-  | { readonly kind: "latency"; readonly metric: string; readonly filter: string; readonly threshold: number; readonly numerator: string; readonly denominator: string }
-  | { readonly kind: "timeSlice"; readonly query: string; readonly comparator: "<" | "<=" | ">" | ">="; readonly threshold: number; readonly intervalSeconds: 60 | 300 }
-  | { readonly kind: "monitors"; readonly monitorIds: readonly number[]; readonly groups: readonly string[] };
+export type Sli = RatioSli | LatencySli | TimeSliceSli | MonitorsSli;
 
 /** Who hears an alert: `page` wakes someone up, `ticket` waits for working hours. */
 export type AlertSeverity = "page" | "ticket";
 
-/** Priority of a monitor by severity (Datadog: 1 highest, 5 lowest). */
-export const PRIORITY: Readonly<Record<AlertSeverity, number>> = { page: 1, ticket: 3 };
+/** Severities in reading order. */
+export const SEVERITIES: readonly AlertSeverity[] = ["page", "ticket"];
 
 /** One multiwindow burn-rate alert: fires when both windows burn faster than `factor`. */
 export interface BurnRateTier {
   readonly severity: AlertSeverity;
+  /** The SLO window the tier alerts over, and the target the SLO sets there. */
   readonly window: Window;
+  readonly target: number;
   readonly longWindowHours: number;
   readonly shortWindowMinutes: number;
   readonly factor: number;
   /** Share of the window's budget spent in the long window at `factor`, in percent. */
   readonly budgetConsumedPercent: number;
+  /** Which of the two the tier was given by; the other is derived from it. */
+  readonly statedAs: "factor" | "budget";
   readonly origin: "default" | "custom";
+  /** Where the tier was written; default tiers point at the target they are fitted to. */
+  readonly at: At<"severity" | "window" | "longWindow" | "shortWindow" | "threshold">;
 }
 
 /** A tier left out because the SLO's target can never burn that fast. */
 export interface DroppedTier {
   readonly tier: BurnRateTier;
+  /** 1/(1-target): the highest burn rate the target allows. */
   readonly maxFactor: number;
 }
 
@@ -64,32 +126,27 @@ export interface ErrorBudgetAlert {
   readonly window: Window;
   readonly criticalPercent: number;
   readonly warningPercent?: number;
+  readonly at: At<"critical" | "warning">;
 }
+
+/** Handles by severity. */
+export type Notify = Readonly<Record<AlertSeverity, readonly Handle[]>>;
 
 /** The alerts of one SLO and where they are sent. */
 export interface Alerting {
+  /** Whether the tiers are Datadog's defaults, the SLO's own, or none at all. */
+  readonly choice: "default" | "custom" | "none";
+  /** The tiers that can fire, in the order written (defaults: the policy table's order). */
   readonly burnRate: readonly BurnRateTier[];
   readonly dropped: readonly DroppedTier[];
   readonly errorBudget?: ErrorBudgetAlert;
-  readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
-  readonly runbook?: string;
+  /** Resolved: the SLO's own handles for a severity, else the service's. */
+  readonly notify: Notify;
+  readonly runbook?: Located<string>;
 }
 
-/** A critical user journey (`user`, CUJ) or critical machine communication (`machine`, CMC). */
-export interface Journey {
-  readonly name: string;
-  readonly kind: "user" | "machine";
-  readonly description?: string;
-  /** The best availability the journey can reach given its dependencies; absent without any. */
-  readonly ceiling?: Ceiling;
-}
-
-/** When a service's SLOs were last reviewed, and when they are next due. */
-export interface ReviewCadence {
-  readonly every: string;
-  readonly last: string;
-  readonly due: string;
-}
+/** The journey an SLO protects, by name. */
+export type JourneyRef = Located<string>;
 
 /** One service level objective, as the compiler understands it. */
 export interface Slo {
@@ -99,16 +156,45 @@ export interface Slo {
   readonly renamedFrom?: string;
   readonly description?: string;
   readonly sli: Sli;
-  /** The journey this SLO protects. */
-  readonly journey?: { readonly name: string; readonly kind: "user" | "machine" };
+  readonly journey?: JourneyRef;
   /** Sorted by window (7d, 30d, 90d). */
   readonly objectives: readonly Objective[];
-  /** The window the spec lists first. */
-  readonly primaryWindow: Window;
-  /** Normalised, sorted, without duplicates; includes the service's tags and the base tags. */
-  readonly tags: readonly string[];
+  /** The objective the spec lists first: Datadog's primary threshold. */
+  readonly primary: Objective;
+  /** The tags written on the SLO itself. */
+  readonly tags: readonly Tag[];
+  /** What the SLO's resources carry: base, service, SLO and journey tags, normalised, sorted, unique. */
+  readonly resourceTags: readonly string[];
   readonly alerts: Alerting;
-  readonly source: SourceRef;
+  readonly at: At<"name" | "renamedFrom" | "sli" | "objectives" | "alerts">;
+}
+
+/** A dependency a journey crosses, with its published availability in percent. */
+export interface Dependency {
+  readonly name: string;
+  readonly availability: number;
+  readonly at: At<"availability">;
+}
+
+/** A critical user journey (`user`, CUJ) or critical machine communication (`machine`, CMC). */
+export interface Journey {
+  readonly name: string;
+  /** Whom the journey serves: people (a CUJ) or machines (a CMC). */
+  readonly serves: "user" | "machine";
+  readonly description?: string;
+  /** Each step: one dependency crossed in series, or several redundant ones (any one suffices). */
+  readonly dependsOn: readonly (readonly Located<string>[])[];
+  /** The best availability the journey can reach given its dependencies; absent without any. */
+  readonly ceiling?: Ceiling;
+  readonly at: At<"serves">;
+}
+
+/** When a service's SLOs were last reviewed, and when they are next due. */
+export interface ReviewCadence {
+  readonly every: string;
+  readonly last: string;
+  readonly due: string;
+  readonly at: At<"every" | "last">;
 }
 
 /** One service: a spec file. */
@@ -116,17 +202,52 @@ export interface Service {
   readonly name: string;
   readonly owner: string;
   readonly description?: string;
-  readonly tags: readonly string[];
+  readonly tags: readonly Tag[];
+  readonly notify: Notify;
+  readonly runbook?: Located<string>;
+  readonly dependencies: readonly Dependency[];
+  /** Sorted by name. */
   readonly journeys: readonly Journey[];
   readonly review?: ReviewCadence;
-  readonly approvers: readonly string[];
+  readonly approvers: readonly Handle[];
   /** Whether the service gets a Datadog dashboard of its SLOs. */
   readonly dashboard: boolean;
+  /** Sorted by name. */
   readonly slos: readonly Slo[];
-  readonly source: SourceRef;
+  readonly at: At<"name" | "owner">;
 }
 
-/** Everything the specs declare, services sorted by name. */
-export interface Model {
-  readonly services: readonly Service[];
+/** A shared list of dependencies (such as a cloud provider's published SLAs) every journey can name. */
+export interface Catalog {
+  readonly name: string;
+  readonly dependencies: readonly Dependency[];
+  readonly at: At<"name">;
 }
+
+/** Everything the specs declare. */
+export interface Model {
+  /** Sorted by name. */
+  readonly services: readonly Service[];
+  /** Sorted by file. */
+  readonly catalogs: readonly Catalog[];
+}
+
+/** Parts a draft keeps whatever else is missing: what an element is, and where it was written. */
+type KeptInDraft = "kind" | "at";
+
+/** Values a draft holds whole or not at all: positions, and what is computed from complete parts. */
+type WholeInDraft = Position | Ceiling;
+
+/**
+ * A model element as far as its spec could be read: every part a shape error made unreadable is
+ * absent. Rules check drafts, so a malformed part never hides a problem in its neighbours.
+ */
+export type Draft<T> = T extends string | number | boolean | WholeInDraft
+  ? T
+  : T extends readonly (infer Item)[]
+    ? readonly Draft<Item>[]
+    : T extends object
+      ? { readonly [K in keyof T as K extends KeptInDraft ? K : never]: T[K] } & {
+          readonly [K in keyof T as K extends KeptInDraft ? never : K]?: Draft<T[K]>;
+        }
+      : T;

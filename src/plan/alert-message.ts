@@ -1,15 +1,15 @@
-import { formatNumber } from "../model/numbers.js";
-import { targetFor } from "../model/objectives.js";
+import { formatDuration } from "../format/duration.js";
+import { formatNumber, formatPercent } from "../format/numbers.js";
+import { budgetSeconds, tierTimes } from "../model/budget.js";
 import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Service, Slo } from "../model/model.js";
-import { budgetSeconds, formatDuration, formatPercent, tierTimes } from "./budget.js";
 
 /**
  * The text of a burn-rate alert, written for the person on call: what burns, how fast, what that
  * costs, where the runbook is, and who is notified (inside Datadog's alert and recovery blocks).
  */
 export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier): string {
-  const target = targetFor(slo, tier.window);
-  const times = tierTimes(tier, target);
+  const { target } = tier;
+  const times = tierTimes(tier);
   const factor = `${formatNumber(tier.factor)}x`;
   const windows = `${tier.longWindowHours}h`;
   return joinMessage([
@@ -26,7 +26,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
 
 /** The text of an error-budget alert: how much of the window's budget is already spent. */
 export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudgetAlert): string {
-  const target = targetFor(slo, alert.window);
+  const target = slo.primary.target;
   return joinMessage([
     "{{#is_alert}}",
     `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
@@ -42,10 +42,10 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
 }
 
 function footer(service: Service, slo: Slo, severity: AlertSeverity): string[] {
-  const handles = slo.alerts.notify[severity].join(" ");
+  const handles = slo.alerts.notify[severity].map((handle) => handle.value).join(" ");
   return [
     "",
-    ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook}`] : []),
+    ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook.value}`] : []),
     `Owner: ${service.owner}`,
     ...(handles ? [`{{#is_alert}}${handles}{{/is_alert}}`, `{{#is_recovery}}${handles}{{/is_recovery}}`] : []),
   ];

@@ -1,8 +1,11 @@
-import { formatNumber } from "../model/numbers.js";
-import { PRIORITY, type BurnRateTier, type Service, type Slo } from "../model/model.js";
-import { mergeTags } from "../model/slo-tags.js";
+import { formatNumber } from "../format/numbers.js";
+import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
+import { mergeTags } from "../model/tags.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";
 import { MONITOR_RESOURCE, type MonitorResource } from "./resources.js";
+
+/** Priority of a monitor by severity (Datadog: 1 highest, 5 lowest). */
+export const PRIORITY: Readonly<Record<AlertSeverity, number>> = { page: 1, ticket: 3 };
 
 /** Plans the `slo alert` monitors of one SLO: one per burn-rate tier, and the error-budget alert if asked. */
 export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): MonitorResource[] {
@@ -21,7 +24,7 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
         type: "slo alert",
         message: errorBudgetMessage(service, slo, errorBudget),
         priority: String(PRIORITY.ticket),
-        tags: mergeTags(slo.tags, ["severity:ticket"]),
+        tags: mergeTags(slo.resourceTags, ["severity:ticket"]),
         monitorThresholds: {
           critical,
           ...(errorBudget.warningPercent === undefined ? {} : { warning: formatNumber(errorBudget.warningPercent) }),
@@ -51,7 +54,7 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
       type: "slo alert",
       message: burnRateMessage(service, slo, tier),
       priority: String(PRIORITY[tier.severity]),
-      tags: mergeTags(slo.tags, [`severity:${tier.severity}`]),
+      tags: mergeTags(slo.resourceTags, [`severity:${tier.severity}`]),
       monitorThresholds: { critical: factor },
     },
   };

@@ -1,5 +1,5 @@
-import type { Service } from "../model/model.js";
-import { formatAvailability, formatPercent } from "./budget.js";
+import type { Service, Slo } from "../model/model.js";
+import { formatAvailability, formatPercent } from "../format/numbers.js";
 import { sloLogicalId } from "./logical-ids.js";
 import { DASHBOARD_RESOURCE, type DashboardResource, type DashboardSloWidget } from "./resources.js";
 
@@ -10,24 +10,20 @@ import { DASHBOARD_RESOURCE, type DashboardResource, type DashboardSloWidget } f
  * widget green above its warning, yellow between warning and target, red below the target.
  */
 export function planDashboard(service: Service): DashboardResource {
-  const widgetFor = (sloName: string): DashboardSloWidget => {
-    const slo = service.slos.find((candidate) => candidate.name === sloName)!;
-    const primary = slo.objectives.find((objective) => objective.window === slo.primaryWindow);
-    return {
-      sloLogicalId: sloLogicalId(service.name, slo.name),
-      title: `${slo.name} (${formatPercent(primary?.target ?? 0)} over ${slo.primaryWindow})`,
-      timeWindows: slo.objectives.map((objective) => objective.window),
-    };
-  };
+  const widgetFor = (slo: Slo): DashboardSloWidget => ({
+    sloLogicalId: sloLogicalId(service.name, slo.name),
+    title: `${slo.name} (${formatPercent(slo.primary.target)} over ${slo.primary.window})`,
+    timeWindows: slo.objectives.map((objective) => objective.window),
+  });
   const groups = service.journeys
     .map((journey) => {
-      const kind = journey.kind === "user" ? "critical user journey" : "critical machine communication";
+      const kind = journey.serves === "user" ? "critical user journey" : "critical machine communication";
       const ceiling = journey.ceiling ? `, ceiling ${formatAvailability(journey.ceiling.percent)}` : "";
-      const widgets = service.slos.filter((slo) => slo.journey?.name === journey.name).map((slo) => widgetFor(slo.name));
+      const widgets = service.slos.filter((slo) => slo.journey?.value === journey.name).map(widgetFor);
       return { title: `${journey.name}: ${kind}${ceiling}`, widgets };
     })
     .filter((group) => group.widgets.length > 0);
-  const loose = service.slos.filter((slo) => slo.journey === undefined).map((slo) => widgetFor(slo.name));
+  const loose = service.slos.filter((slo) => slo.journey === undefined).map(widgetFor);
   if (loose.length > 0) groups.push({ title: "SLOs without a journey", widgets: loose });
   return {
     resourceType: DASHBOARD_RESOURCE,
@@ -46,7 +42,7 @@ function dashboardNote(service: Service): string {
   const review = service.review ? `every ${service.review.every}; last ${service.review.last}, next due ${service.review.due}` : "no review scheduled";
   return [
     `**Owner:** ${service.owner}`,
-    `**Approvers:** ${service.approvers.length > 0 ? service.approvers.join(", ") : "none named"}`,
+    `**Approvers:** ${service.approvers.length > 0 ? service.approvers.map((approver) => approver.value).join(", ") : "none named"}`,
     `**SLO review:** ${review}`,
     ...(service.description ? ["", service.description] : []),
   ].join("\n");

@@ -1,4 +1,4 @@
-import { compareText } from "../diagnostics/diagnostic.js";
+import { compareText } from "../util/text.js";
 import type { Model } from "../model/model.js";
 import type { CompiledPlan, MonitorResource, PlannedResource, SloResource } from "./resources.js";
 import { planAlerts } from "./alerts.js";

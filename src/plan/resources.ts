@@ -1,4 +1,4 @@
-import type { Window } from "../model/model.js";
+import type { Window } from "../datadog/windows.js";
 
 /**
  * Planned Terraform resources: plain data shaped like the provider's resource configuration, so the

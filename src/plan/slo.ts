@@ -4,16 +4,16 @@ import { SLO_RESOURCE, type SloConfig, type SloResource } from "./resources.js";
 
 /** Plans the `datadog_service_level_objective` for one SLO. */
 export function planSlo(service: Service, slo: Slo): SloResource {
-  const primary = slo.objectives.find((objective) => objective.window === slo.primaryWindow) ?? slo.objectives[0];
+  const { primary } = slo;
   const config: SloConfig = {
     name: `${service.name} ${slo.name}`,
     ...sliConfig(slo.sli),
     ...(slo.description === undefined ? {} : { description: slo.description.trim() }),
     thresholds: slo.objectives.map(({ window, target, warning }) => ({ timeframe: window, target, ...(warning === undefined ? {} : { warning }) })),
-    timeframe: slo.primaryWindow,
-    targetThreshold: primary?.target ?? 0,
-    ...(primary?.warning === undefined ? {} : { warningThreshold: primary.warning }),
-    tags: slo.tags,
+    timeframe: primary.window,
+    targetThreshold: primary.target,
+    ...(primary.warning === undefined ? {} : { warningThreshold: primary.warning }),
+    tags: slo.resourceTags,
     // A dashboard uses the SLO: without force_delete, deleting it later fails with 409.
     ...(service.dashboard ? { forceDelete: true } : {}),
   };

@@ -1,8 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
-
-/** The process environment as terraform and the preflight checks read it. */
-export type Environment = Readonly<Record<string, string | undefined>>;
+import type { Environment } from "../util/environment.js";
 
 /** What running terraform against Datadog needs, once every precondition holds. */
 export interface TerraformContext {

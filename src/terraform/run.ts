@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { mapBounded } from "./bounded.js";
-import type { Environment, TerraformContext } from "./preflight.js";
+import type { Environment } from "../util/environment.js";
+import type { TerraformContext } from "./preflight.js";
 import { redact } from "./redact.js";
 
 /** One terraform invocation in a stack's directory, with its output already redacted. */

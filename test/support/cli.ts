@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import type { AppContext } from "../../src/app/context.js";
 import { main } from "../../src/cli/main.js";
+import type { Environment } from "../../src/util/environment.js";
 
 /** What a CLI run printed and returned. */
 export interface CliRun {
@@ -7,16 +10,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured output, from `cwd` when given. */
-export async function runCli(args: readonly string[], cwd?: string): Promise<CliRun> {
+/**
+ * Runs the CLI in-process with captured output, in `cwd` (the current directory by default), with
+ * `env` as its environment and an stdin that is not a terminal. Nothing of the process changes.
+ */
+export async function runCli(args: readonly string[], cwd = process.cwd(), env: Environment = process.env): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const previous = process.cwd();
-  if (cwd) process.chdir(cwd);
-  try {
-    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false });
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(previous);
-  }
+  const context: AppContext = {
+    cwd,
+    env,
+    stdin: Readable.from([]),
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    color: { stdout: false, stderr: false },
+  };
+  const code = await main(args, context);
+  return { code, stdout, stderr };
 }

@@ -1,23 +1,23 @@
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileInputs, type CompileOptions, type CompileResult } from "../../src/compile.js";
+import { compileInputs, type CompileOptions, type Compilation } from "../../src/app/compile.js";
 import { synthesizeTo } from "../../src/emit/synth.js";
 import type { CompiledPlan } from "../../src/plan/resources.js";
 
 /** Compiles in-memory spec files (path -> YAML text). */
-export function compileTexts(files: Record<string, string>, options: CompileOptions = {}): CompileResult {
+export function compileTexts(files: Record<string, string>, options: CompileOptions = {}): Compilation {
   const encoder = new TextEncoder();
   return compileInputs(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })), options);
 }
 
 /** Compiles one service spec given as YAML text, at `slos/service.yaml`. */
-export function compileOne(yaml: string): CompileResult {
+export function compileOne(yaml: string): Compilation {
   return compileTexts({ "slos/service.yaml": yaml });
 }
 
 /** The codes and positions of a result's diagnostics, the shape tests assert on. */
-export function codesAt(result: CompileResult): string[] {
+export function codesAt(result: Compilation): string[] {
   return result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`);
 }
 

@@ -1,30 +1,36 @@
-import { Command, Option } from "commander";
-import { compileDirectory } from "../../compile.js";
-import { explainModel } from "../../plan/explain.js";
-import { explainMarkdown, explainText } from "../../report/explain.js";
-import { EXIT, type CliIo } from "../io.js";
-import { reportDiagnostics } from "../report.js";
-import { compileOptions, dirOption, todayOption } from "./options.js";
+import { Command } from "commander";
+import { compileDirectory } from "../../app/compile.js";
+import { EXIT } from "../../app/exit.js";
+import { printDiagnostics } from "../../app/print.js";
+import { explainMarkdown, explainText } from "../../render/explain.js";
+import { explainModel, type SloExplanation } from "../../views/explain.js";
+import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
+
+type ExplainFormat = "text" | "markdown" | "json";
+
+const RENDERERS: Readonly<Record<ExplainFormat, (explanations: readonly SloExplanation[]) => string>> = {
+  text: explainText,
+  markdown: explainMarkdown,
+  json: (explanations) => JSON.stringify({ slos: explanations }, null, 2),
+};
 
 /** `slocc explain`: error budgets and alert tiers in plain numbers. */
-export function explainCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return new Command("explain")
+export const explainCommand: CommandFactory = (context, setExit) =>
+  new Command("explain")
     .description("show each SLO's error budget as time and what each alert tier means: when it fires and how fast it would exhaust the budget")
     .argument("[selector]", "a service, or service/slo")
     .addOption(dirOption())
     .addOption(todayOption())
-    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .addOption(formatOption(["text", "markdown", "json"]))
     .addHelpText("after", "\nExamples:\n  $ slocc explain\n  $ slocc explain card-platform/repayment-availability --format markdown")
-    .action(async (selector: string | undefined, options: { dir: string; today?: string; format: "text" | "markdown" | "json" }) => {
-      const result = await compileDirectory(options.dir, compileOptions(options));
-      if (reportDiagnostics(result, io, "text", false) !== EXIT.ok || !result.model) return setExit(EXIT.failure);
-      const explanations = explainModel(result.model, selector);
+    .action(async (selector: string | undefined, options: SpecSourceOptions & { format: ExplainFormat }) => {
+      const result = await compileDirectory(options.dir, context.cwd, options);
+      if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
+      const explanations = explainModel(result.value.model, selector);
       if (explanations.length === 0) {
-        io.stderr(`slocc explain: nothing matches "${selector ?? ""}"; give a service or service/slo from ${options.dir}\n`);
+        context.stderr(`slocc explain: nothing matches "${selector ?? ""}"; give a service or service/slo from ${options.dir}\n`);
         return setExit(EXIT.usage);
       }
-      const render = { text: explainText, markdown: explainMarkdown, json: (e: unknown) => JSON.stringify({ slos: e }, null, 2) }[options.format];
-      io.stdout(`${render(explanations)}\n`);
+      context.stdout(`${RENDERERS[options.format](explanations)}\n`);
       setExit(EXIT.ok);
     });
-}

@@ -1,7 +1,11 @@
-import { InvalidArgumentError, Option } from "commander";
-import type { CompileOptions } from "../../compile.js";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import type { AppContext } from "../../app/context.js";
 import { backendChoice, BackendConfigError, type BackendChoice } from "../../config/backend.js";
-import { DATE_PATTERN, isRealDate } from "../../spec/v1.js";
+import type { Environment } from "../../util/environment.js";
+import { isRealDate } from "../../util/dates.js";
+
+/** How every command is built: from the application context, with where to report the exit code. */
+export type CommandFactory = (context: AppContext, setExit: (code: number) => void) => Command;
 
 /** `--dir`: where the service specs are. */
 export function dirOption(): Option {
@@ -18,10 +22,15 @@ export function outOption(): Option {
   return new Option("--out <dir>", "output directory").default("cdktf.out");
 }
 
+/** `--format`: one of the given output formats, the first by default. */
+export function formatOption(formats: readonly [string, ...string[]]): Option {
+  return new Option("--format <format>", "output format").choices(formats).default(formats[0]);
+}
+
 /** `--today`: the day review deadlines are judged against, for reproducible runs. */
 export function todayOption(): Option {
   return new Option("--today <YYYY-MM-DD>", "judge review deadlines as of this day (default: today, UTC)").argParser((value: string) => {
-    if (!DATE_PATTERN.test(value) || !isRealDate(value)) throw new InvalidArgumentError("write the date as YYYY-MM-DD");
+    if (!isRealDate(value)) throw new InvalidArgumentError("write the date as YYYY-MM-DD");
     return value;
   });
 }
@@ -32,25 +41,22 @@ export interface SpecSourceOptions {
   readonly today?: string;
 }
 
-/** Compilation options from the command line's spec options. */
-export function compileOptions(options: SpecSourceOptions): CompileOptions {
-  return options.today === undefined ? {} : { today: options.today };
-}
-
 /**
- * `--backend` and `--backend-config`: where stacks keep their state, also read from SLOCC_BACKEND
- * and SLOCC_BACKEND_CONFIG (comma-separated) so CI can set them once.
+ * `--backend` and `--backend-config`: where stacks keep their state. Without them, SLOCC_BACKEND
+ * and SLOCC_BACKEND_CONFIG (comma-separated) are read, so CI can set them once.
  */
 export function backendOptions(): Option[] {
   return [
-    new Option("--backend <type>", "Terraform backend for the state: local (default), s3, gcs, azurerm, remote...").env("SLOCC_BACKEND").argParser((value: string) => {
+    new Option("--backend <type>", "Terraform backend for the state: local (default), s3, gcs, azurerm, remote... [env: SLOCC_BACKEND]").argParser((value: string) => {
       checked(() => backendChoice(value, []));
       return value;
     }),
-    new Option("--backend-config <key=value>", "a backend setting, repeatable; {stack} stands for the stack's name").env("SLOCC_BACKEND_CONFIG").argParser((value: string, previous: string[] | undefined) => {
-      checked(() => backendChoice("local", [value]));
-      return [...(previous ?? []), value];
-    }),
+    new Option("--backend-config <key=value>", "a backend setting, repeatable; {stack} stands for the stack's name [env: SLOCC_BACKEND_CONFIG]").argParser(
+      (value: string, previous: string[] | undefined) => {
+        checked(() => backendChoice("local", [value]));
+        return [...(previous ?? []), value];
+      },
+    ),
   ];
 }
 
@@ -60,9 +66,10 @@ export interface BackendOptions {
   readonly backendConfig?: readonly string[];
 }
 
-/** The backend chosen on the command line (already checked by the option parsers). */
-export function backendFrom(options: BackendOptions): BackendChoice {
-  return backendChoice(options.backend, options.backendConfig ?? []);
+/** The backend chosen on the command line, else in the environment (a {@link BackendConfigError} when that one is wrong). */
+export function backendFrom(options: BackendOptions, env: Environment): BackendChoice {
+  const settings = options.backendConfig ?? (env["SLOCC_BACKEND_CONFIG"] ? [env["SLOCC_BACKEND_CONFIG"]] : []);
+  return backendChoice(options.backend ?? env["SLOCC_BACKEND"], settings);
 }
 
 function checked(parse: () => unknown): void {
@@ -72,4 +79,10 @@ function checked(parse: () => unknown): void {
     if (error instanceof BackendConfigError) throw new InvalidArgumentError(error.message);
     throw error;
   }
+}
+
+/** `command` with every option added, in order. */
+export function withOptions(command: Command, options: readonly Option[]): Command {
+  for (const option of options) command.addOption(option);
+  return command;
 }

@@ -1,26 +1,35 @@
 import { Command } from "commander";
-import { EXIT, type CliIo } from "../io.js";
-import { compileReported, writeStacks } from "../synthesize.js";
-import { backendFrom, backendOptions, dirOption, outOption, strictOption, todayOption, type BackendOptions } from "./options.js";
+import { EXIT } from "../../app/exit.js";
+import { compileForWriting, writeStacks } from "../../app/synth.js";
+import {
+  backendFrom,
+  backendOptions,
+  dirOption,
+  outOption,
+  strictOption,
+  todayOption,
+  withOptions,
+  type BackendOptions,
+  type CommandFactory,
+  type SpecSourceOptions,
+} from "./options.js";
+
+const EXAMPLES = [
+  "slocc synth",
+  "slocc synth --dir slos --out cdktf.out",
+  "slocc synth --backend s3 --backend-config bucket=acme-tf-state --backend-config key=slocc/{stack}.tfstate --backend-config region=eu-west-1",
+  "terraform -chdir=cdktf.out/stacks/card-platform plan",
+];
 
 /** `slocc synth`: validate, then write the Terraform stacks. */
-export function synthCommand(io: CliIo, setExit: (code: number) => void): Command {
-  const command = new Command("synth")
+export const synthCommand: CommandFactory = (context, setExit) =>
+  withOptions(new Command("synth"), [dirOption(), todayOption(), outOption(), strictOption(), ...backendOptions()])
     .description("validate the specs, then write one Terraform stack per service, as `cdktf synth` does")
-    .addOption(dirOption())
-    .addOption(todayOption())
-    .addOption(outOption())
-    .addOption(strictOption());
-  for (const option of backendOptions()) command.addOption(option);
-  return command
-    .addHelpText(
-      "after",
-      "\nExamples:\n  $ slocc synth\n  $ slocc synth --dir slos --out cdktf.out\n  $ slocc synth --backend s3 --backend-config bucket=acme-tf-state --backend-config key=slocc/{stack}.tfstate --backend-config region=eu-west-1\n  $ terraform -chdir=cdktf.out/stacks/card-platform plan",
-    )
-    .action(async (options: { dir: string; out: string; strict: boolean } & BackendOptions) => {
-      const plan = await compileReported(options, options.strict, io);
+    .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
+    .action(async (options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean }) => {
+      const backend = backendFrom(options, context.env);
+      const plan = await compileForWriting(options, options.strict, context);
       if (!plan) return setExit(EXIT.failure);
-      await writeStacks(plan, options.out, io, backendFrom(options));
+      await writeStacks(plan, options.out, context, backend);
       setExit(EXIT.ok);
     });
-}

@@ -1,0 +1,65 @@
+import { failsRun, sortDiagnostics, uniqueDiagnostics, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import { loadSpecs } from "../load/load-specs.js";
+import { readSpecDirectory, type SpecInput } from "../load/read-directory.js";
+import { completeModel } from "../model/complete.js";
+import type { Model } from "../model/model.js";
+import { planModel } from "../plan/plan.js";
+import type { CompiledPlan } from "../plan/resources.js";
+import { checkModel } from "../rules/index.js";
+import { specsToModel } from "../spec/to-model.js";
+import { todayUtc } from "../util/dates.js";
+import { compareText } from "../util/text.js";
+
+/** A compilation that found no error: the resolved model and the resources planned from it. */
+export interface Compiled {
+  readonly model: Model;
+  readonly plan: CompiledPlan;
+}
+
+/**
+ * The outcome of compiling a set of specs: every diagnostic, and the compiled result only when no
+ * diagnostic is an error, so nothing downstream ever sees a partial result.
+ */
+export interface Compilation extends Result<Compiled | undefined> {
+  /** Spec texts by displayed path, for showing source lines under diagnostics. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Options of compilation. */
+export interface CompileOptions {
+  /** The day review deadlines are judged against (YYYY-MM-DD); today in UTC by default. */
+  readonly today?: string;
+}
+
+/**
+ * Compiles spec contents: load, read into the model, check every rule, plan. Pure: no file
+ * system, no cdktf. The same inputs give the same result whatever their order.
+ */
+export function compileInputs(inputs: readonly SpecInput[], options: CompileOptions = {}): Compilation {
+  const ordered = [...inputs].sort((a, b) => compareText(a.path, b.path));
+  const loaded = loadSpecs(ordered);
+  const draft = specsToModel(loaded.value.files);
+  const checked = checkModel(draft.value, { today: options.today ?? todayUtc() });
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...loaded.diagnostics, ...draft.diagnostics, ...checked]));
+  const sources = loaded.value.sources;
+  if (failsRun(diagnostics)) return { value: undefined, diagnostics, sources };
+  const model = completeModel(draft.value);
+  return { value: { model, plan: planModel(model) }, diagnostics, sources };
+}
+
+/** Compiles what a reader returned; a read failure is an error, so it leaves no result. */
+export function compileRead(read: Result<readonly SpecInput[]>, options: CompileOptions = {}): Compilation {
+  const compiled = compileInputs(read.value, options);
+  if (read.diagnostics.length === 0) return compiled;
+  return { value: undefined, diagnostics: sortDiagnostics([...read.diagnostics, ...compiled.diagnostics]), sources: compiled.sources };
+}
+
+/** Reads every spec in `dir` (relative to `cwd`) and compiles it. */
+export async function compileDirectory(dir: string, cwd: string, options: CompileOptions = {}): Promise<Compilation> {
+  return compileRead(await readSpecDirectory(dir, cwd), options);
+}
+
+/** The diagnostics that appear on both sides of a comparison, once. */
+export function mergedDiagnostics(...groups: readonly (readonly Diagnostic[])[]): Diagnostic[] {
+  return sortDiagnostics(uniqueDiagnostics(groups.flat()));
+}

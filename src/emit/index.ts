@@ -1,0 +1,4 @@
+/** `slocc/emit`: writes compiled plans as Terraform stacks through cdktf (the only part that loads it). */
+export { buildApp } from "./stacks.js";
+export { synthesizeTo } from "./synth.js";
+export { LOCAL_BACKEND, backendChoice, type BackendChoice } from "../config/backend.js";

@@ -1,0 +1,42 @@
+import pc from "picocolors";
+import type { ChangeDiff, SloChange } from "../views/diff/types.js";
+import { changeLabel, resourceSummary, sloSummary } from "./diff-words.js";
+
+const SIGNS: Readonly<Record<SloChange["change"], string>> = { added: "+", removed: "-", renamed: ">", changed: "~" };
+
+/** The change diff for a terminal; colours only when `color`. */
+export function diffText(diff: ChangeDiff, color: boolean): string {
+  const c = pc.createColors(color);
+  const paint: Readonly<Record<SloChange["change"], (text: string) => string>> = { added: c.green, removed: c.red, renamed: c.cyan, changed: c.yellow };
+  const lines = [c.bold(`SLO review: ${diff.base} -> ${diff.head}`), `${sloSummary(diff)}; ${resourceSummary(diff)}; ${diff.risks.length} risk${diff.risks.length === 1 ? "" : "s"}`];
+  if (diff.slos.length === 0 && diff.resources.length === 0) return [...lines, "", "No change to any SLO or resource."].join("\n");
+  for (const reviewers of diff.reviewers) {
+    const changes = diff.slos.filter((change) => change.service === reviewers.service);
+    if (changes.length === 0) continue;
+    lines.push("", c.bold(`${reviewers.service} (owner ${reviewers.owner})`));
+    for (const change of changes) {
+      lines.push(`  ${paint[change.change](`${SIGNS[change.change]} ${change.slo}`)}  ${changeLabel(change)}`);
+      for (const field of change.fields) {
+        const values = `${field.before ?? "(none)"} -> ${field.after ?? "(none)"}`;
+        lines.push(`      ${field.field}: ${values}${field.note ? c.dim(`  (${field.note})`) : ""}`);
+      }
+    }
+  }
+  if (diff.risks.length > 0) {
+    lines.push("", c.bold("Risks"));
+    for (const risk of diff.risks) lines.push(`  ${c.red("!")} ${c.red(`[${risk.kind}]`)} ${risk.service}/${risk.slo}: ${risk.message}`);
+  }
+  lines.push("", c.bold("Resources"));
+  for (const r of diff.resources) {
+    const moved = r.movedFrom ? ` (from ${r.movedFrom})` : "";
+    const fields = r.fields.length > 0 ? c.dim(` [${r.fields.join(", ")}]`) : "";
+    lines.push(`  ${r.action.padEnd(8)} ${r.stack}  ${r.resourceType}.${r.logicalId}${moved}${fields}`);
+  }
+  lines.push("", `Reviewers: ${reviewerList(diff)}`);
+  return lines.join("\n");
+}
+
+/** `card-sre (card-platform); mobility-sre, @hardware-lead (e-scooter)` */
+export function reviewerList(diff: ChangeDiff): string {
+  return diff.reviewers.map((r) => `${[r.owner, ...r.approvers].join(", ")} (${r.service})`).join("; ") || "none";
+}

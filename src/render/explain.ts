@@ -1,0 +1,96 @@
+import { WINDOW_HOURS } from "../datadog/windows.js";
+import { formatDuration } from "../format/duration.js";
+import { formatAvailability, formatNumber, formatPercent } from "../format/numbers.js";
+import type { ObjectiveExplanation, SloExplanation, TierExplanation } from "../views/explain.js";
+
+/** `slocc explain` for a terminal, with a heading before each journey's SLOs. */
+export function explainText(explanations: readonly SloExplanation[]): string {
+  return explanations
+    .map((e, index) => {
+      const previous = explanations[index - 1];
+      const newGroup = !previous || previous.service !== e.service || previous.journey?.name !== e.journey?.name;
+      const lines = newGroup && e.journey ? [`== ${journeyHeading(e)}`, ""] : [];
+      lines.push(`${e.service}/${e.slo}  (${e.sliKind} SLI, primary window ${e.primaryWindow})`);
+      if (e.journey?.marginPoints !== undefined) lines.push(`  ${marginSentence(e.journey.marginPoints)}`);
+      for (const objective of e.objectives) lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective)}`);
+      if (e.tiers.length === 0 && e.droppedTiers.length === 0) lines.push("  no burn-rate alerts");
+      for (const tier of e.tiers) lines.push(`  ${tier.severity.padEnd(6)} ${tierSentence(tier)}`);
+      for (const dropped of e.droppedTiers) {
+        lines.push(`  dropped ${dropped.severity} ${formatNumber(dropped.factor)}x over ${dropped.longWindowHours}h/${dropped.shortWindowMinutes}m: ${dropped.reason}`);
+      }
+      if (e.errorBudgetAlert) lines.push(`  error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}`);
+      lines.push(`  notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}`);
+      if (e.runbook) lines.push(`  runbook: ${e.runbook}`);
+      return lines.join("\n");
+    })
+    .join("\n\n");
+}
+
+/** `slocc explain` as Markdown: a table of objectives and a table of alert tiers per SLO. */
+export function explainMarkdown(explanations: readonly SloExplanation[]): string {
+  return explanations
+    .map((e) => {
+      const margin = e.journey?.marginPoints === undefined ? "" : ` ${marginSentence(e.journey.marginPoints)}.`;
+      const lines = [
+        `### ${e.service}/${e.slo}`,
+        "",
+        `${e.sliKind} SLI, primary window ${e.primaryWindow}.${e.journey ? ` Journey: ${journeyHeading(e)}.` : ""}${margin}`,
+        "",
+        "| window | target | warning | error budget | bad events allowed |",
+        "|---|---|---|---|---|",
+        ...e.objectives.map(
+          (o) =>
+            `| ${o.window} | ${formatPercent(o.target)} | ${o.warning === undefined ? "" : formatPercent(o.warning)} | ${formatDuration(o.budgetSeconds)} per ${o.window} | ${formatPercent(o.budgetPercent)} (1 in ${o.oneBadIn}) |`,
+        ),
+      ];
+      if (e.tiers.length > 0) {
+        lines.push(
+          "",
+          "| severity | burn rate | windows | budget spent when it fires | fires after, at full outage | exhausts the budget in |",
+          "|---|---|---|---|---|---|",
+          ...e.tiers.map(
+            (t) =>
+              `| ${t.severity} | ${formatNumber(t.factor)}x | ${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window} | ${formatPercent(t.budgetConsumedPercent)} | ${formatDuration(t.secondsToFireAtFullOutage)} | ${formatDuration(t.secondsToExhaustion)} |`,
+          ),
+        );
+      }
+      for (const d of e.droppedTiers) lines.push("", `Dropped: ${d.severity} ${formatNumber(d.factor)}x over ${d.longWindowHours}h/${d.shortWindowMinutes}m (${d.reason}).`);
+      if (e.errorBudgetAlert) lines.push("", `Error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}.`);
+      lines.push("", `Notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}.`);
+      return lines.join("\n");
+    })
+    .join("\n\n");
+}
+
+/** `journey repayment (critical user journey): ceiling 99.91% through api-gateway 99.95%, ...` */
+function journeyHeading(e: SloExplanation): string {
+  const journey = e.journey!;
+  const kind = journey.kind === "user" ? "critical user journey" : "critical machine communication";
+  const links = journey.links?.map((link) => `${link.label} ${formatAvailability(link.availability)}`).join(", ");
+  return `${e.service} journey ${journey.name} (${kind})${journey.ceilingPercent === undefined ? "" : `: ceiling ${formatAvailability(journey.ceilingPercent)} through ${links}`}`;
+}
+
+function marginSentence(points: number): string {
+  return points >= 0
+    ? `margin under the journey's ceiling: ${Number(points.toFixed(3))} points`
+    : `target ABOVE the journey's ceiling by ${Number((-points).toFixed(3))} points: it cannot be met without redundancy`;
+}
+
+function objectiveSentence(o: ObjectiveExplanation): string {
+  const warning = o.warning === undefined ? "" : `, warning ${formatPercent(o.warning)}`;
+  const days = WINDOW_HOURS[o.window] / 24;
+  return `target ${formatPercent(o.target)}${warning}: error budget ${formatDuration(o.budgetSeconds)} per ${days} days, ${formatPercent(o.budgetPercent)} of events (1 in ${o.oneBadIn})`;
+}
+
+function tierSentence(t: TierExplanation): string {
+  return `${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m (${t.window}${t.origin === "default" ? ", default" : ""}): fires with ${formatPercent(t.budgetConsumedPercent)} of the budget spent; after ${formatDuration(t.secondsToFireAtFullOutage)} of full outage; exhausts the budget in ${formatDuration(t.secondsToExhaustion)}`;
+}
+
+function errorBudgetSentence(alert: { window: string; criticalPercent: number; warningPercent?: number }): string {
+  const warning = alert.warningPercent === undefined ? "" : `warning at ${formatPercent(alert.warningPercent)}, `;
+  return `${warning}critical at ${formatPercent(alert.criticalPercent)} of the ${alert.window} budget spent`;
+}
+
+function handles(list: readonly string[]): string {
+  return list.length > 0 ? list.join(" ") : "(nobody)";
+}

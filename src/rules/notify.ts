@@ -1,0 +1,49 @@
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { SEVERITIES, type Draft, type Handle } from "../model/model.js";
+import { comparePositions, eachSlo, type Rule } from "./rule.js";
+
+/** A handle: `@`, then no spaces or braces. */
+const HANDLE_PATTERN = /^@[^\s{}]+$/;
+
+/** Every handle written (routing and approvers) is one Datadog can notify; each is checked where it was written. */
+export const checkHandles: Rule = (model) => {
+  const handles = new Map<string, Draft<Handle>>();
+  const add = (list: readonly Draft<Handle>[] | undefined) => {
+    for (const handle of list ?? []) handles.set(`${handle.at.file}:${handle.at.line}:${handle.at.column}`, handle);
+  };
+  for (const service of model.services ?? []) {
+    add(service.notify?.page);
+    add(service.notify?.ticket);
+    add(service.approvers);
+  }
+  for (const { slo } of eachSlo(model)) {
+    add(slo.alerts?.notify?.page);
+    add(slo.alerts?.notify?.ticket);
+  }
+  return [...handles.values()]
+    .sort((a, b) => comparePositions(a.at, b.at))
+    .flatMap(({ value, at }): Diagnostic[] =>
+      value === undefined || HANDLE_PATTERN.test(value)
+        ? []
+        : [
+            diagnostic(
+              "INVALID_HANDLE",
+              `${JSON.stringify(value)} is not a handle: write it as \`@slack-channel\`, \`@pagerduty-service\`, \`@team-name\` or \`@someone@example.com\``,
+              at,
+            ),
+          ],
+    );
+};
+
+/** Warns when an SLO's alerts of a severity would notify nobody. */
+export const checkRouting: Rule = (model) =>
+  eachSlo(model).flatMap(({ slo }) =>
+    SEVERITIES.flatMap((severity) => {
+      const alerts = slo.alerts;
+      const fires = (alerts?.burnRate ?? []).some((tier) => tier.severity === severity);
+      if (!fires || (alerts?.notify?.[severity]?.length ?? 0) > 0) return [];
+      return [
+        diagnostic("NO_NOTIFY", `${severity} alerts of this SLO notify nobody: add \`notify.${severity}\` to the service or \`alerts.notify.${severity}\` to the SLO`, slo.at.name),
+      ];
+    }),
+  );

@@ -1,0 +1,61 @@
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Draft, Sli } from "../model/model.js";
+import type { Position } from "../util/position.js";
+import { eachSlo, type Rule } from "./rule.js";
+
+/** Queries that are written and balanced; latency filters without braces; monitor groups only for one monitor. */
+export const checkSlis: Rule = (model) => eachSlo(model).flatMap(({ slo }) => (slo.sli ? sliProblems(slo.sli) : []));
+
+function sliProblems(sli: Draft<Sli>): Diagnostic[] {
+  switch (sli.kind) {
+    case "ratio":
+      return [...queryProblems(sli.eventsQuery, sli.at.events), ...queryProblems(sli.total, sli.at.total)];
+    case "latency": {
+      if (sli.filter === undefined) return [];
+      const braces = /[{}]/.test(sli.filter)
+        ? [diagnostic("QUERY_SYNTAX", "write the filter without braces, as tags separated by commas: `service:web,env:prod`", sli.at.filter)]
+        : [];
+      return [...balanceProblems(sli.filter, sli.at.filter), ...braces];
+    }
+    case "timeSlice":
+      return queryProblems(sli.query, sli.at.query);
+    case "monitors":
+      return sli.groups !== undefined && sli.groups.length > 0 && sli.monitorIds?.length !== 1
+        ? [diagnostic("MONITOR_GROUPS", "Datadog accepts `groups` only for an SLO made of exactly one monitor: remove `groups` or keep one id", sli.at.groups)]
+        : [];
+  }
+}
+
+function queryProblems(query: string | undefined, at: Position): Diagnostic[] {
+  if (query === undefined) return [];
+  if (query.length === 0) return [diagnostic("INVALID_VALUE", "write a Datadog metric query here; it is empty", at)];
+  return balanceProblems(query, at);
+}
+
+function balanceProblems(query: string, at: Position): Diagnostic[] {
+  const problem = unbalanced(query);
+  return problem ? [diagnostic("QUERY_SYNTAX", `${problem}: check the query's braces, brackets, parentheses and quotes`, at)] : [];
+}
+
+const CLOSERS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
+
+/** Describes the first unbalanced bracket or quote in a query, or returns undefined. */
+export function unbalanced(query: string): string | undefined {
+  const open: { char: string; index: number }[] = [];
+  let quote: { char: string; index: number } | undefined;
+  for (const [index, char] of [...query].entries()) {
+    if (quote) {
+      if (char === quote.char) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = { char, index };
+    else if (char in CLOSERS) open.push({ char, index });
+    else if (char === ")" || char === "]" || char === "}") {
+      const last = open.pop();
+      if (!last || CLOSERS[last.char] !== char) return `unexpected \`${char}\` at character ${index + 1}`;
+    }
+  }
+  if (quote) return `the quote \`${quote.char}\` at character ${quote.index + 1} is never closed`;
+  const last = open.pop();
+  return last ? `\`${last.char}\` at character ${last.index + 1} is never closed` : undefined;
+}

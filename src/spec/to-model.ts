@@ -1,0 +1,54 @@
+import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../load/source-file.js";
+import type { Catalog, Draft, Model, Service } from "../model/model.js";
+import { resolveAcrossFiles } from "../model/resolve.js";
+import { compareText } from "../util/text.js";
+import { checkShape, isRecord } from "./shape.js";
+import { catalogV1, serviceV1, SPEC_V1 } from "./v1/schema.js";
+import { catalogFromV1, serviceFromV1 } from "./v1/to-model.js";
+
+/**
+ * Reads every parsed spec file into one model draft: each file by its format and version, then
+ * what crosses files (journeys' ceilings through shared catalogs). Shape problems come back as
+ * diagnostics; whatever could be read is in the draft for the rules to check.
+ */
+export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>> {
+  const diagnostics: Diagnostic[] = [];
+  const services: Draft<Service>[] = [];
+  const catalogs: Draft<Catalog>[] = [];
+  for (const file of files) {
+    const record = envelope(file, diagnostics);
+    if (!record) continue;
+    if ("catalog" in record) {
+      const shape = checkShape(catalogV1, record, file, []);
+      diagnostics.push(...shape.diagnostics);
+      if (shape.value) catalogs.push(catalogFromV1(file, shape.value));
+      continue;
+    }
+    const shape = checkShape(serviceV1, record, file, []);
+    diagnostics.push(...shape.diagnostics);
+    if (!shape.value) continue;
+    const service = serviceFromV1(file, shape.value);
+    diagnostics.push(...service.diagnostics);
+    services.push(service.value);
+  }
+  services.sort((a, b) => compareText(a.name ?? "", b.name ?? "") || compareText(a.at.self.file, b.at.self.file));
+  return { value: resolveAcrossFiles({ services, catalogs }), diagnostics };
+}
+
+/** Every spec file is one mapping with a supported apiVersion; returns it as a record. */
+function envelope(file: SourceFile, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
+  const data = file.data;
+  if (!isRecord(data)) {
+    diagnostics.push(diagnostic("WRONG_TYPE", "a spec file holds one mapping with apiVersion, service, owner and slos (see docs/spec.md)", file.locate([])));
+    return undefined;
+  }
+  if (data["apiVersion"] !== SPEC_V1) {
+    const found = data["apiVersion"] === undefined ? "no apiVersion" : `apiVersion ${JSON.stringify(data["apiVersion"])}`;
+    diagnostics.push(
+      diagnostic("UNSUPPORTED_VERSION", `found ${found}: write \`apiVersion: ${SPEC_V1}\` as the first line`, file.locate(data["apiVersion"] === undefined ? [] : ["apiVersion"])),
+    );
+    return undefined;
+  }
+  return data;
+}

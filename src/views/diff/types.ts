@@ -1,0 +1,77 @@
+/**
+ * The change diff: what a change to the specs means, SLO by SLO and resource by resource. Its JSON
+ * form (`slocc diff --format json`) is documented in docs/diff.md and kept stable.
+ */
+
+/** What Terraform will do to one resource. */
+export type ResourceAction = "create" | "update" | "replace" | "destroy" | "move";
+
+/** One resource whose planned configuration differs between base and head. */
+export interface ResourceChange {
+  readonly stack: string;
+  /** The SLO the resource belongs to (none for a dashboard). */
+  readonly slo?: string;
+  readonly resourceType: string;
+  readonly logicalId: string;
+  readonly action: ResourceAction;
+  readonly movedFrom?: string;
+  /** The configuration fields that differ (for update, replace and a move that also updates). */
+  readonly fields: readonly string[];
+}
+
+/** How an SLO changed. */
+export type SloChangeKind = "added" | "removed" | "renamed" | "changed";
+
+/** One meaningful field of an SLO, before and after. Absent sides did not exist. */
+export interface FieldChange {
+  readonly field: string;
+  readonly before?: string;
+  readonly after?: string;
+  readonly note?: string;
+}
+
+/** One SLO that changed. */
+export interface SloChange {
+  readonly service: string;
+  readonly slo: string;
+  readonly change: SloChangeKind;
+  readonly renamedFrom?: string;
+  readonly fields: readonly FieldChange[];
+}
+
+/** The kinds of risk a change can carry; `--fail-on` takes them. */
+export const RISK_KINDS = ["destroy", "replace", "target-decrease", "page-tier-removed", "no-page-alert"] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+/** A change reviewers must look at, and why. */
+export interface Risk {
+  readonly kind: RiskKind;
+  readonly service: string;
+  readonly slo: string;
+  readonly message: string;
+}
+
+/** Who should approve a change to a service. */
+export interface Reviewers {
+  readonly service: string;
+  readonly owner: string;
+  readonly approvers: readonly string[];
+}
+
+/** Counts for the summary line and table. */
+export interface DiffSummary {
+  readonly slos: Readonly<Record<SloChangeKind, number>>;
+  readonly resources: Readonly<Record<ResourceAction, number>>;
+  readonly risks: number;
+}
+
+/** Everything `slocc diff` reports. */
+export interface ChangeDiff {
+  readonly base: string;
+  readonly head: string;
+  readonly summary: DiffSummary;
+  readonly slos: readonly SloChange[];
+  readonly resources: readonly ResourceChange[];
+  readonly risks: readonly Risk[];
+  readonly reviewers: readonly Reviewers[];
+}

@@ -1,0 +1,124 @@
+import { budgetSeconds, tierTimes, type TierTimes } from "../model/budget.js";
+import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Model, Sli, Window } from "../model/model.js";
+import { withoutFloatNoise } from "../util/numbers.js";
+import { compareText } from "../util/text.js";
+
+/** One objective's error budget, as time and as a share of events. */
+export interface ObjectiveExplanation {
+  readonly window: Window;
+  readonly target: number;
+  readonly warning?: number;
+  readonly budgetSeconds: number;
+  /** Share of events (or time slices) allowed to be bad, in percent. */
+  readonly budgetPercent: number;
+  /** One bad event in this many is the whole budget. */
+  readonly oneBadIn: number;
+}
+
+/** What names a tier in an explanation. */
+type TierPart = "severity" | "window" | "longWindowHours" | "shortWindowMinutes" | "factor";
+
+/** One burn-rate tier and what it means in time. */
+export type TierExplanation = Pick<BurnRateTier, TierPart | "budgetConsumedPercent" | "origin"> & TierTimes;
+
+/** A tier left out, and why. */
+export type DroppedTierExplanation = Pick<BurnRateTier, TierPart> & {
+  readonly maxFactor: number;
+  readonly reason: string;
+};
+
+/** The journey an SLO protects, its dependency ceiling, and the SLO's margin under it. */
+export interface JourneyExplanation {
+  readonly name: string;
+  readonly kind: "user" | "machine";
+  readonly ceilingPercent?: number;
+  readonly links?: readonly { readonly label: string; readonly availability: number }[];
+  /** Ceiling minus the primary target, in percentage points; negative when the target is above the ceiling. */
+  readonly marginPoints?: number;
+}
+
+/** Everything `slocc explain` says about one SLO. */
+export interface SloExplanation {
+  readonly service: string;
+  readonly slo: string;
+  readonly journey?: JourneyExplanation;
+  readonly sliKind: Sli["kind"];
+  readonly primaryWindow: Window;
+  readonly objectives: readonly ObjectiveExplanation[];
+  readonly tiers: readonly TierExplanation[];
+  readonly droppedTiers: readonly DroppedTierExplanation[];
+  readonly errorBudgetAlert?: { readonly window: Window; readonly criticalPercent: number; readonly warningPercent?: number };
+  readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
+  readonly runbook?: string;
+}
+
+/**
+ * The explanation of every SLO of a model, optionally narrowed to `service` or `service/slo`;
+ * within a service, SLOs come grouped by journey (in journey name order), then those without one.
+ */
+export function explainModel(model: Model, selector?: string): SloExplanation[] {
+  const [serviceName, sloName] = selector?.split("/") ?? [];
+  return model.services
+    .filter((service) => serviceName === undefined || service.name === serviceName)
+    .flatMap((service) =>
+      [...service.slos]
+        .sort((a, b) => compareText(a.journey?.value ?? "\uffff", b.journey?.value ?? "\uffff") || compareText(a.name, b.name))
+        .filter((slo) => sloName === undefined || slo.name === sloName)
+        .map((slo): SloExplanation => {
+          const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.value);
+          const isAvailability = slo.sli.kind === "ratio" || slo.sli.kind === "monitors";
+          return {
+            service: service.name,
+            slo: slo.name,
+            ...(journey
+              ? {
+                  journey: {
+                    name: journey.name,
+                    kind: journey.serves,
+                    ...(journey.ceiling
+                      ? {
+                          ceilingPercent: journey.ceiling.percent,
+                          links: journey.ceiling.links,
+                          ...(isAvailability ? { marginPoints: withoutFloatNoise(journey.ceiling.percent - slo.primary.target) } : {}),
+                        }
+                      : {}),
+                  },
+                }
+              : {}),
+            sliKind: slo.sli.kind,
+            primaryWindow: slo.primary.window,
+            objectives: slo.objectives.map(({ window, target, warning }) => ({
+              window,
+              target,
+              ...(warning === undefined ? {} : { warning }),
+              budgetSeconds: budgetSeconds(window, target),
+              budgetPercent: withoutFloatNoise(100 - target),
+              oneBadIn: Math.round(100 / (100 - target)),
+            })),
+            tiers: slo.alerts.burnRate.map(tierExplanation),
+            droppedTiers: slo.alerts.dropped.map(({ tier: { severity, window, target, longWindowHours, shortWindowMinutes, factor }, maxFactor }) => ({
+              severity,
+              window,
+              longWindowHours,
+              shortWindowMinutes,
+              factor,
+              maxFactor,
+              reason: `can never fire: at a ${target}% target the burn rate is at most ${maxFactor}x`,
+            })),
+            ...(slo.alerts.errorBudget ? { errorBudgetAlert: errorBudgetOf(slo.alerts.errorBudget) } : {}),
+            notify: { page: slo.alerts.notify.page.map((h) => h.value), ticket: slo.alerts.notify.ticket.map((h) => h.value) },
+            ...(slo.alerts.runbook ? { runbook: slo.alerts.runbook.value } : {}),
+          };
+        }),
+    );
+}
+
+function errorBudgetOf({ window, criticalPercent, warningPercent }: ErrorBudgetAlert): NonNullable<SloExplanation["errorBudgetAlert"]> {
+  return { window, criticalPercent, ...(warningPercent === undefined ? {} : { warningPercent }) };
+}
+
+function tierExplanation(tier: BurnRateTier): TierExplanation {
+  const { severity, window, longWindowHours, shortWindowMinutes, factor, budgetConsumedPercent, origin } = tier;
+  const { secondsToFireAtFullOutage, secondsToExhaustion } = tierTimes(tier);
+  return { severity, window, longWindowHours, shortWindowMinutes, factor, budgetConsumedPercent, origin, secondsToFireAtFullOutage, secondsToExhaustion };
+}
