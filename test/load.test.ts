@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileDirectory } from "../src/app/compile.js";
 import { displayPath } from "../src/load/read-directory.js";
+import { renderDiagnosticsText } from "../src/render/diagnostics.js";
 import { codesAt, compileOne, compileTexts, RATIO_SLO, serviceYaml, tempDir } from "./support/compile.js";
 
 const valid = serviceYaml(RATIO_SLO);
@@ -12,6 +13,16 @@ const textCases: { name: string; text: string; expected: string[] }[] = [
   { name: "an empty file is refused", text: "", expected: ["EMPTY_FILE 1:1"] },
   { name: "a file of only comments is refused", text: "# nothing here\n# at all\n", expected: ["EMPTY_FILE 1:1"] },
   { name: "a tab used as indentation is a syntax error at the tab", text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n", expected: ["YAML_SYNTAX 3:1"] },
+  {
+    name: "a file indented with tabs on several lines is one syntax problem, at the first tab",
+    text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n\t  sli: {}\n\t  objectives: []\n",
+    expected: ["YAML_SYNTAX 3:1"],
+  },
+  {
+    name: "a mapping key indented too far is a syntax error at the key, not at its indentation",
+    text: "apiVersion: slocc/v1\nservice: web\nslos:\n  - name: a\n   tags: [x]\n",
+    expected: ["YAML_SYNTAX 5:4"],
+  },
   { name: "an unclosed flow mapping is a syntax error", text: "apiVersion: slocc/v1\nslos: [{ name: a\n", expected: ["YAML_SYNTAX 3:1"] },
   { name: "a duplicate key is refused at the second occurrence", text: "apiVersion: slocc/v1\nservice: a\nservice: b\n", expected: ["DUPLICATE_KEY 3:1"] },
   { name: "two documents in one file are refused at the second", text: `${valid}---\n${valid}`, expected: ["MULTIPLE_DOCUMENTS 11:1"] },
@@ -31,6 +42,21 @@ describe("loading spec files", () => {
     expect(codesAt(result)).toEqual(expected);
     expect(result.value?.plan).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("shows a YAML syntax error with its source line and a caret under the column", () => {
+    const result = compileOne("apiVersion: slocc/v1\nservice: web\nslos:\n  - name: a\n   tags: [x]\n");
+    const rendered = renderDiagnosticsText(result.diagnostics, { color: false, sources: result.sources });
+    expect(rendered.split("\n").slice(1, 3)).toEqual(["     tags: [x]", "     ^"]);
+  });
+
+  it.each([
+    ["in a block mapping, where it reads as text", "      - window: 30d\n        target: 99,9\n", "WRONG_TYPE 11:17"],
+    ["in a flow mapping, where it splits the number in two", "      - { window: 30d, target: 99,9 }\n", "UNKNOWN_KEY 10:35"],
+  ])("hints at the decimal point when a number is written with a decimal comma %s", (_where, objective, expected) => {
+    const result = compileOne(serviceYaml(RATIO_SLO.replace("      - { window: 30d, target: 99.9 }\n", objective)));
+    expect(codesAt(result)).toEqual([expected]);
+    expect(result.diagnostics[0]?.message).toMatch(/decimal point/);
   });
 
   it("refuses a file that is not UTF-8", () => {

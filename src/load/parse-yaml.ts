@@ -40,7 +40,7 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
   if (documents.length === 0) {
     return { value: undefined, diagnostics: [diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start)] };
   }
-  const syntax = distinctProblems(documents.flatMap((doc) => doc.errors), at);
+  const syntax = distinctProblems(documents.flatMap((doc) => doc.errors), text, at);
   if (syntax.length > 0) return { value: undefined, diagnostics: syntax };
   const [document, second] = documents;
   if (second) {
@@ -70,27 +70,38 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
 
 /**
  * One diagnostic per distinct problem. The parser often reports one mistake several times at one
- * place, or once per line it affects (every tab-indented line, each line of a run the same mistake
- * breaks): the first report stands for the rest.
+ * place, or once per line it affects (each line of a run the same mistake breaks): the first
+ * report stands for the rest. Tabs used for indentation throw every later line off, so they are
+ * the one problem reported.
  */
-function distinctProblems(errors: readonly YAMLError[], at: (offset: number) => Position): Diagnostic[] {
+function distinctProblems(errors: readonly YAMLError[], text: string, at: (offset: number) => Position): Diagnostic[] {
+  const tabs = errors.filter((error) => error.code === "TAB_AS_INDENT");
+  const firstTab = tabs[0];
+  if (firstTab) return [yamlErrorDiagnostic(firstTab, at(firstTab.pos[0]), tabs.length)];
   const kept: { error: YAMLError; position: Position }[] = [];
   for (const error of errors) {
-    const position = at(error.pos[0]);
+    const position = at(problemOffset(text, error.pos[0]));
     const previous = kept[kept.length - 1];
     const samePlace = kept.some((k) => k.error.pos[0] === error.pos[0]);
-    const sameRun = previous !== undefined && previous.error.code === error.code && error.code !== "DUPLICATE_KEY" && (error.code === "TAB_AS_INDENT" || position.line - previous.position.line <= 1);
+    const sameRun = previous !== undefined && previous.error.code === error.code && error.code !== "DUPLICATE_KEY" && position.line - previous.position.line <= 1;
     if (!samePlace && !sameRun) kept.push({ error, position });
   }
-  return kept.map(({ error, position }) => yamlErrorDiagnostic(error, position, errors.filter((other) => other.code === error.code).length));
+  return kept.map(({ error, position }) => yamlErrorDiagnostic(error, position, 1));
 }
 
-function yamlErrorDiagnostic(error: YAMLError, position: Position, sameCode: number): Diagnostic {
+/** An error reported at the indentation of a line is about what follows it: the first character after the spaces. */
+function problemOffset(text: string, offset: number): number {
+  let at = offset;
+  while (text[at] === " ") at++;
+  return text[at] === "\n" || text[at] === undefined ? offset : at;
+}
+
+function yamlErrorDiagnostic(error: YAMLError, position: Position, lines: number): Diagnostic {
   if (error.code === "DUPLICATE_KEY") {
     return diagnostic("DUPLICATE_KEY", "this key appears twice in the same mapping: keep one of them", position);
   }
   if (error.code === "TAB_AS_INDENT") {
-    const more = sameCode > 1 ? ` (${sameCode} lines are indented with tabs)` : "";
+    const more = lines > 1 ? ` (${lines} lines are indented with tabs)` : "";
     return diagnostic("YAML_SYNTAX", `indent with spaces, not tabs${more}`, position);
   }
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;

@@ -70,7 +70,7 @@ function issueDiagnostics(leaf: LeafIssue, root: z.ZodType, file: SourceFile, ba
     case "unrecognized_keys": {
       const known = knownKeys(root, leaf.path);
       return issue.keys.map((key) =>
-        diagnostic("UNKNOWN_KEY", `unknown key "${key}" in ${fieldName || "the file"}: remove it.${didYouMean(key, known)}`, file.locate([...path, key], "key")),
+        diagnostic("UNKNOWN_KEY", `unknown key "${key}" in ${fieldName || "the file"}: remove it.${didYouMean(key, known)}${strayDigitsHint(key)}`, file.locate([...path, key], "key")),
       );
     }
     case "invalid_type": {
@@ -184,6 +184,11 @@ function decimalCommaHint(issue: z.core.$ZodIssueInvalidType): string {
   if (issue.expected !== "number" || typeof issue.input !== "string") return "";
   const match = /^\s*(-?\d+),(\d+)\s*$/.exec(issue.input);
   return match ? `: write ${match[1]}.${match[2]} with a decimal point` : "";
+}
+
+/** In a flow mapping, `target: 99,9` reads as `target: 99` and a key `9`: say how to write the number. */
+function strayDigitsHint(key: string): string {
+  return /^\d+$/.test(key) ? " A decimal comma splits a number in two inside `{ }`: write it with a decimal point, such as 99.9." : "";
 }
 
 /** The keys an object schema accepts at a path, for "did you mean" suggestions. */
