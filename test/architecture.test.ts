@@ -1,0 +1,118 @@
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join, normalize, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The stages import one way. Each folder of src/ may import only the folders listed here (its
+ * leaves first); the files at the root of src/ are the entry points and may import anything.
+ */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  util: [],
+  format: ["util"],
+  diagnostics: ["util"],
+  datadog: ["util"],
+  policy: [],
+  config: ["util"],
+  terraform: ["util"],
+  model: ["util", "datadog", "policy"],
+  load: ["util", "diagnostics"],
+  spec: ["util", "diagnostics", "datadog", "format", "load", "model"],
+  rules: ["util", "diagnostics", "datadog", "format", "model"],
+  plan: ["util", "datadog", "format", "model"],
+  views: ["util", "datadog", "format", "model", "plan"],
+  render: ["util", "diagnostics", "datadog", "format", "views", "terraform"],
+  emit: ["util", "config", "plan"],
+  app: ["util", "diagnostics", "config", "terraform", "load", "spec", "model", "rules", "plan", "views", "render", "emit"],
+  cli: ["util", "config", "app", "views", "render"],
+};
+
+/** Packages that load CDK for Terraform: only the emit stage may import them. */
+const CDKTF_PACKAGES = /^(cdktf|constructs|@cdktf\/)/;
+
+const SRC = join(__dirname, "..", "src");
+
+interface ImportEdge {
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".ts")).map((entry) => relative(SRC, join(entry.parentPath, entry.name)));
+}
+
+/** Every import of every file of src/, static or dynamic, by top-level folder (`.` for the root files). */
+async function importEdges(): Promise<ImportEdge[]> {
+  const edges: ImportEdge[] = [];
+  for (const file of await sourceFiles(SRC)) {
+    const text = await readFile(join(SRC, file), "utf8");
+    const from = folderOf(file);
+    for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
+      const specifier = match[1] ?? "";
+      const to = specifier.startsWith(".") ? folderOf(normalize(join(dirname(file), specifier))) : `package ${specifier}`;
+      if (to !== from) edges.push({ file, from, to });
+    }
+  }
+  return edges;
+}
+
+function folderOf(path: string): string {
+  const parts = path.split("/");
+  return parts.length > 1 ? (parts[0] ?? ".") : ".";
+}
+
+/** A cycle among the folders, as a path, or undefined. */
+function findCycle(graph: ReadonlyMap<string, ReadonlySet<string>>): string[] | undefined {
+  const state = new Map<string, "open" | "done">();
+  const visit = (node: string, path: string[]): string[] | undefined => {
+    if (state.get(node) === "open") return [...path.slice(path.indexOf(node)), node];
+    if (state.get(node) === "done") return undefined;
+    state.set(node, "open");
+    for (const next of graph.get(node) ?? []) {
+      const cycle = visit(next, [...path, node]);
+      if (cycle) return cycle;
+    }
+    state.set(node, "done");
+    return undefined;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node, []);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+const edges = await importEdges();
+const folderEdges = edges.filter((edge) => !edge.to.startsWith("package "));
+
+describe("the stages of src/", () => {
+  it("reads at least one import of every stage, so the checks below look at real code", () => {
+    const importing = new Set(folderEdges.map((edge) => edge.from));
+    for (const folder of Object.keys(ALLOWED).filter((name) => !["util", "policy"].includes(name))) expect(importing).toContain(folder);
+  });
+
+  it("import only the stages below them", () => {
+    const unexpected = folderEdges.filter((edge) => edge.from !== "." && !(ALLOWED[edge.from] ?? []).includes(edge.to)).map((edge) => `${edge.file} imports ${edge.to}`);
+    expect(unexpected).toEqual([]);
+  });
+
+  it("form no cycle when read by top-level folder", () => {
+    const graph = new Map<string, Set<string>>();
+    for (const edge of folderEdges) graph.set(edge.from, (graph.get(edge.from) ?? new Set()).add(edge.to));
+    expect(findCycle(graph)).toBeUndefined();
+  });
+
+  it("leave the model free of every other stage", () => {
+    expect(new Set(folderEdges.filter((edge) => edge.from === "model").map((edge) => edge.to))).toEqual(new Set(["util", "datadog", "policy"]));
+  });
+
+  it("import cdktf, constructs and the provider only under emit", () => {
+    const outside = edges.filter((edge) => CDKTF_PACKAGES.test(edge.to.replace("package ", "")) && edge.from !== "emit").map((edge) => `${edge.file} imports ${edge.to}`);
+    expect(outside).toEqual([]);
+  });
+
+  it("import the provider by deep paths, never its root", () => {
+    expect(edges.filter((edge) => edge.to === "package @cdktf/provider-datadog").map((edge) => edge.file)).toEqual([]);
+  });
+});
