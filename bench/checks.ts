@@ -17,7 +17,9 @@ export function requireNoErrors(result: Compiled, what: string): void {
 }
 
 /** Counts of a compilation to report: diagnostics by severity and planned resources. */
-export function compiledDetail(result: Compiled & { readonly value: { readonly plan: CompiledPlan } | undefined }): Record<string, number> {
+export function compiledDetail(
+  result: Compiled & { readonly value: { readonly plan: CompiledPlan } | undefined },
+): Record<string, number> {
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   return {
     errors,

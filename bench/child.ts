@@ -6,7 +6,10 @@ import type { ChildArgs, ChildReport, Detail } from "./protocol.js";
  * reads the inputs a real program would have as literals); `run` is. Peak RSS is the process's,
  * read at the end, so it covers module loading, preparation and the operation.
  */
-export function measureInChild<T>(prepare: (args: ChildArgs) => Promise<T> | T, run: (input: T) => Promise<Detail>): void {
+export function measureInChild<T>(
+  prepare: (args: ChildArgs) => Promise<T> | T,
+  run: (input: T) => Promise<Detail>,
+): void {
   const main = async (): Promise<void> => {
     const args = JSON.parse(process.argv[2] ?? "{}") as ChildArgs;
     const input = await prepare(args);

@@ -70,12 +70,27 @@ const CATALOG: Readonly<Record<string, number>> = {
 
 /** Journeys a service may declare. Availability targets stay at or under each one's ceiling (about 99.92 and 99.85). */
 const JOURNEYS = [
-  { name: "checkout", kind: "user", dependsOn: "[api-gateway, alb, fargate, aurora, { anyOf: [partner-a, partner-b] }]" },
+  {
+    name: "checkout",
+    kind: "user",
+    dependsOn: "[api-gateway, alb, fargate, aurora, { anyOf: [partner-a, partner-b] }]",
+  },
   { name: "browse", kind: "user", dependsOn: "[alb, fargate, dynamodb]" },
   { name: "sync", kind: "machine", dependsOn: "[sqs, lambda, partner-a]" },
 ] as const;
 
-const DOMAINS = ["payments", "search", "catalog", "orders", "identity", "shipping", "pricing", "reviews", "media", "ledger"];
+const DOMAINS = [
+  "payments",
+  "search",
+  "catalog",
+  "orders",
+  "identity",
+  "shipping",
+  "pricing",
+  "reviews",
+  "media",
+  "ledger",
+];
 const TOPICS = ["checkout", "cart", "login", "profile", "listing", "detail", "export", "import", "webhook", "report"];
 
 /** A small seeded generator (mulberry32): the corpus must not depend on Math.random. */
@@ -136,7 +151,15 @@ export function lowerFirstTarget(text: string): string {
 
 function catalogYaml(): string {
   const lines = Object.entries(CATALOG).map(([name, availability]) => `  ${name}: ${availability}`);
-  return ["# Published availability of the cloud components every service runs on.", "apiVersion: slocc/v1", "catalog: cloud-slas", "description: Cloud service level agreements, in percent.", "dependencies:", ...lines, ""].join("\n");
+  return [
+    "# Published availability of the cloud components every service runs on.",
+    "apiVersion: slocc/v1",
+    "catalog: cloud-slas",
+    "description: Cloud service level agreements, in percent.",
+    "dependencies:",
+    ...lines,
+    "",
+  ].join("\n");
 }
 
 function serviceSpec(index: number, random: Random): { yaml: string; shape: ServiceShape } {
@@ -171,7 +194,12 @@ function serviceSpec(index: number, random: Random): { yaml: string; shape: Serv
   ];
   const slos: SloShape[] = [];
   for (let i = 0; i < SLOS_PER_SERVICE; i++) {
-    const slo = sloSpec(name, i, journeys.map((journey) => journey.name), random);
+    const slo = sloSpec(
+      name,
+      i,
+      journeys.map((journey) => journey.name),
+      random,
+    );
     lines.push(...slo.lines);
     slos.push(slo.shape);
   }
@@ -181,24 +209,65 @@ function serviceSpec(index: number, random: Random): { yaml: string; shape: Serv
   };
 }
 
-function sloSpec(service: string, index: number, journeys: readonly string[], random: Random): { lines: string[]; shape: SloShape } {
-  const kind = random.pick<SliKind>(["ratio", "ratio", "ratio", "ratio", "latency", "latency", "timeSlice", "timeSlice", "monitors", "monitors"]);
+function sloSpec(
+  service: string,
+  index: number,
+  journeys: readonly string[],
+  random: Random,
+): { lines: string[]; shape: SloShape } {
+  const kind = random.pick<SliKind>([
+    "ratio",
+    "ratio",
+    "ratio",
+    "ratio",
+    "latency",
+    "latency",
+    "timeSlice",
+    "timeSlice",
+    "monitors",
+    "monitors",
+  ]);
   const topic = TOPICS[index % TOPICS.length] ?? "api";
-  const name = `${topic}${index >= TOPICS.length ? `-${index}` : ""}-${{ ratio: "availability", latency: "latency", timeSlice: "p99", monitors: "health" }[kind]}`;
+  const suffix = { ratio: "availability", latency: "latency", timeSlice: "p99", monitors: "health" }[kind];
+  const name = `${topic}${index >= TOPICS.length ? `-${index}` : ""}-${suffix}`;
   const journey = random.chance(0.7) ? random.pick(journeys) : undefined;
   const primary = random.pick<Window>(["30d", "30d", "30d", "30d", "7d", "90d"]);
   const windows = [primary, ...WINDOWS.filter((window) => window !== primary && random.chance(0.3))];
   const target = targetFor(kind, journey !== undefined, random);
-  const warning = random.chance(0.4) ? Number((target + (100 - target) / 2).toFixed(kind === "monitors" ? 2 : 3)) : undefined;
+  const warning = random.chance(0.4)
+    ? Number((target + (100 - target) / 2).toFixed(kind === "monitors" ? 2 : 3))
+    : undefined;
   const scope = `service:${service},endpoint:${topic}`;
-  const lines = [`  - name: ${name}`, ...(journey ? [`    journey: ${journey}`] : []), `    description: ${capitalised(topic)} ${kind} objective of ${service}.`];
-  if (random.chance(0.3)) lines.push(`    tags: [${random.pick(["component:api", "component:worker", "customer-facing"])}]`);
+  const lines = [
+    `  - name: ${name}`,
+    ...(journey ? [`    journey: ${journey}`] : []),
+    `    description: ${capitalised(topic)} ${kind} objective of ${service}.`,
+  ];
+  if (random.chance(0.3))
+    lines.push(`    tags: [${random.pick(["component:api", "component:worker", "customer-facing"])}]`);
   if (random.chance(0.1)) lines.push(`    runbook: https://wiki.example.com/${service}/runbooks/${name}`);
   lines.push("    sli:", `      ${sliYaml(kind, scope, random)}`);
-  lines.push("    objectives:", ...windows.map((window) => `      - { window: ${window}, target: ${target}${warning === undefined ? "" : `, warning: ${warning}`} }`));
+  lines.push(
+    "    objectives:",
+    ...windows.map(
+      (window) =>
+        `      - { window: ${window}, target: ${target}${warning === undefined ? "" : `, warning: ${warning}`} }`,
+    ),
+  );
   const alerts = alertsFor(kind, target, windows, random);
   lines.push(...alerts.lines, "");
-  return { lines, shape: { name, kind, ...(journey ? { journey } : {}), windows, target, tiers: alerts.tiers, errorBudget: alerts.errorBudget } };
+  return {
+    lines,
+    shape: {
+      name,
+      kind,
+      ...(journey ? { journey } : {}),
+      windows,
+      target,
+      tiers: alerts.tiers,
+      errorBudget: alerts.errorBudget,
+    },
+  };
 }
 
 /** Targets the SLO can reach: availability SLOs on a journey stay under its dependency ceiling. */
@@ -215,12 +284,17 @@ function sliYaml(kind: SliKind, scope: string, random: Random): string {
   switch (kind) {
     case "ratio":
       return random.chance(0.5)
-        ? `ratio: { good: ${JSON.stringify(`sum:${metric}{${scope},status_class:2xx}.as_count()`)}, total: ${JSON.stringify(`sum:${metric}{${scope}}.as_count()`)} }`
-        : `ratio: { bad: ${JSON.stringify(`sum:${metric}{${scope},status_class:5xx}.as_count()`)}, total: ${JSON.stringify(`sum:${metric}{${scope}}.as_count()`)} }`;
+        ? `ratio: { good: ${JSON.stringify(`sum:${metric}{${scope},status_class:2xx}.as_count()`)}, ` +
+            `total: ${JSON.stringify(`sum:${metric}{${scope}}.as_count()`)} }`
+        : `ratio: { bad: ${JSON.stringify(`sum:${metric}{${scope},status_class:5xx}.as_count()`)}, ` +
+            `total: ${JSON.stringify(`sum:${metric}{${scope}}.as_count()`)} }`;
     case "latency":
       return `latency: { metric: trace.http.request, filter: ${JSON.stringify(`${scope},env:prod`)}, threshold: ${random.pick(["300ms", "1s", "3s", "0.5"])} }`;
     case "timeSlice":
-      return `timeSlice: { query: ${JSON.stringify(`p99:trace.http.request{${scope}}`)}, comparator: "<", threshold: ${random.pick([0.5, 2, 20])}, interval: ${random.pick(["1m", "5m"])} }`;
+      return (
+        `timeSlice: { query: ${JSON.stringify(`p99:trace.http.request{${scope}}`)}, comparator: ` +
+        `"<", threshold: ${random.pick([0.5, 2, 20])}, interval: ${random.pick(["1m", "5m"])} }`
+      );
     case "monitors": {
       const ids = Array.from({ length: random.int(1, 3) }, () => random.int(10_000_000, 99_999_999));
       return `monitors: { ids: [${ids.join(", ")}]${ids.length === 1 && random.chance(0.5) ? ", groups: [eu, us]" : ""} }`;
@@ -234,37 +308,66 @@ function sliYaml(kind: SliKind, scope: string, random: Random): string {
  * never fire; an error-budget alert on a quarter. Monitor-based SLOs alert on nothing, as their
  * monitors' kind is unknown.
  */
-function alertsFor(kind: SliKind, target: number, windows: readonly Window[], random: Random): { lines: string[]; tiers: TierShape[]; errorBudget: boolean } {
+function alertsFor(
+  kind: SliKind,
+  target: number,
+  windows: readonly Window[],
+  random: Random,
+): { lines: string[]; tiers: TierShape[]; errorBudget: boolean } {
   const primary = windows[0] ?? "30d";
   if (kind === "monitors") return { lines: ["    alerts:", "      burnRate: none"], tiers: [], errorBudget: false };
   const lines: string[] = [];
   let tiers: TierShape[];
   if (target === 95 || random.chance(0.2)) {
     const second = windows[1];
-    const custom = second !== undefined && random.chance(0.5)
-      ? [
-          { text: "{ severity: page, longWindow: 2h, factor: 10 }", tier: tier("page", primary, 2, 10, 10) },
-          { text: `{ severity: ticket, window: ${second}, longWindow: 24h, factor: 2 }`, tier: tier("ticket", second, 24, 120, 2) },
-        ]
-      : [
-          { text: "{ severity: page, longWindow: 1h, shortWindow: 5m, factor: 14.4 }", tier: tier("page", primary, 1, 5, 14.4) },
-          { text: "{ severity: page, longWindow: 6h, budgetConsumed: 5% }", tier: tier("page", primary, 6, 30, (WINDOW_HOURS[primary] * 0.05) / 6) },
-          { text: "{ severity: ticket, longWindow: 24h, budgetConsumed: 10% }", tier: tier("ticket", primary, 24, 120, (WINDOW_HOURS[primary] * 0.1) / 24) },
-        ];
+    const custom =
+      second !== undefined && random.chance(0.5)
+        ? [
+            { text: "{ severity: page, longWindow: 2h, factor: 10 }", tier: tier("page", primary, 2, 10, 10) },
+            {
+              text: `{ severity: ticket, window: ${second}, longWindow: 24h, factor: 2 }`,
+              tier: tier("ticket", second, 24, 120, 2),
+            },
+          ]
+        : [
+            {
+              text: "{ severity: page, longWindow: 1h, shortWindow: 5m, factor: 14.4 }",
+              tier: tier("page", primary, 1, 5, 14.4),
+            },
+            {
+              text: "{ severity: page, longWindow: 6h, budgetConsumed: 5% }",
+              tier: tier("page", primary, 6, 30, (WINDOW_HOURS[primary] * 0.05) / 6),
+            },
+            {
+              text: "{ severity: ticket, longWindow: 24h, budgetConsumed: 10% }",
+              tier: tier("ticket", primary, 24, 120, (WINDOW_HOURS[primary] * 0.1) / 24),
+            },
+          ];
     lines.push("      burnRate:", ...custom.map((entry) => `        - ${entry.text}`));
     tiers = custom.map((entry) => entry.tier);
   } else {
     const nowhere = { file: "", line: 1, column: 1 };
-    const defaults = defaultTiers({ window: primary, target, at: { self: nowhere, window: nowhere, target: nowhere, warning: nowhere } }) as BurnRateTier[];
+    const defaults = defaultTiers({
+      window: primary,
+      target,
+      at: { self: nowhere, window: nowhere, target: nowhere, warning: nowhere },
+    }) as BurnRateTier[];
     tiers = defaults.map((t) => tier(t.severity, t.window, t.longWindowHours, t.shortWindowMinutes, t.factor));
   }
   if (random.chance(0.1)) lines.push(`      notify: { page: ["@pagerduty-critical-${random.int(1, 9)}"] }`);
   const errorBudget = random.chance(0.25);
-  if (errorBudget) lines.push(`      errorBudget: ${random.pick(["{ warning: 50%, critical: 75% }", "{ critical: 90% }"])}`);
+  if (errorBudget)
+    lines.push(`      errorBudget: ${random.pick(["{ warning: 50%, critical: 75% }", "{ critical: 90% }"])}`);
   return { lines: lines.length > 0 ? ["    alerts:", ...lines] : [], tiers, errorBudget };
 }
 
-function tier(severity: Severity, window: Window, longWindowHours: number, shortWindowMinutes: number, factor: number): TierShape {
+function tier(
+  severity: Severity,
+  window: Window,
+  longWindowHours: number,
+  shortWindowMinutes: number,
+  factor: number,
+): TierShape {
   return { severity, window, longWindowHours, shortWindowMinutes, factor: Number(factor.toPrecision(12)) };
 }
 

@@ -6,8 +6,11 @@ export async function countResources(outdir: string): Promise<Map<string, number
   const counts = new Map<string, number>();
   const stacks = (await readdir(join(outdir, "stacks"))).sort();
   for (const stack of stacks) {
-    const json = JSON.parse(await readFile(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as { resource?: Record<string, Record<string, unknown>> };
-    for (const [type, resources] of Object.entries(json.resource ?? {})) counts.set(`${stack} ${type}`, Object.keys(resources).length);
+    const json = JSON.parse(await readFile(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as {
+      resource?: Record<string, Record<string, unknown>>;
+    };
+    for (const [type, resources] of Object.entries(json.resource ?? {}))
+      counts.set(`${stack} ${type}`, Object.keys(resources).length);
   }
   return counts;
 }

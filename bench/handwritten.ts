@@ -1,7 +1,10 @@
 import { Dashboard, type DashboardWidget } from "@cdktf/provider-datadog/lib/dashboard";
 import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
 import { DatadogProvider } from "@cdktf/provider-datadog/lib/provider";
-import { ServiceLevelObjective, type ServiceLevelObjectiveConfig } from "@cdktf/provider-datadog/lib/service-level-objective";
+import {
+  ServiceLevelObjective,
+  type ServiceLevelObjectiveConfig,
+} from "@cdktf/provider-datadog/lib/service-level-objective";
 import { App, LocalBackend, TerraformStack } from "cdktf";
 import type { CorpusShape, ServiceShape, SloShape, TierShape } from "./corpus.js";
 
@@ -24,7 +27,14 @@ function addService(app: App, service: ServiceShape): void {
   const widgets = new Map<string, DashboardWidget[]>();
   for (const slo of service.slos) {
     const id = `slo_${snake(service.name)}__${snake(slo.name)}`;
-    const tags = [`service:${service.name}`, `team:${service.owner}`, `slo:${slo.name}`, "managed-by:slocc", "env:prod", ...(slo.journey ? [`journey:${slo.journey}`] : [])];
+    const tags = [
+      `service:${service.name}`,
+      `team:${service.owner}`,
+      `slo:${slo.name}`,
+      "managed-by:slocc",
+      "env:prod",
+      ...(slo.journey ? [`journey:${slo.journey}`] : []),
+    ];
     const resource = new ServiceLevelObjective(stack, id, {
       name: `${service.name} ${slo.name}`,
       description: `${slo.name} of ${service.name}.`,
@@ -52,7 +62,9 @@ function addService(app: App, service: ServiceShape): void {
         name: `[ticket] ${service.name} ${slo.name}: 75% of the ${slo.windows[0] ?? "30d"} error budget spent`,
         type: "slo alert",
         query: `error_budget("${resource.id}").over("${slo.windows[0] ?? "30d"}") > 75`,
-        message: `{{#is_alert}}\nSLO "${service.name} ${slo.name}" has spent {{value}}% of its error budget.\n{{/is_alert}}\n\nOwner: ${service.owner}\n{{#is_alert}}@slack-${service.owner}{{/is_alert}}`,
+        message:
+          `{{#is_alert}}\nSLO "${service.name} ${slo.name}" has spent {{value}}% of its error ` +
+          `budget.\n{{/is_alert}}\n\nOwner: ${service.owner}\n{{#is_alert}}@slack-${service.owner}{{/is_alert}}`,
         priority: "3",
         tags: [...tags, "severity:ticket"],
         monitorThresholds: { critical: "75", warning: "50" },
@@ -60,7 +72,14 @@ function addService(app: App, service: ServiceShape): void {
     }
     const group = slo.journey ?? "other";
     const widget: DashboardWidget = {
-      serviceLevelObjectiveDefinition: { title: `${slo.name} (${slo.target}% over ${slo.windows[0] ?? "30d"})`, viewType: "detail", viewMode: "overall", sloId: resource.id, timeWindows: [...slo.windows], showErrorBudget: true },
+      serviceLevelObjectiveDefinition: {
+        title: `${slo.name} (${slo.target}% over ${slo.windows[0] ?? "30d"})`,
+        viewType: "detail",
+        viewMode: "overall",
+        sloId: resource.id,
+        timeWindows: [...slo.windows],
+        showErrorBudget: true,
+      },
     };
     widgets.set(group, [...(widgets.get(group) ?? []), widget]);
   }
@@ -75,12 +94,21 @@ function addService(app: App, service: ServiceShape): void {
   });
 }
 
-function sliConfig(service: string, slo: SloShape): Pick<ServiceLevelObjectiveConfig, "type" | "query" | "sliSpecification" | "monitorIds"> {
+function sliConfig(
+  service: string,
+  slo: SloShape,
+): Pick<ServiceLevelObjectiveConfig, "type" | "query" | "sliSpecification" | "monitorIds"> {
   const scope = `service:${service},slo:${slo.name}`;
   switch (slo.kind) {
     case "ratio":
     case "latency":
-      return { type: "metric", query: { numerator: `sum:requests{${scope},status:ok}.as_count()`, denominator: `sum:requests{${scope}}.as_count()` } };
+      return {
+        type: "metric",
+        query: {
+          numerator: `sum:requests{${scope},status:ok}.as_count()`,
+          denominator: `sum:requests{${scope}}.as_count()`,
+        },
+      };
     case "timeSlice":
       return {
         type: "time_slice",
@@ -89,7 +117,12 @@ function sliConfig(service: string, slo: SloShape): Pick<ServiceLevelObjectiveCo
             comparator: "<",
             threshold: 2,
             queryIntervalSeconds: 300,
-            query: { formula: { formulaExpression: "query1" }, query: [{ metricQuery: { name: "query1", query: `p99:trace.http.request{${scope}}`, dataSource: "metrics" } }] },
+            query: {
+              formula: { formulaExpression: "query1" },
+              query: [
+                { metricQuery: { name: "query1", query: `p99:trace.http.request{${scope}}`, dataSource: "metrics" } },
+              ],
+            },
           },
         },
       };
@@ -101,7 +134,8 @@ function sliConfig(service: string, slo: SloShape): Pick<ServiceLevelObjectiveCo
 function alertMessage(service: ServiceShape, slo: SloShape, tier: TierShape): string {
   return [
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" (${slo.target}% over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over the last ${tier.longWindowHours}h and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m.`,
+    `SLO "${service.name} ${slo.name}" (${slo.target}% over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x ` +
+      `over the last ${tier.longWindowHours}h and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m.`,
     "{{/is_alert}}",
     "{{#is_recovery}}",
     `Recovered: SLO "${service.name} ${slo.name}" is burning below ${tier.factor}x again.`,

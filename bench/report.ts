@@ -60,7 +60,8 @@ function peakMb(measurement: Measurement): number {
  * 400 MB of peak RSS at 5,000 SLOs.
  */
 export function checkTargets(measurements: readonly Measurement[]): TargetCheck[] {
-  const find = (slos: number, operation: Operation) => measurements.find((m) => m.slos === slos && m.operation === operation);
+  const find = (slos: number, operation: Operation) =>
+    measurements.find((m) => m.slos === slos && m.operation === operation);
   const sizes = [...new Set(measurements.map((m) => m.slos))].sort((a, b) => a - b);
   const checks: TargetCheck[] = [];
   const ratio = (name: string, slos: number, numerator: Operation, denominator: Operation, limit: number): void => {
@@ -68,7 +69,12 @@ export function checkTargets(measurements: readonly Measurement[]): TargetCheck[
     const bottom = find(slos, denominator);
     if (!top || !bottom) return;
     const value = wall(top) / wall(bottom);
-    checks.push({ name: `${name}, ${count(slos)} SLOs`, measured: `${value.toFixed(2)}x`, limit: `<= ${limit}x`, pass: value <= limit });
+    checks.push({
+      name: `${name}, ${count(slos)} SLOs`,
+      measured: `${value.toFixed(2)}x`,
+      limit: `<= ${limit}x`,
+      pass: value <= limit,
+    });
   };
   ratio("synth / hand-written cdktf", 1000, "synth", "cdktf-baseline", 1.5);
   for (const slos of sizes) ratio("validate / YAML parse", slos, "validate", "yaml-parse", 3);
@@ -77,30 +83,58 @@ export function checkTargets(measurements: readonly Measurement[]): TargetCheck[
     const measurement = find(5000, operation);
     if (!measurement) continue;
     const mb = peakMb(measurement);
-    checks.push({ name: `peak RSS of ${operation}, 5,000 SLOs`, measured: `${Math.round(mb)} MB`, limit: `< ${MEMORY_LIMIT_MB} MB`, pass: mb < MEMORY_LIMIT_MB });
+    checks.push({
+      name: `peak RSS of ${operation}, 5,000 SLOs`,
+      measured: `${Math.round(mb)} MB`,
+      limit: `< ${MEMORY_LIMIT_MB} MB`,
+      pass: mb < MEMORY_LIMIT_MB,
+    });
   }
   return checks;
 }
 
 /** The results as Markdown: the machine, the measurements, the side-by-side ratios and the targets. */
-export function formatReport(machine: Machine, measurements: readonly Measurement[], checks: readonly TargetCheck[], totalSeconds: number): string {
-  const find = (slos: number, operation: Operation) => measurements.find((m) => m.slos === slos && m.operation === operation);
+export function formatReport(
+  machine: Machine,
+  measurements: readonly Measurement[],
+  checks: readonly TargetCheck[],
+  totalSeconds: number,
+): string {
+  const find = (slos: number, operation: Operation) =>
+    measurements.find((m) => m.slos === slos && m.operation === operation);
   const sizes = [...new Set(measurements.map((m) => m.slos))].sort((a, b) => a - b);
   const rows = measurements.map((m) =>
-    row([count(m.slos), String(m.files), LABELS[m.operation], seconds(wall(m)), seconds(median(m.runs.map((run) => run.processMs))), `${Math.round(peakMb(m))} MB`, String(m.runs.length)]),
+    row([
+      count(m.slos),
+      String(m.files),
+      LABELS[m.operation],
+      seconds(wall(m)),
+      seconds(median(m.runs.map((run) => run.processMs))),
+      `${Math.round(peakMb(m))} MB`,
+      String(m.runs.length),
+    ]),
   );
   const ratioOf = (slos: number, top: Operation, bottom: Operation): string => {
     const a = find(slos, top);
     const b = find(slos, bottom);
     return a && b ? `${(wall(a) / wall(b)).toFixed(2)}x` : "-";
   };
-  const ratios = sizes.map((slos) => row([count(slos), ratioOf(slos, "synth", "cdktf-baseline"), ratioOf(slos, "validate", "yaml-parse"), ratioOf(slos, "diff", "synth")]));
+  const ratios = sizes.map((slos) =>
+    row([
+      count(slos),
+      ratioOf(slos, "synth", "cdktf-baseline"),
+      ratioOf(slos, "validate", "yaml-parse"),
+      ratioOf(slos, "diff", "synth"),
+    ]),
+  );
   return [
     "# slocc benchmark",
     "",
-    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB memory, Node.js ${machine.node}; ${machine.date}; the whole benchmark took ${Math.round(totalSeconds)} s.`,
+    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB memory, Node.js ` +
+      `${machine.node}; ${machine.date}; the whole benchmark took ${Math.round(totalSeconds)} s.`,
     "",
-    "Each run is a fresh Node.js process. Wall time is the operation's own (median of the runs; modules already loaded); process time adds Node.js start-up and module loading; peak RSS is the process's maximum resident set size (the highest of the runs).",
+    "Each run is a fresh Node.js process. Wall time is the operation's own (median of the runs; modules already loaded); " +
+      "process time adds Node.js start-up and module loading; peak RSS is the process's maximum resident set size (the highest of the runs).",
     "",
     row(["SLOs", "files", "operation", "wall time", "process time", "peak RSS", "runs"]),
     row(["---:", "---:", "---", "---:", "---:", "---:", "---:"]),

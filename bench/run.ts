@@ -45,7 +45,19 @@ async function writeRepository(corpus: Corpus, repo: string): Promise<void> {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   git("init", "-q", "-b", BASE_BRANCH);
   git("add", "-A");
-  git("-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-m", "corpus");
+  git(
+    "-c",
+    "user.name=bench",
+    "-c",
+    "user.email=bench@example.com",
+    "-c",
+    "commit.gpgsign=false",
+    "commit",
+    "-q",
+    "--no-verify",
+    "-m",
+    "corpus",
+  );
   const services = [...corpus.files.keys()].filter((name) => name !== CATALOG_FILE);
   const changed = services[Math.floor(services.length / 2)] ?? "";
   await writeFile(join(dir, changed), lowerFirstTarget(corpus.files.get(changed) ?? ""));
@@ -56,15 +68,20 @@ function runChild(operation: Operation, args: ChildArgs): Promise<{ report: Chil
   const script = join(__dirname, "ops", `${operation}.js`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script, JSON.stringify(args)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const processMs = performance.now() - started;
-      if (error) {
-        reject(new Error(`${operation} failed (${error.message.split("\n")[0] ?? ""}):\n${stderr}`));
-        return;
-      }
-      const line = stdout.trim().split("\n").pop() ?? "";
-      resolve({ report: JSON.parse(line) as ChildReport, processMs });
-    });
+    execFile(
+      process.execPath,
+      [script, JSON.stringify(args)],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const processMs = performance.now() - started;
+        if (error) {
+          reject(new Error(`${operation} failed (${error.message.split("\n")[0] ?? ""}):\n${stderr}`));
+          return;
+        }
+        const line = stdout.trim().split("\n").pop() ?? "";
+        resolve({ report: JSON.parse(line) as ChildReport, processMs });
+      },
+    );
   });
 }
 
@@ -84,29 +101,48 @@ async function measureSize(slos: number, runs: number, work: string): Promise<Me
       const { report, processMs } = await runChild(operation, { dir: join(repo, "slos"), repo, shape, out });
       results.get(operation)?.push({ ms: report.ms, processMs, maxRssKb: report.maxRssKb });
       details.set(operation, report.detail);
-      if (run === 1 && (operation === "synth" || operation === "cdktf-baseline")) outputs.set(operation, await countResources(out));
+      if (run === 1 && (operation === "synth" || operation === "cdktf-baseline"))
+        outputs.set(operation, await countResources(out));
       await rm(out, { recursive: true, force: true });
-      process.stderr.write(`  ${slos} SLOs  ${operation.padEnd(14)} run ${run}/${runs}: ${report.ms.toFixed(0)} ms, ${Math.round(report.maxRssKb / 1024)} MB\n`);
+      process.stderr.write(
+        `  ${slos} SLOs  ${operation.padEnd(14)} run ${run}/${runs}: ${report.ms.toFixed(0)} ms, ${Math.round(report.maxRssKb / 1024)} MB\n`,
+      );
     }
   }
   checkCorpus(slos, details, outputs);
-  return OPERATIONS.map((operation) => ({ slos, files: corpus.files.size, operation, runs: results.get(operation) ?? [] }));
+  return OPERATIONS.map((operation) => ({
+    slos,
+    files: corpus.files.size,
+    operation,
+    runs: results.get(operation) ?? [],
+  }));
 }
 
 /**
  * Fails loudly unless the corpus validated without an error and both synthesized outputs hold the
  * same resources, stack by stack and type by type, as many as slocc planned.
  */
-function checkCorpus(slos: number, details: ReadonlyMap<Operation, Detail>, outputs: ReadonlyMap<Operation, Map<string, number>>): void {
+function checkCorpus(
+  slos: number,
+  details: ReadonlyMap<Operation, Detail>,
+  outputs: ReadonlyMap<Operation, Map<string, number>>,
+): void {
   const validate = details.get("validate");
-  if (!validate || validate["errors"] !== 0) throw new Error(`${slos} SLOs: validation reported errors: ${JSON.stringify(validate)}`);
+  if (!validate || validate["errors"] !== 0)
+    throw new Error(`${slos} SLOs: validation reported errors: ${JSON.stringify(validate)}`);
   const slocc = outputs.get("synth");
   const handwritten = outputs.get("cdktf-baseline");
   if (!slocc || !handwritten) throw new Error(`${slos} SLOs: a synthesized output is missing`);
   const difference = firstDifference(slocc, handwritten);
-  if (difference !== undefined) throw new Error(`${slos} SLOs: slocc and the hand-written program create different resources (slocc vs hand-written): ${difference}`);
-  if (totalOf(slocc) !== validate["resources"]) throw new Error(`${slos} SLOs: ${totalOf(slocc)} resources written, ${validate["resources"]} planned`);
-  process.stderr.write(`  ${slos} SLOs: no error (${validate["warnings"]} warnings); ${totalOf(slocc)} resources in both outputs\n`);
+  if (difference !== undefined)
+    throw new Error(
+      `${slos} SLOs: slocc and the hand-written program create different resources (slocc vs hand-written): ${difference}`,
+    );
+  if (totalOf(slocc) !== validate["resources"])
+    throw new Error(`${slos} SLOs: ${totalOf(slocc)} resources written, ${validate["resources"]} planned`);
+  process.stderr.write(
+    `  ${slos} SLOs: no error (${validate["warnings"]} warnings); ${totalOf(slocc)} resources in both outputs\n`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 "use strict";
-require("../dist/cdktf-app.js").runCdktfApp().then((code) => {
-  process.exitCode = code;
-});
+require("../dist/cdktf-app.js")
+  .runCdktfApp()
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -13,7 +13,10 @@ export async function runCdktfApp(dir = process.env["SLOCC_DIR"] ?? "slos"): Pro
     process.stderr.write(`${renderDiagnosticsText(result.diagnostics, { color: false, sources: result.sources })}\n`);
   }
   if (!result.value) return 1;
-  const backend = backendChoice(process.env["SLOCC_BACKEND"], process.env["SLOCC_BACKEND_CONFIG"] ? [process.env["SLOCC_BACKEND_CONFIG"]] : []);
+  const backend = backendChoice(
+    process.env["SLOCC_BACKEND"],
+    process.env["SLOCC_BACKEND_CONFIG"] ? [process.env["SLOCC_BACKEND_CONFIG"]] : [],
+  );
   buildApp(result.value.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", backend).synth();
   return 0;
 }

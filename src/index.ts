@@ -2,7 +2,13 @@
  * slocc's library API: the CLI is a thin layer over these functions. Loading it never loads cdktf;
  * writing Terraform stacks is in `slocc/emit`.
  */
-export { compileDirectory, compileInputs, type Compilation, type Compiled, type CompileOptions } from "./app/compile.js";
+export {
+  compileDirectory,
+  compileInputs,
+  type Compilation,
+  type Compiled,
+  type CompileOptions,
+} from "./app/compile.js";
 export { diffSpecs, type ChangeDiffOptions, type ChangeDiffResult } from "./app/change-diff.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from "./diagnostics/codes.js";
 export { failsRun, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";

@@ -12,22 +12,29 @@ import { runCli } from "./support/cli.js";
 
 const ratio = `    sli:\n      ratio: { good: "sum:a{*}.as_count()", total: "sum:b{*}.as_count()" }\n`;
 /** An SLO with a 30d objective at `target` and `alerts` YAML (already indented) appended. */
-const sloWith = (alerts: string, target = "99.9", sli = ratio) => `  - name: a\n${sli}    objectives:\n      - { window: 30d, target: ${target} }\n${alerts}`;
-const tiers = (...rows: string[]) => `    alerts:\n      burnRate:\n${rows.map((row) => `        - ${row}\n`).join("")}`;
+const sloWith = (alerts: string, target = "99.9", sli = ratio) =>
+  `  - name: a\n${sli}    objectives:\n      - { window: 30d, target: ${target} }\n${alerts}`;
+const tiers = (...rows: string[]) =>
+  `    alerts:\n      burnRate:\n${rows.map((row) => `        - ${row}\n`).join("")}`;
 
 function monitorsOf(yaml: string): MonitorResource[] {
   const result = compileOne(yaml);
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return result.value!.plan.stacks.flatMap((stack) => stack.resources.filter((r): r is MonitorResource => r.resourceType === MONITOR_RESOURCE));
+  return result.value!.plan.stacks.flatMap((stack) =>
+    stack.resources.filter((r): r is MonitorResource => r.resourceType === MONITOR_RESOURCE),
+  );
 }
 
 const HERE = { file: "slos/web.yaml", line: 1, column: 1 };
 /** Datadog's default tiers for a primary objective over `window` at `target`. */
-const tiersFor = (window: Window, target = 99.9) => defaultTiers({ window, target, at: { self: HERE, window: HERE, target: HERE, warning: HERE } }) as BurnRateTier[];
+const tiersFor = (window: Window, target = 99.9) =>
+  defaultTiers({ window, target, at: { self: HERE, window: HERE, target: HERE, warning: HERE } }) as BurnRateTier[];
 
 describe("the default burn-rate policy table", () => {
   it.each(WINDOWS)("derives Datadog's published factors for the %s window", (window: Window) => {
-    expect(tiersFor(window).map((tier) => tier.factor)).toEqual(policy.windows[window].map((row) => row.publishedFactor));
+    expect(tiersFor(window).map((tier) => tier.factor)).toEqual(
+      policy.windows[window].map((row) => row.publishedFactor),
+    );
   });
 
   it.each(WINDOWS)("keeps every %s long window within Datadog's 48h limit, short windows at 1/12", (window: Window) => {
@@ -40,34 +47,128 @@ describe("the default burn-rate policy table", () => {
 
 /** Each case: SLO entries and the diagnostics expected, as a code and a `^`-marked snippet. */
 const ruleCases: { name: string; slos: string; expected: [code: string, at: string][] }[] = [
-  { name: "a long window under 1h is refused", slos: sloWith(tiers("{ severity: page, longWindow: 30m, factor: 10 }")), expected: [["TIER_LONG_WINDOW", "longWindow: ^30m"]] },
-  { name: "a long window over 48h is refused", slos: sloWith(tiers("{ severity: page, longWindow: 72h, factor: 2 }")), expected: [["TIER_LONG_WINDOW", "longWindow: ^72h"]] },
-  { name: "a long window of part hours is refused", slos: sloWith(tiers("{ severity: page, longWindow: 90m, factor: 10 }")), expected: [["TIER_LONG_WINDOW", "longWindow: ^90m"]] },
-  { name: "a long window of 60m is one whole hour", slos: sloWith(tiers("{ severity: page, longWindow: 60m, factor: 10 }")), expected: [] },
-  { name: "a short window as long as the long one is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h, shortWindow: 60m, factor: 10 }")), expected: [["TIER_SHORT_WINDOW", "shortWindow: ^60m"]] },
-  { name: "a short window in seconds is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h, shortWindow: 90s, factor: 10 }")), expected: [["TIER_SHORT_WINDOW", "shortWindow: ^90s"]] },
-  { name: "a tier with both factor and budget is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 10, budgetConsumed: 2% }")), expected: [["TIER_THRESHOLD", "- ^{ severity"]] },
-  { name: "a tier with neither factor nor budget is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h }")), expected: [["TIER_THRESHOLD", "- ^{ severity"]] },
-  { name: "a factor of zero is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 0 }")), expected: [["TIER_THRESHOLD", "factor: ^0"]] },
-  { name: "a budget over 100% is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h, budgetConsumed: 150% }")), expected: [["TIER_THRESHOLD", "budgetConsumed: ^150%"]] },
-  { name: "a budget without a percent sign is refused", slos: sloWith(tiers("{ severity: page, longWindow: 1h, budgetConsumed: 2 }")), expected: [["WRONG_TYPE", "budgetConsumed: ^2"]] },
-  { name: "a tier over a window the SLO lacks is refused", slos: sloWith(tiers("{ severity: page, window: 7d, longWindow: 1h, factor: 10 }")), expected: [["TIER_WINDOW", "window: ^7d"]] },
+  {
+    name: "a long window under 1h is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 30m, factor: 10 }")),
+    expected: [["TIER_LONG_WINDOW", "longWindow: ^30m"]],
+  },
+  {
+    name: "a long window over 48h is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 72h, factor: 2 }")),
+    expected: [["TIER_LONG_WINDOW", "longWindow: ^72h"]],
+  },
+  {
+    name: "a long window of part hours is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 90m, factor: 10 }")),
+    expected: [["TIER_LONG_WINDOW", "longWindow: ^90m"]],
+  },
+  {
+    name: "a long window of 60m is one whole hour",
+    slos: sloWith(tiers("{ severity: page, longWindow: 60m, factor: 10 }")),
+    expected: [],
+  },
+  {
+    name: "a short window as long as the long one is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, shortWindow: 60m, factor: 10 }")),
+    expected: [["TIER_SHORT_WINDOW", "shortWindow: ^60m"]],
+  },
+  {
+    name: "a short window in seconds is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, shortWindow: 90s, factor: 10 }")),
+    expected: [["TIER_SHORT_WINDOW", "shortWindow: ^90s"]],
+  },
+  {
+    name: "a tier with both factor and budget is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 10, budgetConsumed: 2% }")),
+    expected: [["TIER_THRESHOLD", "- ^{ severity"]],
+  },
+  {
+    name: "a tier with neither factor nor budget is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h }")),
+    expected: [["TIER_THRESHOLD", "- ^{ severity"]],
+  },
+  {
+    name: "a factor of zero is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 0 }")),
+    expected: [["TIER_THRESHOLD", "factor: ^0"]],
+  },
+  {
+    name: "a budget over 100% is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, budgetConsumed: 150% }")),
+    expected: [["TIER_THRESHOLD", "budgetConsumed: ^150%"]],
+  },
+  {
+    name: "a budget without a percent sign is refused",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, budgetConsumed: 2 }")),
+    expected: [["WRONG_TYPE", "budgetConsumed: ^2"]],
+  },
+  {
+    name: "a tier over a window the SLO lacks is refused",
+    slos: sloWith(tiers("{ severity: page, window: 7d, longWindow: 1h, factor: 10 }")),
+    expected: [["TIER_WINDOW", "window: ^7d"]],
+  },
   {
     name: "two tiers with the same windows are refused at the second",
-    slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 10 }", "{ severity: ticket, longWindow: 1h, factor: 5 }")),
+    slos: sloWith(
+      tiers("{ severity: page, longWindow: 1h, factor: 10 }", "{ severity: ticket, longWindow: 1h, factor: 5 }"),
+    ),
     expected: [["DUPLICATE_TIER", "- ^{ severity: ticket"]],
   },
-  { name: "an unknown severity is refused", slos: sloWith(tiers("{ severity: sms, longWindow: 1h, factor: 10 }")), expected: [["INVALID_VALUE", "severity: ^sms"]] },
-  { name: "a burnRate that is neither default, none nor a list is refused", slos: sloWith("    alerts:\n      burnRate: sometimes\n"), expected: [["WRONG_TYPE", "burnRate: ^sometimes"]] },
-  { name: "a custom factor above 1/(1-target) is dropped with a warning", slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 25 }"), "95"), expected: [["TIER_DROPPED", "factor: ^25"]] },
-  { name: "a budget whose factor is above 1/(1-target) is dropped with a warning", slos: sloWith(tiers("{ severity: page, longWindow: 1h, budgetConsumed: 5% }"), "95"), expected: [["TIER_DROPPED", "budgetConsumed: ^5%"]] },
-  { name: "the default 14.4x tier is dropped at a 90% target, at the target", slos: sloWith("", "90"), expected: [["TIER_DROPPED", "target: ^90"]] },
-  { name: "an error-budget warning above critical is refused", slos: sloWith("    alerts:\n      errorBudget: { warning: 80%, critical: 50% }\n"), expected: [["ERROR_BUDGET_THRESHOLDS", "warning: ^80%"]] },
-  { name: "an error-budget critical of 0% is refused", slos: sloWith("    alerts:\n      errorBudget: { critical: 0% }\n"), expected: [["ERROR_BUDGET_THRESHOLDS", "critical: ^0%"]] },
-  { name: "a handle without @ is refused", slos: sloWith('    alerts:\n      notify: { page: ["pagerduty-web"] }\n'), expected: [["INVALID_HANDLE", "page: [^\"pagerduty"]] },
-  { name: "a monitor-based SLO with alerts gets a warning", slos: sloWith("", "99.9", "    sli:\n      monitors: { ids: [7] }\n"), expected: [["ALERTS_MONITOR_SLO", "monitors: ^{ ids"]] },
-  { name: "a monitor-based SLO without alerts gets no warning", slos: sloWith("    alerts:\n      burnRate: none\n", "99.9", "    sli:\n      monitors: { ids: [7] }\n"), expected: [] },
-  { name: "a runbook that is not a URL is refused", slos: `${sloWith("")}    runbook: see the wiki\n`, expected: [["INVALID_VALUE", "runbook: ^see"]] },
+  {
+    name: "an unknown severity is refused",
+    slos: sloWith(tiers("{ severity: sms, longWindow: 1h, factor: 10 }")),
+    expected: [["INVALID_VALUE", "severity: ^sms"]],
+  },
+  {
+    name: "a burnRate that is neither default, none nor a list is refused",
+    slos: sloWith("    alerts:\n      burnRate: sometimes\n"),
+    expected: [["WRONG_TYPE", "burnRate: ^sometimes"]],
+  },
+  {
+    name: "a custom factor above 1/(1-target) is dropped with a warning",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, factor: 25 }"), "95"),
+    expected: [["TIER_DROPPED", "factor: ^25"]],
+  },
+  {
+    name: "a budget whose factor is above 1/(1-target) is dropped with a warning",
+    slos: sloWith(tiers("{ severity: page, longWindow: 1h, budgetConsumed: 5% }"), "95"),
+    expected: [["TIER_DROPPED", "budgetConsumed: ^5%"]],
+  },
+  {
+    name: "the default 14.4x tier is dropped at a 90% target, at the target",
+    slos: sloWith("", "90"),
+    expected: [["TIER_DROPPED", "target: ^90"]],
+  },
+  {
+    name: "an error-budget warning above critical is refused",
+    slos: sloWith("    alerts:\n      errorBudget: { warning: 80%, critical: 50% }\n"),
+    expected: [["ERROR_BUDGET_THRESHOLDS", "warning: ^80%"]],
+  },
+  {
+    name: "an error-budget critical of 0% is refused",
+    slos: sloWith("    alerts:\n      errorBudget: { critical: 0% }\n"),
+    expected: [["ERROR_BUDGET_THRESHOLDS", "critical: ^0%"]],
+  },
+  {
+    name: "a handle without @ is refused",
+    slos: sloWith('    alerts:\n      notify: { page: ["pagerduty-web"] }\n'),
+    expected: [["INVALID_HANDLE", 'page: [^"pagerduty']],
+  },
+  {
+    name: "a monitor-based SLO with alerts gets a warning",
+    slos: sloWith("", "99.9", "    sli:\n      monitors: { ids: [7] }\n"),
+    expected: [["ALERTS_MONITOR_SLO", "monitors: ^{ ids"]],
+  },
+  {
+    name: "a monitor-based SLO without alerts gets no warning",
+    slos: sloWith("    alerts:\n      burnRate: none\n", "99.9", "    sli:\n      monitors: { ids: [7] }\n"),
+    expected: [],
+  },
+  {
+    name: "a runbook that is not a URL is refused",
+    slos: `${sloWith("")}    runbook: see the wiki\n`,
+    expected: [["INVALID_VALUE", "runbook: ^see"]],
+  },
 ];
 
 describe("alert rules", () => {
@@ -78,30 +179,49 @@ describe("alert rules", () => {
 
   it("warns once per severity when alerts notify nobody", () => {
     const yaml = serviceYaml(sloWith(""), "");
-    expect(codesAt(compileOne(yaml))).toEqual([`NO_NOTIFY ${positionOf(yaml, "name: ^a")}`, `NO_NOTIFY ${positionOf(yaml, "name: ^a")}`]);
+    expect(codesAt(compileOne(yaml))).toEqual([
+      `NO_NOTIFY ${positionOf(yaml, "name: ^a")}`,
+      `NO_NOTIFY ${positionOf(yaml, "name: ^a")}`,
+    ]);
   });
 
   it("never emits a tier that cannot fire", () => {
     const monitors = monitorsOf(serviceYaml(sloWith("", "90")));
     expect(monitors.map((m) => m.config.monitorThresholds.critical)).toEqual(["3", "6"]);
-    for (const monitor of monitors) expect(Number(monitor.config.monitorThresholds.critical)).toBeLessThanOrEqual(maxBurnRate(90));
+    for (const monitor of monitors)
+      expect(Number(monitor.config.monitorThresholds.critical)).toBeLessThanOrEqual(maxBurnRate(90));
   });
 });
 
 describe("alert monitors", () => {
   it("gives each default tier a query whose number is its critical threshold, and page/ticket priorities", () => {
     const monitors = monitorsOf(serviceYaml(sloWith("")));
-    expect(monitors.map((m) => [m.logicalId, m.query.rest, m.config.priority, m.config.monitorThresholds.critical])).toEqual([
+    expect(
+      monitors.map((m) => [m.logicalId, m.query.rest, m.config.priority, m.config.monitorThresholds.critical]),
+    ).toEqual([
       ["slo_web__a__burn_30d_1h_5m", '.over("30d").long_window("1h").short_window("5m") > 14.4', "1", "14.4"],
       ["slo_web__a__burn_30d_24h_120m", '.over("30d").long_window("24h").short_window("120m") > 3', "3", "3"],
       ["slo_web__a__burn_30d_6h_30m", '.over("30d").long_window("6h").short_window("30m") > 6', "1", "6"],
     ]);
-    for (const monitor of monitors) expect(monitor.config.tags).toContain(`severity:${monitor.config.priority === "1" ? "page" : "ticket"}`);
+    for (const monitor of monitors)
+      expect(monitor.config.tags).toContain(`severity:${monitor.config.priority === "1" ? "page" : "ticket"}`);
   });
 
   it("derives a factor from the budget consumed and a budget from a factor", () => {
-    const monitors = monitorsOf(serviceYaml(sloWith(tiers("{ severity: page, longWindow: 2h, budgetConsumed: 4% }", "{ severity: ticket, longWindow: 12h, factor: 1.5 }"))));
-    expect(monitors.map((m) => m.query.rest)).toEqual(['.over("30d").long_window("12h").short_window("60m") > 1.5', '.over("30d").long_window("2h").short_window("10m") > 14.4']);
+    const monitors = monitorsOf(
+      serviceYaml(
+        sloWith(
+          tiers(
+            "{ severity: page, longWindow: 2h, budgetConsumed: 4% }",
+            "{ severity: ticket, longWindow: 12h, factor: 1.5 }",
+          ),
+        ),
+      ),
+    );
+    expect(monitors.map((m) => m.query.rest)).toEqual([
+      '.over("30d").long_window("12h").short_window("60m") > 1.5',
+      '.over("30d").long_window("2h").short_window("10m") > 14.4',
+    ]);
     expect(monitors[0]?.config.message).toContain("spends 2.5% of the 30d budget");
   });
 
@@ -118,14 +238,18 @@ describe("alert monitors", () => {
   it("writes a message with the burn rates, the budget figures and the runbook", () => {
     const monitors = monitorsOf(serviceYaml(`${sloWith("")}    runbook: https://runbooks.example.com/a\n`));
     const message = monitors[0]!.config.message;
-    expect(message).toContain("{{long_window_burn_rate}}x over the last 1h and {{short_window_burn_rate}}x over the last 5m");
+    expect(message).toContain(
+      "{{long_window_burn_rate}}x over the last 1h and {{short_window_burn_rate}}x over the last 5m",
+    );
     expect(message).toContain("1h spends 2% of the 30d budget (43 min 12 s of bad time)");
     expect(message).toContain("the whole budget is gone in 2 d 2 h");
     expect(message).toContain("Runbook: https://runbooks.example.com/a");
   });
 
   it("plans an error-budget monitor with warning and critical thresholds", () => {
-    const monitors = monitorsOf(serviceYaml(sloWith("    alerts:\n      burnRate: none\n      errorBudget: { warning: 50%, critical: 75% }\n")));
+    const monitors = monitorsOf(
+      serviceYaml(sloWith("    alerts:\n      burnRate: none\n      errorBudget: { warning: 50%, critical: 75% }\n")),
+    );
     expect(monitors.map((m) => [m.logicalId, m.query.function, m.query.rest, m.config.monitorThresholds])).toEqual([
       ["slo_web__a__error_budget", "error_budget", '.over("30d") > 75', { critical: "75", warning: "50" }],
     ]);
@@ -156,7 +280,11 @@ describe("budget arithmetic", () => {
 
   it("times the 14.4x tier at 99.9%: 2% of the budget, 51.84 s of full outage to fire, 50 h to exhaust", () => {
     const [fast] = tiersFor("30d", 99.9);
-    expect(tierTimes(fast!)).toEqual({ budgetConsumedPercent: 2, secondsToFireAtFullOutage: expect.closeTo(51.84, 6), secondsToExhaustion: 180000 });
+    expect(tierTimes(fast!)).toEqual({
+      budgetConsumedPercent: 2,
+      secondsToFireAtFullOutage: expect.closeTo(51.84, 6),
+      secondsToExhaustion: 180000,
+    });
   });
 });
 
@@ -164,8 +292,17 @@ describe("slocc explain", () => {
   it("prints the examples' budgets and tiers as JSON with correct figures", async () => {
     const run = await runCli(["explain", "card-platform/app-api-availability", "--format", "json"]);
     expect(run.code).toBe(0);
-    const [slo] = (JSON.parse(run.stdout) as { slos: { objectives: { budgetSeconds: number; oneBadIn: number }[]; tiers: { factor: number; secondsToExhaustion: number }[] }[] }).slos;
-    expect(slo?.objectives).toEqual([expect.objectContaining({ window: "30d", target: 99.9, budgetSeconds: expect.closeTo(2592, 6), oneBadIn: 1000 })]);
+    const [slo] = (
+      JSON.parse(run.stdout) as {
+        slos: {
+          objectives: { budgetSeconds: number; oneBadIn: number }[];
+          tiers: { factor: number; secondsToExhaustion: number }[];
+        }[];
+      }
+    ).slos;
+    expect(slo?.objectives).toEqual([
+      expect.objectContaining({ window: "30d", target: 99.9, budgetSeconds: expect.closeTo(2592, 6), oneBadIn: 1000 }),
+    ]);
     expect(slo?.tiers.map((t) => [t.factor, t.secondsToExhaustion])).toEqual([
       [14.4, 180000],
       [6, 432000],
@@ -176,7 +313,9 @@ describe("slocc explain", () => {
   it("says which tiers were dropped and why", async () => {
     const run = await runCli(["explain", "--dir", "test/golden/alerts/slos", "payments/low-target"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("dropped page 14.4x over 1h/5m: can never fire: at a 90% target the burn rate is at most 10x");
+    expect(run.stdout).toContain(
+      "dropped page 14.4x over 1h/5m: can never fire: at a 90% target the burn rate is at most 10x",
+    );
   });
 
   it("renders markdown tables", async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,7 +23,20 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   views: ["util", "datadog", "format", "model", "plan"],
   render: ["util", "diagnostics", "datadog", "format", "views", "terraform"],
   emit: ["util", "config", "plan"],
-  app: ["util", "diagnostics", "config", "terraform", "load", "spec", "model", "rules", "plan", "views", "render", "emit"],
+  app: [
+    "util",
+    "diagnostics",
+    "config",
+    "terraform",
+    "load",
+    "spec",
+    "model",
+    "rules",
+    "plan",
+    "views",
+    "render",
+    "emit",
+  ],
   cli: ["util", "config", "app", "views", "render"],
 };
 
@@ -39,7 +53,9 @@ interface ImportEdge {
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".ts")).map((entry) => relative(SRC, join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => relative(SRC, join(entry.parentPath, entry.name)));
 }
 
 /** Every import of every file of src/, static or dynamic, by top-level folder (`.` for the root files). */
@@ -50,7 +66,9 @@ async function importEdges(): Promise<ImportEdge[]> {
     const from = folderOf(file);
     for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([^"']+)["']/g)) {
       const specifier = match[1] ?? "";
-      const to = specifier.startsWith(".") ? folderOf(normalize(join(dirname(file), specifier))) : `package ${specifier}`;
+      const to = specifier.startsWith(".")
+        ? folderOf(normalize(join(dirname(file), specifier)))
+        : `package ${specifier}`;
       if (to !== from) edges.push({ file, from, to });
     }
   }
@@ -89,11 +107,14 @@ const folderEdges = edges.filter((edge) => !edge.to.startsWith("package "));
 describe("the stages of src/", () => {
   it("reads at least one import of every stage, so the checks below look at real code", () => {
     const importing = new Set(folderEdges.map((edge) => edge.from));
-    for (const folder of Object.keys(ALLOWED).filter((name) => !["util", "policy"].includes(name))) expect(importing).toContain(folder);
+    for (const folder of Object.keys(ALLOWED).filter((name) => !["util", "policy"].includes(name)))
+      expect(importing).toContain(folder);
   });
 
   it("import only the stages below them", () => {
-    const unexpected = folderEdges.filter((edge) => edge.from !== "." && !(ALLOWED[edge.from] ?? []).includes(edge.to)).map((edge) => `${edge.file} imports ${edge.to}`);
+    const unexpected = folderEdges
+      .filter((edge) => edge.from !== "." && !(ALLOWED[edge.from] ?? []).includes(edge.to))
+      .map((edge) => `${edge.file} imports ${edge.to}`);
     expect(unexpected).toEqual([]);
   });
 
@@ -104,15 +125,39 @@ describe("the stages of src/", () => {
   });
 
   it("leave the model free of every other stage", () => {
-    expect(new Set(folderEdges.filter((edge) => edge.from === "model").map((edge) => edge.to))).toEqual(new Set(["util", "datadog", "policy"]));
+    expect(new Set(folderEdges.filter((edge) => edge.from === "model").map((edge) => edge.to))).toEqual(
+      new Set(["util", "datadog", "policy"]),
+    );
   });
 
   it("import cdktf, constructs and the provider only under emit", () => {
-    const outside = edges.filter((edge) => CDKTF_PACKAGES.test(edge.to.replace("package ", "")) && edge.from !== "emit").map((edge) => `${edge.file} imports ${edge.to}`);
+    const outside = edges
+      .filter((edge) => CDKTF_PACKAGES.test(edge.to.replace("package ", "")) && edge.from !== "emit")
+      .map((edge) => `${edge.file} imports ${edge.to}`);
     expect(outside).toEqual([]);
   });
 
   it("import the provider by deep paths, never its root", () => {
     expect(edges.filter((edge) => edge.to === "package @cdktf/provider-datadog").map((edge) => edge.file)).toEqual([]);
+  });
+});
+
+describe("the package entries", () => {
+  /** The packages a fresh Node.js process has loaded after requiring `entry` of the built package. */
+  const loadedBy = (entry: string): string[] => {
+    const script = `require(${JSON.stringify(entry)}); console.log(JSON.stringify(Object.keys(require.cache)))`;
+    const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
+    return [...new Set(loaded.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []))].sort();
+  };
+  const DIST = join(__dirname, "..", "dist");
+
+  it("load no cdktf for `slocc`, the library API", () => {
+    const loaded = loadedBy(join(DIST, "index.js"));
+    expect(loaded).toContain("zod");
+    expect(loaded.filter((name) => CDKTF_PACKAGES.test(name))).toEqual([]);
+  });
+
+  it("load cdktf for `slocc/emit`, the stage that writes stacks", () => {
+    expect(loadedBy(join(DIST, "emit", "index.js"))).toEqual(expect.arrayContaining(["cdktf", "constructs"]));
   });
 });

@@ -37,7 +37,16 @@ describe("slocc validate", () => {
     const run = await runCli(["validate", "--format", "json"], await projectWith({ "web.yaml": broken }));
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
-      diagnostics: [{ code: "TARGET_RANGE", severity: "error", message: expect.any(String), file: "slos/web.yaml", line: 10, column: 32 }],
+      diagnostics: [
+        {
+          code: "TARGET_RANGE",
+          severity: "error",
+          message: expect.any(String),
+          file: "slos/web.yaml",
+          line: 10,
+          column: 32,
+        },
+      ],
     });
   });
 
@@ -83,7 +92,10 @@ describe("slocc synth", () => {
   });
 
   it("writes nothing when a spec has an error", async () => {
-    const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO), "api.yaml": broken.replace("service: web", "service: api") });
+    const dir = await projectWith({
+      "web.yaml": serviceYaml(RATIO_SLO),
+      "api.yaml": broken.replace("service: web", "service: api"),
+    });
     const run = await runCli(["synth"], dir);
     expect(run.code).toBe(1);
     expect(existsSync(join(dir, "cdktf.out"))).toBe(false);
@@ -99,7 +111,10 @@ describe("slocc synth", () => {
   });
 
   it("replaces a previous output whole, dropping stacks that no longer exist", async () => {
-    const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO), "api.yaml": serviceYaml(RATIO_SLO).replace("service: web", "service: api") });
+    const dir = await projectWith({
+      "web.yaml": serviceYaml(RATIO_SLO),
+      "api.yaml": serviceYaml(RATIO_SLO).replace("service: web", "service: api"),
+    });
     await runCli(["synth"], dir);
     await rm(join(dir, "slos", "api.yaml"));
     expect((await runCli(["synth"], dir)).code).toBe(0);
@@ -111,7 +126,10 @@ describe("slocc synth", () => {
 describe("the installed binary", () => {
   it("runs, and reports bad input without a stack trace", async () => {
     const dir = await projectWith({ "web.yaml": "\u0000\u0001binary" });
-    const run = spawnSync(process.execPath, [join(ROOT, "bin", "slocc.js"), "validate"], { cwd: dir, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [join(ROOT, "bin", "slocc.js"), "validate"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("INVALID_ENCODING");
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -126,7 +144,9 @@ describe("the state backend", () => {
     try {
       const run = await runCli(["synth", ...args], dir);
       if (run.code !== 0) return run.code;
-      const stack = JSON.parse((await readTree(join(dir, "cdktf.out"))).get("stacks/web/cdk.tf.json")!) as { terraform: { backend: unknown } };
+      const stack = JSON.parse((await readTree(join(dir, "cdktf.out"))).get("stacks/web/cdk.tf.json")!) as {
+        terraform: { backend: unknown };
+      };
       return stack.terraform.backend;
     } finally {
       process.env = saved;
@@ -134,15 +154,30 @@ describe("the state backend", () => {
   }
 
   it.each([
-    ["keeps local state beside the output directory by default", [], {}, { local: { path: "../../../terraform.web.tfstate" } }],
+    [
+      "keeps local state beside the output directory by default",
+      [],
+      {},
+      { local: { path: "../../../terraform.web.tfstate" } },
+    ],
     [
       "writes a remote backend with {stack} replaced by the stack's name",
       ["--backend", "s3", "--backend-config", "bucket=acme-state", "--backend-config", "key=slocc/{stack}.tfstate"],
       {},
       { s3: { bucket: "acme-state", key: "slocc/web.tfstate" } },
     ],
-    ["reads the backend from the environment", [], { SLOCC_BACKEND: "gcs", SLOCC_BACKEND_CONFIG: "bucket=b, prefix=slocc/{stack}" }, { gcs: { bucket: "b", prefix: "slocc/web" } }],
-    ["escapes backend settings for Terraform", ["--backend", "http", "--backend-config", "address=https://state/${x}"], {}, { http: { address: "https://state/$${x}" } }],
+    [
+      "reads the backend from the environment",
+      [],
+      { SLOCC_BACKEND: "gcs", SLOCC_BACKEND_CONFIG: "bucket=b, prefix=slocc/{stack}" },
+      { gcs: { bucket: "b", prefix: "slocc/web" } },
+    ],
+    [
+      "escapes backend settings for Terraform",
+      ["--backend", "http", "--backend-config", "address=https://state/${x}"],
+      {},
+      { http: { address: "https://state/$${x}" } },
+    ],
     ["refuses a backend type Terraform could not have", ["--backend", "S3!"], {}, 2],
     ["refuses a setting that is not key=value", ["--backend", "s3", "--backend-config", "bucket"], {}, 2],
   ] as const)("%s", async (_name, args, env, expected) => {

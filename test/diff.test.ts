@@ -43,7 +43,10 @@ const cases: {
     risks: [],
     check: (diff) => {
       expect(diff.summary.resources).toEqual({ create: 4, update: 1, replace: 0, destroy: 0, move: 0 });
-      expect(diff.resources.find((r) => r.action === "update")).toMatchObject({ resourceType: "datadog_dashboard", fields: ["groups"] });
+      expect(diff.resources.find((r) => r.action === "update")).toMatchObject({
+        resourceType: "datadog_dashboard",
+        fields: ["groups"],
+      });
     },
   },
   {
@@ -61,7 +64,12 @@ const cases: {
     slos: ["web/availability changed"],
     risks: [],
     check: (diff) =>
-      expect(diff.slos[0]?.fields).toContainEqual({ field: "target 30d", before: "99.9%", after: "99.95%", note: "error budget 43 min 12 s -> 21 min 36 s per 30d: budget halved" }),
+      expect(diff.slos[0]?.fields).toContainEqual({
+        field: "target 30d",
+        before: "99.9%",
+        after: "99.95%",
+        note: "error budget 43 min 12 s -> 21 min 36 s per 30d: budget halved",
+      }),
   },
   {
     name: "a lowered target is flagged",
@@ -72,63 +80,117 @@ const cases: {
   },
   {
     name: "a warning change shows both values",
-    base: { "slos/web.yaml": service("web", availability().replace("target: 99.9 }", "target: 99.9, warning: 99.95 }")) },
-    head: { "slos/web.yaml": service("web", availability().replace("target: 99.9 }", "target: 99.9, warning: 99.99 }")) },
+    base: {
+      "slos/web.yaml": service("web", availability().replace("target: 99.9 }", "target: 99.9, warning: 99.95 }")),
+    },
+    head: {
+      "slos/web.yaml": service("web", availability().replace("target: 99.9 }", "target: 99.9, warning: 99.99 }")),
+    },
     slos: ["web/availability changed"],
     risks: [],
-    check: (diff) => expect(diff.slos[0]?.fields).toEqual([{ field: "warning 30d", before: "99.95%", after: "99.99%" }]),
+    check: (diff) =>
+      expect(diff.slos[0]?.fields).toEqual([{ field: "warning 30d", before: "99.95%", after: "99.99%" }]),
   },
   {
     name: "a window added shows as a new objective and an in-place update",
     base: { "slos/web.yaml": service("web", availability()) },
-    head: { "slos/web.yaml": service("web", availability().replace("      - { window: 30d, target: 99.9 }\n", "      - { window: 30d, target: 99.9 }\n      - { window: 7d, target: 99.9 }\n")) },
+    head: {
+      "slos/web.yaml": service(
+        "web",
+        availability().replace(
+          "      - { window: 30d, target: 99.9 }\n",
+          "      - { window: 30d, target: 99.9 }\n      - { window: 7d, target: 99.9 }\n",
+        ),
+      ),
+    },
     slos: ["web/availability changed"],
     risks: [],
     check: (diff) => {
       expect(diff.slos[0]?.fields).toEqual([{ field: "window 7d", after: "target 99.9%", note: "window added" }]);
-      expect(diff.resources.filter((r) => r.resourceType === "datadog_service_level_objective").map((r) => [r.action, r.fields])).toEqual([["update", ["thresholds"]]]);
+      expect(
+        diff.resources
+          .filter((r) => r.resourceType === "datadog_service_level_objective")
+          .map((r) => [r.action, r.fields]),
+      ).toEqual([["update", ["thresholds"]]]);
     },
   },
   {
     name: "an SLI kind change replaces the SLO, losing its history",
     base: { "slos/web.yaml": service("web", availability()) },
     head: {
-      "slos/web.yaml": service("web", availability().replace(/ratio: .*\n/, 'timeSlice: { query: "p99:trace.http.request{service:web}", comparator: "<", threshold: 1 }\n')),
+      "slos/web.yaml": service(
+        "web",
+        availability().replace(
+          /ratio: .*\n/,
+          'timeSlice: { query: "p99:trace.http.request{service:web}", comparator: "<", threshold: 1 }\n',
+        ),
+      ),
     },
     slos: ["web/availability changed"],
     risks: ["replace web/availability"],
     check: (diff) => {
-      expect(diff.slos[0]?.fields).toContainEqual({ field: "sli kind", before: "ratio (good events)", after: "timeSlice" });
-      expect(diff.resources.find((r) => r.resourceType === "datadog_service_level_objective")).toMatchObject({ action: "replace", fields: expect.arrayContaining(["type"]) });
+      expect(diff.slos[0]?.fields).toContainEqual({
+        field: "sli kind",
+        before: "ratio (good events)",
+        after: "timeSlice",
+      });
+      expect(diff.resources.find((r) => r.resourceType === "datadog_service_level_objective")).toMatchObject({
+        action: "replace",
+        fields: expect.arrayContaining(["type"]),
+      });
     },
   },
   {
     name: "a page tier removed is flagged, and an SLO left without page alerts too",
     base: { "slos/web.yaml": service("web", availability()) },
-    head: { "slos/web.yaml": service("web", availability("99.9", "    alerts:\n      burnRate:\n        - { severity: ticket, longWindow: 24h, factor: 3 }\n")) },
+    head: {
+      "slos/web.yaml": service(
+        "web",
+        availability(
+          "99.9",
+          "    alerts:\n      burnRate:\n        - { severity: ticket, longWindow: 24h, factor: 3 }\n",
+        ),
+      ),
+    },
     slos: ["web/availability changed"],
-    risks: ["no-page-alert web/availability", "page-tier-removed web/availability", "page-tier-removed web/availability"],
+    risks: [
+      "no-page-alert web/availability",
+      "page-tier-removed web/availability",
+      "page-tier-removed web/availability",
+    ],
     check: (diff) => {
-      expect(diff.slos[0]?.fields.filter((f) => f.note === "tier removed").map((f) => f.before)).toEqual(["page 14.4x over 1h/5m (30d)", "page 6x over 6h/30m (30d)"]);
+      expect(diff.slos[0]?.fields.filter((f) => f.note === "tier removed").map((f) => f.before)).toEqual([
+        "page 14.4x over 1h/5m (30d)",
+        "page 6x over 6h/30m (30d)",
+      ]);
       expect(diff.summary.resources.destroy).toBe(2);
     },
   },
   {
     name: "a rename with renamedFrom keeps the history by moving state",
     base: { "slos/web.yaml": service("web", availability()) },
-    head: { "slos/web.yaml": service("web", availability().replace("  - name: availability\n", "  - name: success-rate\n    renamedFrom: availability\n")) },
+    head: {
+      "slos/web.yaml": service(
+        "web",
+        availability().replace("  - name: availability\n", "  - name: success-rate\n    renamedFrom: availability\n"),
+      ),
+    },
     slos: ["web/success-rate renamed"],
     risks: [],
     check: (diff) => {
       expect(diff.slos[0]?.renamedFrom).toBe("availability");
       expect(diff.summary.resources).toEqual({ create: 0, update: 1, replace: 0, destroy: 0, move: 4 });
-      expect(diff.resources.find((r) => r.resourceType === "datadog_service_level_objective")?.movedFrom).toBe("slo_web__availability");
+      expect(diff.resources.find((r) => r.resourceType === "datadog_service_level_objective")?.movedFrom).toBe(
+        "slo_web__availability",
+      );
     },
   },
   {
     name: "a rename without renamedFrom destroys and creates, with the hint to add it",
     base: { "slos/web.yaml": service("web", availability()) },
-    head: { "slos/web.yaml": service("web", availability().replace("  - name: availability\n", "  - name: success-rate\n")) },
+    head: {
+      "slos/web.yaml": service("web", availability().replace("  - name: availability\n", "  - name: success-rate\n")),
+    },
     slos: ["web/availability removed", "web/success-rate added"],
     risks: ["destroy web/availability"],
     check: (diff) => expect(diff.risks[0]?.message).toContain("renamedFrom: availability"),
@@ -147,10 +209,16 @@ const cases: {
   {
     name: "the owner and approvers of a touched service are its reviewers",
     base: { "slos/web.yaml": service("web", availability()) },
-    head: { "slos/web.yaml": service("web", availability("99.95")).replace("slos:\n", 'approvers: ["@web-pdm", "@hardware-lead"]\nslos:\n') },
+    head: {
+      "slos/web.yaml": service("web", availability("99.95")).replace(
+        "slos:\n",
+        'approvers: ["@web-pdm", "@hardware-lead"]\nslos:\n',
+      ),
+    },
     slos: ["web/availability changed"],
     risks: [],
-    check: (diff) => expect(diff.reviewers).toEqual([{ service: "web", owner: "web-sre", approvers: ["@web-pdm", "@hardware-lead"] }]),
+    check: (diff) =>
+      expect(diff.reviewers).toEqual([{ service: "web", owner: "web-sre", approvers: ["@web-pdm", "@hardware-lead"] }]),
   },
   {
     name: "a base where slos/ did not exist yet shows every SLO as added",
@@ -177,11 +245,24 @@ describe("slocc diff between git refs", () => {
 
   it("emits moved blocks for a renamed SLO and its monitors in the synthesized JSON", async () => {
     const repo = new TempRepo();
-    repo.commit({ "slos/web.yaml": service("web", availability().replace("  - name: availability\n", "  - name: success-rate\n    renamedFrom: availability\n")) });
+    repo.commit({
+      "slos/web.yaml": service(
+        "web",
+        availability().replace("  - name: availability\n", "  - name: success-rate\n    renamedFrom: availability\n"),
+      ),
+    });
     expect((await runCli(["synth"], repo.dir)).code).toBe(0);
-    const stack = JSON.parse(await readFile(join(repo.dir, "cdktf.out/stacks/web/cdk.tf.json"), "utf8")) as { moved: { from: string; to: string }[] };
-    expect(stack.moved).toContainEqual({ from: "datadog_service_level_objective.slo_web__availability", to: "datadog_service_level_objective.slo_web__success_rate" });
-    expect(stack.moved).toContainEqual({ from: "datadog_monitor.slo_web__availability__burn_30d_1h_5m", to: "datadog_monitor.slo_web__success_rate__burn_30d_1h_5m" });
+    const stack = JSON.parse(await readFile(join(repo.dir, "cdktf.out/stacks/web/cdk.tf.json"), "utf8")) as {
+      moved: { from: string; to: string }[];
+    };
+    expect(stack.moved).toContainEqual({
+      from: "datadog_service_level_objective.slo_web__availability",
+      to: "datadog_service_level_objective.slo_web__success_rate",
+    });
+    expect(stack.moved).toContainEqual({
+      from: "datadog_monitor.slo_web__availability__burn_30d_1h_5m",
+      to: "datadog_monitor.slo_web__success_rate__burn_30d_1h_5m",
+    });
   });
 
   it("reports a broken spec at head as diagnostics named by ref, and exits 1", async () => {
@@ -217,9 +298,18 @@ describe("slocc diff between git refs", () => {
 describe("diff output formats", () => {
   async function renamedAndChanged(format: string) {
     const repo = new TempRepo();
-    repo.commit({ "slos/web.yaml": service("web", availability() + latency), "slos/api.yaml": service("api", availability()) });
+    repo.commit({
+      "slos/web.yaml": service("web", availability() + latency),
+      "slos/api.yaml": service("api", availability()),
+    });
     repo.write({
-      "slos/web.yaml": service("web", availability("99.5").replace("  - name: availability\n", "  - name: success-rate\n    renamedFrom: availability\n")),
+      "slos/web.yaml": service(
+        "web",
+        availability("99.5").replace(
+          "  - name: availability\n",
+          "  - name: success-rate\n    renamedFrom: availability\n",
+        ),
+      ),
       "slos/api.yaml": service("api", availability("99.9", "    alerts:\n      burnRate: none\n")),
     });
     return runCli(["diff", "--base", "main", "--format", format], repo.dir);
@@ -242,7 +332,16 @@ describe("diff output formats", () => {
 
   it("keeps the documented JSON shape", async () => {
     const diff = JSON.parse((await renamedAndChanged("json")).stdout) as Record<string, unknown>;
-    expect(Object.keys(diff)).toEqual(["version", "base", "head", "summary", "slos", "resources", "risks", "reviewers"]);
+    expect(Object.keys(diff)).toEqual([
+      "version",
+      "base",
+      "head",
+      "summary",
+      "slos",
+      "resources",
+      "risks",
+      "reviewers",
+    ]);
     expect(diff["version"]).toBe(1);
   });
 });

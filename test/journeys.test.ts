@@ -40,12 +40,13 @@ const ratioSlo = (name: string, target: string, journey = "repayment") => `  - n
       - { window: 30d, target: ${target} }
 `;
 
-const compile = (yaml: string, today = "2026-11-25") => compileTexts({ "slos/cloud.yaml": CATALOG, "slos/cards.yaml": yaml }, { today });
+const compile = (yaml: string, today = "2026-11-25") =>
+  compileTexts({ "slos/cloud.yaml": CATALOG, "slos/cards.yaml": yaml }, { today });
 
 describe("dependency ceilings", () => {
   const sla: Record<string, number> = { a: 99.95, b: 99.99, c: 99.99, d: 99.99, e: 99.99, x: 99, y: 99, z: 90 };
   it.each([
-    ["a chain of 99.95, 99.99, 99.99, 99.99 and 99.99 gives about 99.91%", [["a"], ["b"], ["c"], ["d"], ["e"]], 99.9100],
+    ["a chain of 99.95, 99.99, 99.99, 99.99 and 99.99 gives about 99.91%", [["a"], ["b"], ["c"], ["d"], ["e"]], 99.91],
     ["two redundant 99% dependencies give 99.99%", [["x", "y"]], 99.99],
     ["a redundant group counts once in a chain", [["a"], ["x", "y"]], 99.95 * 0.9999],
     ["three redundant dependencies combine their unavailabilities", [["x", "y", "z"]], 100 - 0.01 * 0.01 * 0.1 * 100],
@@ -63,12 +64,17 @@ describe("dependency ceilings", () => {
   });
 
   it("leaves latency SLOs out of the ceiling check", () => {
-    const latency = '  - name: repay-fast\n    journey: repayment\n    sli:\n      latency: { metric: trace.http.request, threshold: 1s }\n    objectives:\n      - { window: 30d, target: 99.99 }\n';
+    const latency =
+      "  - name: repay-fast\n    journey: repayment\n    sli:\n" +
+      "      latency: { metric: trace.http.request, threshold: 1s }\n    objectives:\n      - { window: 30d, target: 99.99 }\n";
     expect(codesAt(compile(service(latency)))).toEqual([]);
   });
 
   it("uses a service's own dependency before the shared catalog's", () => {
-    const yaml = service(ratioSlo("repay", "99.95")).replace("dependencies:\n  atm-a: 99\n", "dependencies:\n  alb: 99\n  atm-a: 99\n");
+    const yaml = service(ratioSlo("repay", "99.95")).replace(
+      "dependencies:\n  atm-a: 99\n",
+      "dependencies:\n  alb: 99\n  atm-a: 99\n",
+    );
     expect(compile(yaml).diagnostics.map((d) => d.code)).toEqual(["CEILING_EXCEEDED"]);
   });
 });
@@ -82,25 +88,39 @@ describe("journey references", () => {
   });
 
   it("refuses a journey crossing an undeclared dependency, also inside anyOf", () => {
-    const yaml = service(ratioSlo("repay", "99")).replace("[api-gateway, alb,", "[api-gatewy, alb,").replace("anyOf: [atm-a, atm-b]", "anyOf: [atm-a, atm-c]");
-    expect(codesAt(compile(yaml))).toEqual([`UNKNOWN_DEPENDENCY ${positionOf(yaml, "[^api-gatewy")}`, `UNKNOWN_DEPENDENCY ${positionOf(yaml, "atm-a, ^atm-c")}`]);
+    const yaml = service(ratioSlo("repay", "99"))
+      .replace("[api-gateway, alb,", "[api-gatewy, alb,")
+      .replace("anyOf: [atm-a, atm-b]", "anyOf: [atm-a, atm-c]");
+    expect(codesAt(compile(yaml))).toEqual([
+      `UNKNOWN_DEPENDENCY ${positionOf(yaml, "[^api-gatewy")}`,
+      `UNKNOWN_DEPENDENCY ${positionOf(yaml, "atm-a, ^atm-c")}`,
+    ]);
   });
 
   it("refuses two catalogs that disagree on a dependency", () => {
     const other = CATALOG.replace("catalog: cloud", "catalog: other").replace("alb: 99.99", "alb: 99.9");
-    const result = compileTexts({ "slos/cloud.yaml": CATALOG, "slos/other.yaml": other, "slos/cards.yaml": service(ratioSlo("repay", "99")) });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([`DUPLICATE_DEPENDENCY slos/other.yaml:${positionOf(other, "^alb")}`]);
+    const result = compileTexts({
+      "slos/cloud.yaml": CATALOG,
+      "slos/other.yaml": other,
+      "slos/cards.yaml": service(ratioSlo("repay", "99")),
+    });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      `DUPLICATE_DEPENDENCY slos/other.yaml:${positionOf(other, "^alb")}`,
+    ]);
   });
 
   it("refuses an availability outside (0, 100]", () => {
     const catalog = CATALOG.replace("alb: 99.99", "alb: 101");
     const result = compileTexts({ "slos/cloud.yaml": catalog, "slos/cards.yaml": service(ratioSlo("repay", "99")) });
-    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([`INVALID_VALUE ${positionOf(catalog, "alb: ^101")}`]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual([
+      `INVALID_VALUE ${positionOf(catalog, "alb: ^101")}`,
+    ]);
   });
 
   it("tags SLOs with their journey and its kind", () => {
     const plan = compile(service(ratioSlo("repay", "99") + ratioSlo("sync", "99", "card-sync"))).value!.plan;
-    const tags = (name: string) => (plan.stacks[0]!.resources.find((r) => r.logicalId === `slo_cards__${name}`) as SloResource).config.tags;
+    const tags = (name: string) =>
+      (plan.stacks[0]!.resources.find((r) => r.logicalId === `slo_cards__${name}`) as SloResource).config.tags;
     expect(tags("repay")).toEqual(expect.arrayContaining(["journey:repayment", "journey-kind:cuj"]));
     expect(tags("sync")).toEqual(expect.arrayContaining(["journey:card-sync", "journey-kind:cmc"]));
   });
@@ -141,7 +161,9 @@ describe("review cadence", () => {
   it("lists services soonest due first, with statuses, for a fixed date", async () => {
     const run = await runCli(["reviews", "--today", "2027-03-20", "--format", "json"]);
     expect(run.code).toBe(0);
-    const { reviews } = JSON.parse(run.stdout) as { reviews: { service: string; due: string; status: string; daysLeft: number }[] };
+    const { reviews } = JSON.parse(run.stdout) as {
+      reviews: { service: string; due: string; status: string; daysLeft: number }[];
+    };
     expect(reviews.map((r) => [r.service, r.due, r.status, r.daysLeft])).toEqual([
       ["e-scooter", "2027-03-15", "overdue", -5],
       ["card-platform", "2027-04-01", "due-soon", 12],
@@ -150,7 +172,9 @@ describe("review cadence", () => {
 
   it("prints the listing as a table", async () => {
     const run = await runCli(["reviews", "--today", "2027-03-20"]);
-    expect(run.stdout.split("\n")[1]).toMatch(/^e-scooter\s+2026-09-15\s+2q\s+2027-03-15\s+OVERDUE by 5 d\s+mobility-sre @scooter-pdm @hardware-lead$/);
+    expect(run.stdout.split("\n")[1]).toMatch(
+      /^e-scooter\s+2026-09-15\s+2q\s+2027-03-15\s+OVERDUE by 5 d\s+mobility-sre @scooter-pdm @hardware-lead$/,
+    );
   });
 
   it("exits 2 for a --today that is not a date", async () => {
@@ -159,10 +183,17 @@ describe("review cadence", () => {
 });
 
 describe("dashboards", () => {
-  const yaml = service(ratioSlo("repay", "99") + ratioSlo("sync", "99", "card-sync") + ratioSlo("loose", "99").replace("    journey: repayment\n", ""), "review: { every: 2q, last: 2026-10-01 }\n");
+  const yaml = service(
+    ratioSlo("repay", "99") +
+      ratioSlo("sync", "99", "card-sync") +
+      ratioSlo("loose", "99").replace("    journey: repayment\n", ""),
+    "review: { every: 2q, last: 2026-10-01 }\n",
+  );
 
   it("groups SLO widgets by journey, then SLOs without one, and names owner, approvers and review", () => {
-    const dashboard = compile(yaml).value!.plan.stacks[0]!.resources.find((r) => r.resourceType === "datadog_dashboard") as DashboardResource;
+    const dashboard = compile(yaml).value!.plan.stacks[0]!.resources.find(
+      (r) => r.resourceType === "datadog_dashboard",
+    ) as DashboardResource;
     expect(dashboard.logicalId).toBe("dashboard_cards");
     expect(dashboard.config.groups.map((g) => [g.title, g.widgets.map((w) => w.sloLogicalId)])).toEqual([
       ["card-sync: critical machine communication", ["slo_cards__sync"]],
@@ -175,9 +206,22 @@ describe("dashboards", () => {
   });
 
   it("emits SLO widgets over every window with the error budget, and force_delete on the SLOs it shows", async () => {
-    const files = await synthFiles(compile(yaml.replace("      - { window: 30d, target: 99 }\n", "      - { window: 30d, target: 99 }\n      - { window: 7d, target: 99 }\n")).value!.plan);
-    const stack = JSON.parse(files.get("stacks/cards/cdk.tf.json")!) as { resource: Record<string, Record<string, Record<string, unknown>>> };
-    const widgets = (stack.resource["datadog_dashboard"]!["dashboard_cards"]!["widget"] as { group_definition?: { widget: { service_level_objective_definition: Record<string, unknown> }[] } }[])
+    const files = await synthFiles(
+      compile(
+        yaml.replace(
+          "      - { window: 30d, target: 99 }\n",
+          "      - { window: 30d, target: 99 }\n      - { window: 7d, target: 99 }\n",
+        ),
+      ).value!.plan,
+    );
+    const stack = JSON.parse(files.get("stacks/cards/cdk.tf.json")!) as {
+      resource: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const widgets = (
+      stack.resource["datadog_dashboard"]!["dashboard_cards"]!["widget"] as {
+        group_definition?: { widget: { service_level_objective_definition: Record<string, unknown> }[] };
+      }[]
+    )
       .flatMap((w) => w.group_definition?.widget ?? [])
       .map((w) => w.service_level_objective_definition);
     expect(widgets[0]).toEqual({
@@ -189,20 +233,26 @@ describe("dashboards", () => {
       show_error_budget: true,
     });
     expect(widgets.find((w) => (w["title"] as string).startsWith("repay"))?.["time_windows"]).toEqual(["7d", "30d"]);
-    expect(Object.values(stack.resource["datadog_service_level_objective"]!).every((slo) => slo["force_delete"] === true)).toBe(true);
+    expect(
+      Object.values(stack.resource["datadog_service_level_objective"]!).every((slo) => slo["force_delete"] === true),
+    ).toBe(true);
   });
 
   it("is left out, with force_delete, when the service says dashboard: false", () => {
     const resources = compile(service(ratioSlo("repay", "99"), "dashboard: false\n")).value!.plan.stacks[0]!.resources;
     expect(resources.some((r) => r.resourceType === "datadog_dashboard")).toBe(false);
-    expect((resources.find((r) => r.resourceType === "datadog_service_level_objective") as SloResource).config.forceDelete).toBeUndefined();
+    expect(
+      (resources.find((r) => r.resourceType === "datadog_service_level_objective") as SloResource).config.forceDelete,
+    ).toBeUndefined();
   });
 });
 
 describe("explain by journey", () => {
   it("groups the example's SLOs under their journeys with the ceiling and each SLO's margin", async () => {
     const run = await runCli(["explain", "card-platform", "--format", "json"]);
-    const { slos } = JSON.parse(run.stdout) as { slos: { slo: string; journey?: { name: string; ceilingPercent?: number; marginPoints?: number } }[] };
+    const { slos } = JSON.parse(run.stdout) as {
+      slos: { slo: string; journey?: { name: string; ceilingPercent?: number; marginPoints?: number } }[];
+    };
     expect(slos.map((s) => [s.slo, s.journey?.name])).toEqual([
       ["app-api-availability", "app"],
       ["app-api-latency", "app"],

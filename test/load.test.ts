@@ -12,7 +12,11 @@ const valid = serviceYaml(RATIO_SLO);
 const textCases: { name: string; text: string; expected: string[] }[] = [
   { name: "an empty file is refused", text: "", expected: ["EMPTY_FILE 1:1"] },
   { name: "a file of only comments is refused", text: "# nothing here\n# at all\n", expected: ["EMPTY_FILE 1:1"] },
-  { name: "a tab used as indentation is a syntax error at the tab", text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n", expected: ["YAML_SYNTAX 3:1"] },
+  {
+    name: "a tab used as indentation is a syntax error at the tab",
+    text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n",
+    expected: ["YAML_SYNTAX 3:1"],
+  },
   {
     name: "a file indented with tabs on several lines is one syntax problem, at the first tab",
     text: "apiVersion: slocc/v1\nslos:\n\t- name: a\n\t  sli: {}\n\t  objectives: []\n",
@@ -23,14 +27,32 @@ const textCases: { name: string; text: string; expected: string[] }[] = [
     text: "apiVersion: slocc/v1\nservice: web\nslos:\n  - name: a\n   tags: [x]\n",
     expected: ["YAML_SYNTAX 5:4"],
   },
-  { name: "an unclosed flow mapping is a syntax error", text: "apiVersion: slocc/v1\nslos: [{ name: a\n", expected: ["YAML_SYNTAX 3:1"] },
-  { name: "a duplicate key is refused at the second occurrence", text: "apiVersion: slocc/v1\nservice: a\nservice: b\n", expected: ["DUPLICATE_KEY 3:1"] },
-  { name: "two documents in one file are refused at the second", text: `${valid}---\n${valid}`, expected: ["MULTIPLE_DOCUMENTS 11:1"] },
+  {
+    name: "an unclosed flow mapping is a syntax error",
+    text: "apiVersion: slocc/v1\nslos: [{ name: a\n",
+    expected: ["YAML_SYNTAX 3:1"],
+  },
+  {
+    name: "a duplicate key is refused at the second occurrence",
+    text: "apiVersion: slocc/v1\nservice: a\nservice: b\n",
+    expected: ["DUPLICATE_KEY 3:1"],
+  },
+  {
+    name: "two documents in one file are refused at the second",
+    text: `${valid}---\n${valid}`,
+    expected: ["MULTIPLE_DOCUMENTS 11:1"],
+  },
   { name: "a list at the top level is the wrong type", text: "- a\n- b\n", expected: ["WRONG_TYPE 1:1"] },
   { name: "a scalar at the top level is the wrong type", text: "just text\n", expected: ["WRONG_TYPE 1:1"] },
   {
     name: "an alias bomb is refused without expanding it",
-    text: `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`).join("\n")}\n`,
+    text: `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(",")}]`,
+    ).join("\n")}\n`,
     expected: ["ALIAS_LIMIT 1:1"],
   },
 ];
@@ -52,7 +74,11 @@ describe("loading spec files", () => {
 
   it.each([
     ["in a block mapping, where it reads as text", "      - window: 30d\n        target: 99,9\n", "WRONG_TYPE 11:17"],
-    ["in a flow mapping, where it splits the number in two", "      - { window: 30d, target: 99,9 }\n", "UNKNOWN_KEY 10:35"],
+    [
+      "in a flow mapping, where it splits the number in two",
+      "      - { window: 30d, target: 99,9 }\n",
+      "UNKNOWN_KEY 10:35",
+    ],
   ])("hints at the decimal point when a number is written with a decimal comma %s", (_where, objective, expected) => {
     const result = compileOne(serviceYaml(RATIO_SLO.replace("      - { window: 30d, target: 99.9 }\n", objective)));
     expect(codesAt(result)).toEqual([expected]);
@@ -70,8 +96,12 @@ describe("loading spec files", () => {
   });
 
   it("holds text in NFC form, as Terraform will read it", () => {
-    const result = compileOne(valid.replace("  - name: availability\n", "  - name: availability\n    description: \"cafe\u0301\"\n"));
-    const slo = result.value?.plan.stacks[0]?.resources.find((r) => r.resourceType === "datadog_service_level_objective");
+    const result = compileOne(
+      valid.replace("  - name: availability\n", '  - name: availability\n    description: "cafe\u0301"\n'),
+    );
+    const slo = result.value?.plan.stacks[0]?.resources.find(
+      (r) => r.resourceType === "datadog_service_level_objective",
+    );
     expect(slo?.config).toMatchObject({ description: "caf\u00e9" });
   });
 
@@ -112,9 +142,11 @@ describe("reading the spec directory", () => {
     await writeFile(join(dir, "huge.yaml"), `# ${"x".repeat(10 * 1024 * 1024)}\n`);
     const result = await compileDirectory(dir, process.cwd());
     const shown = (name: string) => displayPath(join(dir, name), process.cwd());
-    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual(
-      [`UNREADABLE_FILE ${shown("folder.yaml")}`, `FILE_TOO_LARGE ${shown("huge.yaml")}`, `UNREADABLE_FILE ${shown("link.yaml")}`],
-    );
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual([
+      `UNREADABLE_FILE ${shown("folder.yaml")}`,
+      `FILE_TOO_LARGE ${shown("huge.yaml")}`,
+      `UNREADABLE_FILE ${shown("link.yaml")}`,
+    ]);
     expect(result.value?.plan).toBeUndefined();
   });
 });

@@ -56,7 +56,10 @@ async function projectWith(services: readonly string[]): Promise<Project> {
   const dir = await tempDir();
   await mkdir(join(dir, "slos"));
   for (const service of services) {
-    await writeFile(join(dir, "slos", `${service}.yaml`), serviceYaml(RATIO_SLO).replace("service: web", `service: ${service}`));
+    await writeFile(
+      join(dir, "slos", `${service}.yaml`),
+      serviceYaml(RATIO_SLO).replace("service: web", `service: ${service}`),
+    );
   }
   const stubPath = join(dir, "stub-bin");
   const emptyPath = join(dir, "empty-bin");
@@ -81,7 +84,12 @@ interface Run {
 function slocc(project: Project, args: readonly string[], env: Record<string, string>): Promise<Run> {
   const fullEnv = { HOME: project.dir, CHECKPOINT_DISABLE: "1", STUB_LOG: project.log, ...env };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: project.dir, env: fullEnv, stdio: ["ignore", "pipe", "pipe"], timeout: 30_000 });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: project.dir,
+      env: fullEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 30_000,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => void (stdout += text));
@@ -102,7 +110,10 @@ function mostAtOnce(calls: readonly StubCall[]): number {
   const spans = new Map<string, { start: number; end: number }>();
   for (const call of calls) {
     const span = spans.get(call.stack);
-    spans.set(call.stack, { start: Math.min(span?.start ?? call.start, call.start), end: Math.max(span?.end ?? call.end, call.end) });
+    spans.set(call.stack, {
+      start: Math.min(span?.start ?? call.start, call.start),
+      end: Math.max(span?.end ?? call.end, call.end),
+    });
   }
   const events = [...spans.values()].flatMap((span) => [
     { at: span.start, change: 1 },
@@ -142,7 +153,11 @@ describe("preconditions of slocc plan and apply", () => {
 
   it("accepts DATADOG_API_KEY and DATADOG_APP_KEY in place of DD_API_KEY and DD_APP_KEY", async () => {
     const project = await projectWith(["web"]);
-    const run = await slocc(project, ["plan"], { PATH: project.stubPath, DATADOG_API_KEY: KEYS.DD_API_KEY, DATADOG_APP_KEY: KEYS.DD_APP_KEY });
+    const run = await slocc(project, ["plan"], {
+      PATH: project.stubPath,
+      DATADOG_API_KEY: KEYS.DD_API_KEY,
+      DATADOG_APP_KEY: KEYS.DD_APP_KEY,
+    });
     expect(run.code).toBe(0);
   });
 
@@ -157,7 +172,10 @@ describe("preconditions of slocc plan and apply", () => {
 
   it("exits 1 and runs nothing when a spec has an error", async () => {
     const project = await projectWith(["web"]);
-    await writeFile(join(project.dir, "slos", "web.yaml"), serviceYaml(RATIO_SLO).replace("target: 99.9", "target: 100"));
+    await writeFile(
+      join(project.dir, "slos", "web.yaml"),
+      serviceYaml(RATIO_SLO).replace("target: 99.9", "target: 100"),
+    );
     const run = await slocc(project, ["plan"], { PATH: project.stubPath, ...KEYS });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("TARGET_RANGE");
@@ -174,7 +192,9 @@ describe("slocc plan and apply with a stand-in terraform", () => {
     const web = run.stdout.indexOf("=== web ===");
     expect(api).toBeGreaterThanOrEqual(0);
     expect(web).toBeGreaterThan(api);
-    expect(run.stdout.slice(api, web)).toMatch(/terraform init -input=false[\s\S]*init ran in api[\s\S]*terraform plan -input=false[\s\S]*plan ran in api/);
+    expect(run.stdout.slice(api, web)).toMatch(
+      /terraform init -input=false[\s\S]*init ran in api[\s\S]*terraform plan -input=false[\s\S]*plan ran in api/,
+    );
     expect(run.stdout.slice(web)).not.toContain("in api");
     const calls = await stubCalls(project);
     expect(calls.filter((call) => call.stack === "api").map((call) => call.args.slice(0, 2))).toEqual([
@@ -182,7 +202,8 @@ describe("slocc plan and apply with a stand-in terraform", () => {
       ["plan", "-input=false"],
     ]);
     // web finished first, so the blocks follow the stack names, not the order the stacks finished in.
-    const finished = (stack: string) => Math.max(...calls.filter((call) => call.stack === stack).map((call) => call.end));
+    const finished = (stack: string) =>
+      Math.max(...calls.filter((call) => call.stack === stack).map((call) => call.end));
     expect(finished("web")).toBeLessThan(finished("api"));
   });
 
@@ -212,12 +233,19 @@ describe("slocc plan and apply with a stand-in terraform", () => {
     expect(await stubCalls(project)).toEqual([]);
   });
 
-  it.each([{ parallel: 1 }, { parallel: 2 }])("with --parallel $parallel, runs that many stacks at once and never more", async ({ parallel }) => {
-    const project = await projectWith(["a", "b", "c"]);
-    const run = await slocc(project, ["plan", "--parallel", String(parallel)], { PATH: project.stubPath, ...KEYS, STUB_DELAY: "150" });
-    expect(run.code).toBe(0);
-    expect(mostAtOnce(await stubCalls(project))).toBe(parallel);
-  });
+  it.each([{ parallel: 1 }, { parallel: 2 }])(
+    "with --parallel $parallel, runs that many stacks at once and never more",
+    async ({ parallel }) => {
+      const project = await projectWith(["a", "b", "c"]);
+      const run = await slocc(project, ["plan", "--parallel", String(parallel)], {
+        PATH: project.stubPath,
+        ...KEYS,
+        STUB_DELAY: "150",
+      });
+      expect(run.code).toBe(0);
+      expect(mostAtOnce(await stubCalls(project))).toBe(parallel);
+    },
+  );
 
   it("reports a failed terraform init with its stack and the end of its error output, exits 1, and still runs the other stacks", async () => {
     const project = await projectWith(["web", "api"]);
@@ -243,21 +271,31 @@ describe("slocc plan and apply with a stand-in terraform", () => {
 });
 
 describe("slocc plan with the real terraform", () => {
-  it.skipIf(!terraformBinary)(`reaches terraform init, which cannot install the Datadog provider, and exits 1 naming the stack${terraformSkipNote}`, async () => {
-    const project = await projectWith(["web"]);
-    // Provider installation only from an empty mirror: the same failure with or without network.
-    const mirror = join(project.dir, "empty-mirror");
-    await mkdir(mirror);
-    const config = join(project.dir, "offline.tfrc");
-    await writeFile(config, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
-    const terraform = findOnPath("terraform", process.env);
-    const run = await slocc(project, ["plan"], { PATH: dirname(terraform ?? ""), TF_CLI_CONFIG_FILE: config, ...KEYS });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain("=== web ===");
-    expect(run.stderr).toMatch(/web.*terraform init/);
-    expect(run.stderr).toContain("datadog/datadog");
-    for (const key of Object.values(KEYS)) expect(run.stdout + run.stderr).not.toContain(key);
-  });
+  it.skipIf(!terraformBinary)(
+    `reaches terraform init, which cannot install the Datadog provider, and exits 1 naming the stack${terraformSkipNote}`,
+    async () => {
+      const project = await projectWith(["web"]);
+      // Provider installation only from an empty mirror: the same failure with or without network.
+      const mirror = join(project.dir, "empty-mirror");
+      await mkdir(mirror);
+      const config = join(project.dir, "offline.tfrc");
+      await writeFile(
+        config,
+        `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`,
+      );
+      const terraform = findOnPath("terraform", process.env);
+      const run = await slocc(project, ["plan"], {
+        PATH: dirname(terraform ?? ""),
+        TF_CLI_CONFIG_FILE: config,
+        ...KEYS,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("=== web ===");
+      expect(run.stderr).toMatch(/web.*terraform init/);
+      expect(run.stderr).toContain("datadog/datadog");
+      for (const key of Object.values(KEYS)) expect(run.stdout + run.stderr).not.toContain(key);
+    },
+  );
 });
 
 describe("usage of slocc plan and apply", () => {
@@ -269,7 +307,7 @@ describe("usage of slocc plan and apply", () => {
   it.each([["plan"], ["apply"]])("shows help for %s ending with examples", async (command) => {
     const run = await runCli([command, "--help"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Examples:\n(  \$ slocc .+\n?)+$/);
+    expect(run.stdout).toMatch(/Examples:\n( {2}\$ slocc .+\n?)+$/);
   });
 });
 

@@ -18,13 +18,20 @@ const ROOT = join(__dirname, "..");
 const encoder = new TextEncoder();
 
 /** Compiles specs written as `slos/<service>.yaml`, or under the given file names. */
-function compileSpecs(specs: readonly ServiceSpec[], paths: readonly string[] = specs.map((spec) => `slos/${spec.service}.yaml`)): Compilation {
-  return compileInputs(specs.map((spec, index) => ({ path: paths[index] ?? `slos/${index}.yaml`, bytes: encoder.encode(specYaml(spec)) })));
+function compileSpecs(
+  specs: readonly ServiceSpec[],
+  paths: readonly string[] = specs.map((spec) => `slos/${spec.service}.yaml`),
+): Compilation {
+  return compileInputs(
+    specs.map((spec, index) => ({ path: paths[index] ?? `slos/${index}.yaml`, bytes: encoder.encode(specYaml(spec)) })),
+  );
 }
 
 /** The error diagnostics of a result, as `CODE file:line:column message` for readable failures. */
 function errorsOf(result: Compilation): string[] {
-  return result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`);
+  return result.diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`);
 }
 
 /** The plan of a result that must have compiled. */
@@ -41,7 +48,9 @@ function ruleViolations(stacks: ReadonlyMap<string, StackJson>): string[] {
     return [
       ...providerViolations(stack).map((problem) => `${name}: ${problem}`),
       ...[...slos].flatMap(([id, slo]) => sloViolations(slo).map((problem) => `${name}/${id}: ${problem}`)),
-      ...resourcesOf(stack, MONITOR_RESOURCE).flatMap(([id, monitor]) => monitorViolations(monitor, slos).map((problem) => `${name}/${id}: ${problem}`)),
+      ...resourcesOf(stack, MONITOR_RESOURCE).flatMap(([id, monitor]) =>
+        monitorViolations(monitor, slos).map((problem) => `${name}/${id}: ${problem}`),
+      ),
     ];
   });
 }
@@ -74,11 +83,20 @@ describe("random valid specs", () => {
       fc.tuple(
         fc.constant(specs),
         fc.shuffledSubarray([...specs.keys()], { minLength: specs.length, maxLength: specs.length }),
-        fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z0-9_-]{1,12}$/), fc.constantFrom(".yaml", ".yml")).map(([stem, extension]) => `elsewhere/${stem}${extension}`), {
-          minLength: specs.length,
-          maxLength: specs.length,
-        }),
-        fc.tuple(...specs.map((spec) => fc.shuffledSubarray([...spec.slos], { minLength: spec.slos.length, maxLength: spec.slos.length }))),
+        fc.uniqueArray(
+          fc
+            .tuple(fc.stringMatching(/^[a-z0-9_-]{1,12}$/), fc.constantFrom(".yaml", ".yml"))
+            .map(([stem, extension]) => `elsewhere/${stem}${extension}`),
+          {
+            minLength: specs.length,
+            maxLength: specs.length,
+          },
+        ),
+        fc.tuple(
+          ...specs.map((spec) =>
+            fc.shuffledSubarray([...spec.slos], { minLength: spec.slos.length, maxLength: spec.slos.length }),
+          ),
+        ),
       ),
     );
     await fc.assert(
@@ -104,7 +122,8 @@ describe("random valid specs", () => {
   });
 });
 
-/** A reference the compiler itself writes into a string, such as `${datadog_service_level_objective.slo_web__a.id}`; never one after `$`, which is escaped text. */
+/** A reference the compiler itself writes into a string, such as `${datadog_service_level_objective.slo_web__a.id}`; ` +
+  `never one after `$`, which is escaped text. */
 const COMPILER_REFERENCE = /(?<!\$)\$\{(datadog_[a-z_]+)\.([A-Za-z0-9_]+)\.id\}/g;
 
 /** Stands in for a resource id, on both sides of the comparison, so Terraform evaluates the rest of the text. */
@@ -120,7 +139,8 @@ function withPlaceholders(text: string): string {
 /** The strings a planned resource holds, a monitor's query included (with the placeholder for its SLO's id). */
 function plannedStrings(resource: PlannedResource): string[] {
   const strings = stringsOf(resource.config, false);
-  if (resource.resourceType === MONITOR_RESOURCE) strings.push(sloAlertQueryText(resource.query, referencePlaceholder(SLO_RESOURCE, resource.query.sloLogicalId)));
+  if (resource.resourceType === MONITOR_RESOURCE)
+    strings.push(sloAlertQueryText(resource.query, referencePlaceholder(SLO_RESOURCE, resource.query.sloLogicalId)));
   return strings;
 }
 
@@ -141,35 +161,46 @@ function asTerraformReadsIt(text: string): string {
 const PLAN_MIRRORED: readonly string[] = [SLO_RESOURCE, MONITOR_RESOURCE];
 
 describe(`Terraform's reading of synthesized strings${terraformSkipNote}`, () => {
-  it.skipIf(!terraformBinary)("gives back every string of the resource section as the plan holds it, and no live template, for a sample of random specs", async () => {
-    const seed = Date.now();
-    const samples = fc.sample(serviceSpecs(2, 4), { numRuns: 5, seed });
-    const emitted: { text: string; mirrored: boolean }[] = [];
-    const planned: string[] = [];
-    for (const specs of samples) {
-      const plan = planOf(compileSpecs(specs));
-      const stacks = stacksOf(await synthesizeInMemory(plan));
-      for (const stackPlan of plan.stacks) {
-        for (const [type, byId] of Object.entries(stacks.get(stackPlan.name)?.resource ?? {})) {
-          const mirrored = PLAN_MIRRORED.includes(type);
-          for (const resource of Object.values(byId)) emitted.push(...stringsOf(resource, true).map((text) => ({ text: withPlaceholders(text), mirrored })));
+  it.skipIf(!terraformBinary)(
+    "gives back every string of the resource section as the plan holds it, and no live template, for a sample of random specs",
+    async () => {
+      const seed = Date.now();
+      const samples = fc.sample(serviceSpecs(2, 4), { numRuns: 5, seed });
+      const emitted: { text: string; mirrored: boolean }[] = [];
+      const planned: string[] = [];
+      for (const specs of samples) {
+        const plan = planOf(compileSpecs(specs));
+        const stacks = stacksOf(await synthesizeInMemory(plan));
+        for (const stackPlan of plan.stacks) {
+          for (const [type, byId] of Object.entries(stacks.get(stackPlan.name)?.resource ?? {})) {
+            const mirrored = PLAN_MIRRORED.includes(type);
+            for (const resource of Object.values(byId))
+              emitted.push(...stringsOf(resource, true).map((text) => ({ text: withPlaceholders(text), mirrored })));
+          }
+          planned.push(
+            ...stackPlan.resources
+              .filter((resource) => PLAN_MIRRORED.includes(resource.resourceType))
+              .flatMap(plannedStrings),
+          );
         }
-        planned.push(...stackPlan.resources.filter((resource) => PLAN_MIRRORED.includes(resource.resourceType)).flatMap(plannedStrings));
       }
-    }
-    expect(emitted.some(({ text }) => text.includes("$${"))).toBe(true);
-    const evaluated = evaluateTerraformStrings(emitted.map(({ text }) => text));
-    const live = emitted.filter(({ text }, index) => evaluated[index] !== asTerraformReadsIt(unescapeTemplate(text))).map(({ text }) => text);
-    expect(live, `strings Terraform did not read literally (fast-check seed ${seed})`).toEqual([]);
-    const mirrored = evaluated.filter((_text, index) => emitted[index]?.mirrored);
-    expect(mirrored.sort(), `fast-check seed ${seed}`).toEqual(planned.map(asTerraformReadsIt).sort());
-  });
+      expect(emitted.some(({ text }) => text.includes("$${"))).toBe(true);
+      const evaluated = evaluateTerraformStrings(emitted.map(({ text }) => text));
+      const live = emitted
+        .filter(({ text }, index) => evaluated[index] !== asTerraformReadsIt(unescapeTemplate(text)))
+        .map(({ text }) => text);
+      expect(live, `strings Terraform did not read literally (fast-check seed ${seed})`).toEqual([]);
+      const mirrored = evaluated.filter((_text, index) => emitted[index]?.mirrored);
+      expect(mirrored.sort(), `fast-check seed ${seed}`).toEqual(planned.map(asTerraformReadsIt).sort());
+    },
+  );
 });
 
 describe("credentials in the environment", () => {
   it("never appear in the output files, stdout or stderr of validate and synth, for the examples or a broken spec", async () => {
     const secrets: Record<string, string> = {};
-    for (const variable of ["DD_API_KEY", "DD_APP_KEY", "DATADOG_API_KEY", "DATADOG_APP_KEY"]) secrets[variable] = `fake-${variable.toLowerCase()}-${randomUUID()}`;
+    for (const variable of ["DD_API_KEY", "DD_APP_KEY", "DATADOG_API_KEY", "DATADOG_APP_KEY"])
+      secrets[variable] = `fake-${variable.toLowerCase()}-${randomUUID()}`;
     const saved = Object.fromEntries(Object.keys(secrets).map((variable) => [variable, process.env[variable]]));
     Object.assign(process.env, secrets);
     const examples = await tempDir("slocc-secrets-");
@@ -177,10 +208,17 @@ describe("credentials in the environment", () => {
     try {
       await cp(join(ROOT, "slos"), join(examples, "slos"), { recursive: true });
       await mkdir(join(broken, "slos"));
-      await writeFile(join(broken, "slos", "web.yaml"), "apiVersion: slocc/v1\nservice: web\nowner: web-sre\nslos:\n  - name: a\n    sli: {}\n    objectives: [{ window: 30d, target: 100 }]\n");
+      await writeFile(
+        join(broken, "slos", "web.yaml"),
+        "apiVersion: slocc/v1\nservice: web\nowner: web-sre\nslos:\n  - name: a\n    sli: {}\n    objectives: [{ window: 30d, target: 100 }]\n",
+      );
       const runs: CliRun[] = [];
       for (const project of [examples, broken]) {
-        runs.push(await runCli(["validate"], project), await runCli(["validate", "--format", "json"], project), await runCli(["synth"], project));
+        runs.push(
+          await runCli(["validate"], project),
+          await runCli(["validate", "--format", "json"], project),
+          await runCli(["synth"], project),
+        );
       }
       expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 1, 1, 1]);
       const files = [...(await readTree(examples)).values(), ...(await readTree(broken)).values()];

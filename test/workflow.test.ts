@@ -42,7 +42,10 @@ function invocations(): Invocation[] {
       [...(step.run ?? "").matchAll(/\bslocc\s+([a-z][\w-]*)([^\n|&;>]*)/g)].map((match) => ({
         job,
         command: match[1] ?? "",
-        options: (match[2] ?? "").split(/\s+/).filter((word) => word.startsWith("--")).map((word) => word.split("=")[0] ?? word),
+        options: (match[2] ?? "")
+          .split(/\s+/)
+          .filter((word) => word.startsWith("--"))
+          .map((word) => word.split("=")[0] ?? word),
         step,
       })),
     ),
@@ -51,8 +54,16 @@ function invocations(): Invocation[] {
 
 /** The CLI's commands, by name, with the long options each declares. */
 function declaredCommands(): Map<string, string[]> {
-  const program = buildProgram({ ...processContext(), stdout: () => undefined, stderr: () => undefined }, () => undefined);
-  return new Map(program.commands.map((command) => [command.name(), command.options.flatMap((option) => (option.long ? [option.long] : []))]));
+  const program = buildProgram(
+    { ...processContext(), stdout: () => undefined, stderr: () => undefined },
+    () => undefined,
+  );
+  return new Map(
+    program.commands.map((command) => [
+      command.name(),
+      command.options.flatMap((option) => (option.long ? [option.long] : [])),
+    ]),
+  );
 }
 
 const DATADOG_ENV = {
@@ -83,7 +94,10 @@ describe("the SLO workflow", () => {
   );
 
   it("runs validate, diff and plan on pull requests, and validate then apply --auto-approve on main", () => {
-    const run = (job: string) => invocations().filter((invocation) => invocation.job === job).map((i) => [i.command, ...i.options].join(" "));
+    const run = (job: string) =>
+      invocations()
+        .filter((invocation) => invocation.job === job)
+        .map((i) => [i.command, ...i.options].join(" "));
     expect(run("review")).toEqual(["validate", "diff --base --format", "plan"]);
     expect(run("apply")).toEqual(["validate", "apply --auto-approve"]);
   });
@@ -108,7 +122,9 @@ describe("the SLO workflow", () => {
   it("checks out the full history for the diff, and updates its previous comment found by the marker", () => {
     const steps = workflow.jobs["review"]?.steps ?? [];
     expect(steps.find((step) => step.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"]).toBe(0);
-    const script = String(steps.find((step) => step.uses?.startsWith("actions/github-script@"))?.with?.["script"] ?? "");
+    const script = String(
+      steps.find((step) => step.uses?.startsWith("actions/github-script@"))?.with?.["script"] ?? "",
+    );
     expect(script).toContain("<!-- slocc-diff -->");
     expect(script).toContain("updateComment");
     expect(script).toContain("createComment");

@@ -6,8 +6,8 @@ import { measureInChild } from "../child.js";
 // Baseline: a hand-written cdktf program creating the same resources, synthesized to disk.
 measureInChild(
   async (args) => ({ shape: JSON.parse(await readFile(args.shape, "utf8")) as CorpusShape, out: args.out }),
-  async ({ shape, out }) => {
+  ({ shape, out }) => {
     buildHandwrittenApp(shape, out).synth();
-    return { stacks: shape.services.length };
+    return Promise.resolve({ stacks: shape.services.length });
   },
 );

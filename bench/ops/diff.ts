@@ -12,7 +12,8 @@ measureInChild(
     requireNoErrors(result, "diff");
     if (!result.value) throw new Error("no change diff although no error was reported");
     const { slos, resources } = result.value.summary;
-    if (slos.changed !== 1 || slos.added + slos.removed + slos.renamed !== 0) throw new Error(`expected one changed SLO, got ${JSON.stringify(slos)}`);
+    if (slos.changed !== 1 || slos.added + slos.removed + slos.renamed !== 0)
+      throw new Error(`expected one changed SLO, got ${JSON.stringify(slos)}`);
     return { changedSlos: slos.changed, updatedResources: resources.update, risks: result.value.summary.risks };
   },
 );

@@ -29,13 +29,19 @@ export const WORKING_TREE = "working tree";
  */
 export async function diffSpecs(options: ChangeDiffOptions): Promise<ChangeDiffResult> {
   const baseInputs = await readSpecsAtRef(options.cwd, options.base, options.dir);
-  const headInputs = options.head === undefined ? await readSpecDirectory(options.dir, options.cwd) : await readSpecsAtRef(options.cwd, options.head, options.dir);
+  const headInputs =
+    options.head === undefined
+      ? await readSpecDirectory(options.dir, options.cwd)
+      : await readSpecsAtRef(options.cwd, options.head, options.dir);
   const compileOptions = options.today === undefined ? {} : { today: options.today };
   const base = compileRead(baseInputs, compileOptions);
   const head = compileRead(headInputs, compileOptions);
   const diagnostics = mergedDiagnostics(base.diagnostics, head.diagnostics);
   const sources = new Map([...base.sources, ...head.sources]);
   if (!base.value || !head.value) return { value: undefined, diagnostics, sources };
-  const diff = changeDiff({ label: options.base, ...base.value }, { label: options.head ?? WORKING_TREE, ...head.value });
+  const diff = changeDiff(
+    { label: options.base, ...base.value },
+    { label: options.head ?? WORKING_TREE, ...head.value },
+  );
   return { value: diff, diagnostics, sources };
 }

@@ -1,4 +1,10 @@
-import { failsRun, sortDiagnostics, uniqueDiagnostics, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import {
+  failsRun,
+  sortDiagnostics,
+  uniqueDiagnostics,
+  type Diagnostic,
+  type Result,
+} from "../diagnostics/diagnostic.js";
 import { loadSpecs } from "../load/load-specs.js";
 import { readSpecDirectory, type SpecInput } from "../load/read-directory.js";
 import { completeModel } from "../model/complete.js";
@@ -51,7 +57,11 @@ export function compileInputs(inputs: readonly SpecInput[], options: CompileOpti
 export function compileRead(read: Result<readonly SpecInput[]>, options: CompileOptions = {}): Compilation {
   const compiled = compileInputs(read.value, options);
   if (read.diagnostics.length === 0) return compiled;
-  return { value: undefined, diagnostics: sortDiagnostics([...read.diagnostics, ...compiled.diagnostics]), sources: compiled.sources };
+  return {
+    value: undefined,
+    diagnostics: sortDiagnostics([...read.diagnostics, ...compiled.diagnostics]),
+    sources: compiled.sources,
+  };
 }
 
 /** Reads every spec in `dir` (relative to `cwd`) and compiles it. */

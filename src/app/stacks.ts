@@ -28,13 +28,19 @@ export type TerraformAction = { readonly kind: "plan" } | { readonly kind: "appl
  * keys are there, writes the stacks as `slocc synth` does, asks before an apply, then runs
  * `terraform init` and the action in each selected stack and reports. Resolves to the exit code.
  */
-export async function runStackAction(action: TerraformAction, options: StackRunOptions, context: AppContext): Promise<ExitCode> {
+export async function runStackAction(
+  action: TerraformAction,
+  options: StackRunOptions,
+  context: AppContext,
+): Promise<ExitCode> {
   const plan = await compileForWriting(options, options.strict, context);
   if (!plan) return EXIT.failure;
   const known = plan.stacks.map((stack) => stack.name).sort(compareText);
   const unknown = options.stacks.filter((stack) => !known.includes(stack));
   if (unknown.length > 0) {
-    context.stderr(`slocc: unknown ${unknown.length === 1 ? "stack" : "stacks"} ${unknown.join(", ")}; the stacks are: ${known.join(", ")}\n`);
+    context.stderr(
+      `slocc: unknown ${unknown.length === 1 ? "stack" : "stacks"} ${unknown.join(", ")}; the stacks are: ${known.join(", ")}\n`,
+    );
     return EXIT.usage;
   }
   const selected = options.stacks.length === 0 ? known : known.filter((stack) => options.stacks.includes(stack));
@@ -58,7 +64,10 @@ export async function runStackAction(action: TerraformAction, options: StackRunO
     env: context.env,
     stacksDir: join(resolve(context.cwd, options.out), "stacks"),
     stacks: selected,
-    steps: [["init", "-input=false", ...colour], [...args, ...colour]],
+    steps: [
+      ["init", "-input=false", ...colour],
+      [...args, ...colour],
+    ],
     parallel: options.parallel,
   });
   context.stdout(renderStackOutputs(runs));
@@ -68,10 +77,15 @@ export async function runStackAction(action: TerraformAction, options: StackRunO
 
 function actionProblems(action: TerraformAction, context: AppContext): string[] {
   if (action.kind !== "apply" || action.autoApprove || canAsk(context)) return [];
-  return ["apply asks for confirmation, but stdin is not a terminal: review with `slocc plan`, then run `slocc apply --auto-approve`"];
+  return [
+    "apply asks for confirmation, but stdin is not a terminal: review with `slocc plan`, then run `slocc apply --auto-approve`",
+  ];
 }
 
 function askToApply(stacks: readonly string[], context: AppContext): Promise<boolean> {
   const site = context.env["DD_HOST"] || "the default Datadog site (DD_HOST is not set)";
-  return confirmYes(`Apply ${stacks.join(", ")} to ${site}? Review the changes with \`slocc plan\` first.\nType yes to apply: `, context);
+  return confirmYes(
+    `Apply ${stacks.join(", ")} to ${site}? Review the changes with \`slocc plan\` first.\nType yes to apply: `,
+    context,
+  );
 }

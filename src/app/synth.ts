@@ -16,14 +16,23 @@ export interface SpecSource extends CompileOptions {
  * Compiles the specs and prints their diagnostics as text. Resolves to the plan, or to undefined
  * when an error (or, with `strict`, a warning) means nothing may be written.
  */
-export async function compileForWriting(source: SpecSource, strict: boolean, context: AppContext): Promise<CompiledPlan | undefined> {
+export async function compileForWriting(
+  source: SpecSource,
+  strict: boolean,
+  context: AppContext,
+): Promise<CompiledPlan | undefined> {
   const result = await compileDirectory(source.dir, context.cwd, source);
   const code = printDiagnostics(result, context, "text", strict);
   return code === EXIT.ok ? result.value?.plan : undefined;
 }
 
 /** Writes the plan's Terraform stacks to `out`, as `cdktf synth` does, and lists them on stdout. */
-export async function writeStacks(plan: CompiledPlan, out: string, context: AppContext, backend: BackendChoice = LOCAL_BACKEND): Promise<void> {
+export async function writeStacks(
+  plan: CompiledPlan,
+  out: string,
+  context: AppContext,
+  backend: BackendChoice = LOCAL_BACKEND,
+): Promise<void> {
   // Loaded on demand: cdktf and the provider take most of the start-up time of commands that never emit.
   const { synthesizeTo } = await import("../emit/synth.js");
   await synthesizeTo(plan, resolve(context.cwd, out), backend);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { processContext, type AppContext } from "../app/context.js";
 import { EXIT } from "../app/exit.js";
@@ -41,13 +43,23 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     .exitOverride()
     .showHelpAfterError()
     .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth");
-  for (const command of [validateCommand, synthCommand, explainCommand, diffCommand, reviewsCommand, planCommand, applyCommand]) {
-    program.addCommand(command(context, setExit).exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }));
+  for (const command of [
+    validateCommand,
+    synthCommand,
+    explainCommand,
+    diffCommand,
+    reviewsCommand,
+    planCommand,
+    applyCommand,
+  ]) {
+    program.addCommand(
+      command(context, setExit).exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),
+    );
   }
   return program;
 }
 
 function readVersion(): string {
-  // Resolved at run time from the package itself, so the CLI and package.json never disagree.
-  return (require("../../package.json") as { version: string }).version;
+  // Read at run time from the package itself, so the CLI and package.json never disagree.
+  return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }

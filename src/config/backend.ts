@@ -22,12 +22,17 @@ export class BackendConfigError extends UsageError {}
  */
 export function backendChoice(type: string | undefined, settings: readonly string[]): BackendChoice {
   const backendType = type?.trim() || "local";
-  if (!/^[a-z][a-z0-9_]*$/.test(backendType)) throw new BackendConfigError(`"${backendType}" is not a Terraform backend type such as s3, gcs, azurerm or remote`);
+  if (!/^[a-z][a-z0-9_]*$/.test(backendType))
+    throw new BackendConfigError(`"${backendType}" is not a Terraform backend type such as s3, gcs, azurerm or remote`);
   const config: Record<string, string> = {};
-  for (const setting of settings.flatMap((entry) => entry.split(",")).map((entry) => entry.trim()).filter((entry) => entry.length > 0)) {
+  for (const setting of settings
+    .flatMap((entry) => entry.split(","))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)) {
     const equals = setting.indexOf("=");
     const key = setting.slice(0, equals).trim();
-    if (equals <= 0 || !/^[a-z_][a-z0-9_]*$/.test(key)) throw new BackendConfigError(`write each backend setting as key=value, such as bucket=my-state: "${setting}"`);
+    if (equals <= 0 || !/^[a-z_][a-z0-9_]*$/.test(key))
+      throw new BackendConfigError(`write each backend setting as key=value, such as bucket=my-state: "${setting}"`);
     config[key] = setting.slice(equals + 1).trim();
   }
   return { type: backendType, config };

@@ -7,7 +7,10 @@ export type Severity = "error" | "warning";
  */
 export const DIAGNOSTIC_CODES = {
   NO_SPECS: { severity: "error", summary: "the spec directory is missing or holds no .yaml/.yml file" },
-  UNREADABLE_FILE: { severity: "error", summary: "a spec file cannot be read (a directory, a broken link, no permission)" },
+  UNREADABLE_FILE: {
+    severity: "error",
+    summary: "a spec file cannot be read (a directory, a broken link, no permission)",
+  },
   FILE_TOO_LARGE: { severity: "error", summary: "a spec file is larger than the 1 MiB limit" },
   INVALID_ENCODING: { severity: "error", summary: "a spec file is not UTF-8 text" },
   YAML_SYNTAX: { severity: "error", summary: "the file is not valid YAML" },
@@ -36,21 +39,51 @@ export const DIAGNOSTIC_CODES = {
   TAG_NORMALISED: { severity: "warning", summary: "a tag is rewritten to the form Datadog stores" },
   INVALID_TAG: { severity: "error", summary: "a tag is empty once normalised" },
   TIER_LONG_WINDOW: { severity: "error", summary: "a burn-rate long window is not whole hours from 1h to 48h" },
-  TIER_SHORT_WINDOW: { severity: "error", summary: "a burn-rate short window is not whole minutes shorter than the long window" },
-  TIER_THRESHOLD: { severity: "error", summary: "a tier gives both or neither of factor and budgetConsumed, or a value out of range" },
+  TIER_SHORT_WINDOW: {
+    severity: "error",
+    summary: "a burn-rate short window is not whole minutes shorter than the long window",
+  },
+  TIER_THRESHOLD: {
+    severity: "error",
+    summary: "a tier gives both or neither of factor and budgetConsumed, or a value out of range",
+  },
   TIER_WINDOW: { severity: "error", summary: "a tier alerts over a window the SLO has no objective for" },
-  DUPLICATE_TIER: { severity: "error", summary: "two tiers alert over the same window with the same long and short windows" },
-  TIER_DROPPED: { severity: "warning", summary: "a tier's factor exceeds 1/(1-target), so it could never fire: it is left out" },
-  ERROR_BUDGET_THRESHOLDS: { severity: "error", summary: "error-budget alert thresholds are out of range or in the wrong order" },
-  INVALID_HANDLE: { severity: "error", summary: "a notification handle does not start with @ or holds spaces or braces" },
+  DUPLICATE_TIER: {
+    severity: "error",
+    summary: "two tiers alert over the same window with the same long and short windows",
+  },
+  TIER_DROPPED: {
+    severity: "warning",
+    summary: "a tier's factor exceeds 1/(1-target), so it could never fire: it is left out",
+  },
+  ERROR_BUDGET_THRESHOLDS: {
+    severity: "error",
+    summary: "error-budget alert thresholds are out of range or in the wrong order",
+  },
+  INVALID_HANDLE: {
+    severity: "error",
+    summary: "a notification handle does not start with @ or holds spaces or braces",
+  },
   NO_NOTIFY: { severity: "warning", summary: "an SLO has alerts of a severity that notify nobody" },
-  RENAME_CONFLICT: { severity: "error", summary: "renamedFrom names a current SLO, the SLO itself, or an SLO another rename already took" },
+  RENAME_CONFLICT: {
+    severity: "error",
+    summary: "renamedFrom names a current SLO, the SLO itself, or an SLO another rename already took",
+  },
   UNKNOWN_JOURNEY: { severity: "error", summary: "an SLO names a journey its service does not declare" },
-  UNKNOWN_DEPENDENCY: { severity: "error", summary: "a journey depends on a dependency declared neither in its service nor in a catalog" },
+  UNKNOWN_DEPENDENCY: {
+    severity: "error",
+    summary: "a journey depends on a dependency declared neither in its service nor in a catalog",
+  },
   DUPLICATE_DEPENDENCY: { severity: "error", summary: "two catalogs give one dependency different availabilities" },
-  CEILING_EXCEEDED: { severity: "warning", summary: "an availability target is above the ceiling its journey's dependencies allow" },
+  CEILING_EXCEEDED: {
+    severity: "warning",
+    summary: "an availability target is above the ceiling its journey's dependencies allow",
+  },
   REVIEW_OVERDUE: { severity: "warning", summary: "a service's SLO review is past its due date" },
-  ALERTS_MONITOR_SLO: { severity: "warning", summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors" },
+  ALERTS_MONITOR_SLO: {
+    severity: "warning",
+    summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors",
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A diagnostic code from the closed list. */

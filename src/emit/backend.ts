@@ -17,7 +17,9 @@ export function addBackend(stack: TerraformStack, name: string, choice: BackendC
     new LocalBackend(stack, { path: localStatePath(name) });
     return;
   }
-  const config = Object.fromEntries(Object.entries(choice.config).map(([key, value]) => [key, escapeTemplate(value.split("{stack}").join(name))]));
+  const config = Object.fromEntries(
+    Object.entries(choice.config).map(([key, value]) => [key, escapeTemplate(value.split("{stack}").join(name))]),
+  );
   new ConfiguredBackend(stack, choice.type, config);
 }
 

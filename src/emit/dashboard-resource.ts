@@ -15,7 +15,12 @@ export class DatadogDashboard extends TerraformResource {
   private readonly attributes: DashboardAttributes;
 
   constructor(scope: TerraformStack, id: string, provider: TerraformProvider, attributes: DashboardAttributes) {
-    super(scope, id, { terraformResourceType: DASHBOARD_RESOURCE, ...(provider.terraformGeneratorMetadata ? { terraformGeneratorMetadata: provider.terraformGeneratorMetadata } : {}) });
+    super(scope, id, {
+      terraformResourceType: DASHBOARD_RESOURCE,
+      ...(provider.terraformGeneratorMetadata
+        ? { terraformGeneratorMetadata: provider.terraformGeneratorMetadata }
+        : {}),
+    });
     this.attributes = attributes;
   }
 
@@ -32,5 +37,10 @@ export class DatadogDashboard extends TerraformResource {
 function snakeCaseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeCaseKeys);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), snakeCaseKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+      snakeCaseKeys(item),
+    ]),
+  );
 }

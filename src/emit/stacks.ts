@@ -5,7 +5,15 @@ import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { addBackend } from "./backend.js";
 import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
 import { sloAlertQueryText } from "../plan/alert-query.js";
-import { DASHBOARD_RESOURCE, MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type DashboardResource, type MonitorResource, type StackPlan } from "../plan/resources.js";
+import {
+  DASHBOARD_RESOURCE,
+  MONITOR_RESOURCE,
+  SLO_RESOURCE,
+  type CompiledPlan,
+  type DashboardResource,
+  type MonitorResource,
+  type StackPlan,
+} from "../plan/resources.js";
 import { DatadogDashboard } from "./dashboard-resource.js";
 import { escapeStrings } from "./escape.js";
 
@@ -34,7 +42,12 @@ function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
   }
 }
 
-function addDashboard(stack: TerraformStack, provider: DatadogProvider, dashboard: DashboardResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
+function addDashboard(
+  stack: TerraformStack,
+  provider: DatadogProvider,
+  dashboard: DashboardResource,
+  slos: ReadonlyMap<string, ServiceLevelObjective>,
+): void {
   const { title, description, groups, note } = escapeStrings(dashboard.config);
   new DatadogDashboard(stack, dashboard.logicalId, provider, {
     title,
@@ -62,7 +75,11 @@ function addDashboard(stack: TerraformStack, provider: DatadogProvider, dashboar
   });
 }
 
-function sloReference(slos: ReadonlyMap<string, ServiceLevelObjective>, sloLogicalId: string, user: string): ServiceLevelObjective {
+function sloReference(
+  slos: ReadonlyMap<string, ServiceLevelObjective>,
+  sloLogicalId: string,
+  user: string,
+): ServiceLevelObjective {
   const slo = slos.get(sloLogicalId);
   if (!slo) throw new Error(`${user} refers to an SLO not in its stack: ${sloLogicalId}`);
   return slo;
@@ -77,9 +94,16 @@ function idReference(slo: ServiceLevelObjective): string {
   return `\${${slo.terraformResourceType}.${slo.friendlyUniqueId}.id}`;
 }
 
-function addMonitor(stack: TerraformStack, monitor: MonitorResource, slos: ReadonlyMap<string, ServiceLevelObjective>): void {
+function addMonitor(
+  stack: TerraformStack,
+  monitor: MonitorResource,
+  slos: ReadonlyMap<string, ServiceLevelObjective>,
+): void {
   const slo = sloReference(slos, monitor.query.sloLogicalId, monitor.logicalId);
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
-  const resource = new Monitor(stack, monitor.logicalId, { ...escapeStrings(monitor.config), query: sloAlertQueryText(monitor.query, idReference(slo)) });
+  const resource = new Monitor(stack, monitor.logicalId, {
+    ...escapeStrings(monitor.config),
+    query: sloAlertQueryText(monitor.query, idReference(slo)),
+  });
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
 }

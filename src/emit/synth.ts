@@ -11,7 +11,11 @@ import { buildApp } from "./stacks.js";
  * The app is synthesized into a sibling directory first and swapped in only when complete, so a
  * failure never leaves a half-replaced output.
  */
-export async function synthesizeTo(plan: CompiledPlan, outdir: string, backend: BackendChoice = LOCAL_BACKEND): Promise<void> {
+export async function synthesizeTo(
+  plan: CompiledPlan,
+  outdir: string,
+  backend: BackendChoice = LOCAL_BACKEND,
+): Promise<void> {
   const target = resolve(outdir);
   const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);

@@ -17,12 +17,24 @@ export function loadSpecs(inputs: readonly SpecInput[]): Result<LoadedSpecs> {
   for (const input of inputs) {
     const start = { file: input.path, line: 1, column: 1 };
     if (input.bytes.length > MAX_SPEC_BYTES) {
-      diagnostics.push(diagnostic("FILE_TOO_LARGE", `the file has ${input.bytes.length} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`, start));
+      diagnostics.push(
+        diagnostic(
+          "FILE_TOO_LARGE",
+          `the file has ${input.bytes.length} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`,
+          start,
+        ),
+      );
       continue;
     }
     const decoded = decodeUtf8(input.bytes);
     if (decoded === undefined) {
-      diagnostics.push(diagnostic("INVALID_ENCODING", "the file is not UTF-8 text (binary content or another encoding): save it as UTF-8", start));
+      diagnostics.push(
+        diagnostic(
+          "INVALID_ENCODING",
+          "the file is not UTF-8 text (binary content or another encoding): save it as UTF-8",
+          start,
+        ),
+      );
       continue;
     }
     // Terraform reads every string in NFC form; normalising here keeps the plan equal to what Datadog receives.

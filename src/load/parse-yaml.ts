@@ -1,4 +1,15 @@
-import { Composer, CST, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node, type YAMLError } from "yaml";
+import {
+  Composer,
+  type CST,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  type Document,
+  type Node,
+  type YAMLError,
+} from "yaml";
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import type { Position } from "../util/position.js";
 import { firstIndicatorRun, firstTooDeepCollection, MAX_NESTING_DEPTH } from "./nesting.js";
@@ -17,7 +28,13 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
   const start = { file: path, line: 1, column: 1 };
   const tooDeep = (offset: number): Result<SourceFile | undefined> => ({
     value: undefined,
-    diagnostics: [diagnostic("YAML_SYNTAX", `lists, mappings or indicators nest more than ${MAX_NESTING_DEPTH} levels deep here: a spec needs a few levels, write this value flat`, at(offset))],
+    diagnostics: [
+      diagnostic(
+        "YAML_SYNTAX",
+        `lists, mappings or indicators nest more than ${MAX_NESTING_DEPTH} levels deep here: a spec needs a few levels, write this value flat`,
+        at(offset),
+      ),
+    ],
   });
   const indicatorRun = firstIndicatorRun(text);
   if (indicatorRun !== undefined) {
@@ -36,24 +53,54 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
   }
   const deepCollection = firstTooDeepCollection(tokens);
   if (deepCollection !== undefined) return tooDeep(deepCollection);
-  const documents = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length));
+  const documents = Array.from(
+    new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length),
+  );
   if (documents.length === 0) {
-    return { value: undefined, diagnostics: [diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start)] };
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start),
+      ],
+    };
   }
-  const syntax = distinctProblems(documents.flatMap((doc) => doc.errors), text, at);
+  const syntax = distinctProblems(
+    documents.flatMap((doc) => doc.errors),
+    text,
+    at,
+  );
   if (syntax.length > 0) return { value: undefined, diagnostics: syntax };
   const [document, second] = documents;
   if (second) {
     return {
       value: undefined,
-      diagnostics: [diagnostic("MULTIPLE_DOCUMENTS", "a spec file holds exactly one service: move the second document (after `---`) into its own file", at(second.range[0]))],
+      diagnostics: [
+        diagnostic(
+          "MULTIPLE_DOCUMENTS",
+          "a spec file holds exactly one service: move the second document (after `---`) into its own file",
+          at(second.range[0]),
+        ),
+      ],
     };
   }
   if (!document || isEmptyNode(document.contents)) {
-    return { value: undefined, diagnostics: [diagnostic("EMPTY_FILE", "the file holds only comments or nothing: write one service spec (see docs/spec.md)", start)] };
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic(
+          "EMPTY_FILE",
+          "the file holds only comments or nothing: write one service spec (see docs/spec.md)",
+          start,
+        ),
+      ],
+    };
   }
   const complexKeys = nonScalarKeys(document).map((offset) =>
-    diagnostic("UNKNOWN_KEY", "a key here is a list, a mapping, an alias or a tagged value: spec keys are plain words such as `service`", at(offset)),
+    diagnostic(
+      "UNKNOWN_KEY",
+      "a key here is a list, a mapping, an alias or a tagged value: spec keys are plain words such as `service`",
+      at(offset),
+    ),
   );
   if (complexKeys.length > 0) return { value: undefined, diagnostics: complexKeys };
   let data: unknown;
@@ -62,7 +109,13 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
   } catch {
     return {
       value: undefined,
-      diagnostics: [diagnostic("ALIAS_LIMIT", `YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes: write the values out instead of nesting aliases`, start)],
+      diagnostics: [
+        diagnostic(
+          "ALIAS_LIMIT",
+          `YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes: write the values out instead of nesting aliases`,
+          start,
+        ),
+      ],
     };
   }
   return { value: sourceFileFromDocument(path, text, document, lineCounter, data), diagnostics: [] };
@@ -83,7 +136,11 @@ function distinctProblems(errors: readonly YAMLError[], text: string, at: (offse
     const position = at(problemOffset(text, error.pos[0]));
     const previous = kept[kept.length - 1];
     const samePlace = kept.some((k) => k.error.pos[0] === error.pos[0]);
-    const sameRun = previous !== undefined && previous.error.code === error.code && error.code !== "DUPLICATE_KEY" && position.line - previous.position.line <= 1;
+    const sameRun =
+      previous !== undefined &&
+      previous.error.code === error.code &&
+      error.code !== "DUPLICATE_KEY" &&
+      position.line - previous.position.line <= 1;
     if (!samePlace && !sameRun) kept.push({ error, position });
   }
   return kept.map(({ error, position }) => yamlErrorDiagnostic(error, position, 1));

@@ -34,10 +34,18 @@ export async function readSpecDirectory(dir: string, cwd: string): Promise<Resul
   try {
     names = (await readdir(root)).filter(isSpecFileName).sort(compareText);
   } catch {
-    return { value: [], diagnostics: [diagnostic("NO_SPECS", `cannot read the spec directory ${shown}: create it or pass --dir`, at)] };
+    return {
+      value: [],
+      diagnostics: [diagnostic("NO_SPECS", `cannot read the spec directory ${shown}: create it or pass --dir`, at)],
+    };
   }
   if (names.length === 0) {
-    return { value: [], diagnostics: [diagnostic("NO_SPECS", `no .yaml or .yml file in ${shown}: add a service spec (see docs/spec.md)`, at)] };
+    return {
+      value: [],
+      diagnostics: [
+        diagnostic("NO_SPECS", `no .yaml or .yml file in ${shown}: add a service spec (see docs/spec.md)`, at),
+      ],
+    };
   }
   const inputs: SpecInput[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -48,16 +56,34 @@ export async function readSpecDirectory(dir: string, cwd: string): Promise<Resul
     try {
       const info = await stat(absolute);
       if (!info.isFile()) {
-        diagnostics.push(diagnostic("UNREADABLE_FILE", "this spec path is not a regular file: remove it or rename it without .yaml/.yml", fileStart));
+        diagnostics.push(
+          diagnostic(
+            "UNREADABLE_FILE",
+            "this spec path is not a regular file: remove it or rename it without .yaml/.yml",
+            fileStart,
+          ),
+        );
         continue;
       }
       if (info.size > MAX_SPEC_BYTES) {
-        diagnostics.push(diagnostic("FILE_TOO_LARGE", `the file has ${info.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`, fileStart));
+        diagnostics.push(
+          diagnostic(
+            "FILE_TOO_LARGE",
+            `the file has ${info.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`,
+            fileStart,
+          ),
+        );
         continue;
       }
       inputs.push({ path, bytes: await readFile(absolute) });
     } catch {
-      diagnostics.push(diagnostic("UNREADABLE_FILE", "this spec file cannot be read (a broken link or no permission): fix or remove it", fileStart));
+      diagnostics.push(
+        diagnostic(
+          "UNREADABLE_FILE",
+          "this spec file cannot be read (a broken link or no permission): fix or remove it",
+          fileStart,
+        ),
+      );
     }
   }
   return { value: inputs, diagnostics };

@@ -18,7 +18,9 @@ export class GitReadError extends UsageError {}
  */
 export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<Result<SpecInput[]>> {
   const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
-    throw new GitReadError(`"${ref}" is not a commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`);
+    throw new GitReadError(
+      `"${ref}" is not a commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`,
+    );
   });
   const prefix = (await git(cwd, ["rev-parse", "--show-prefix"])).trim();
   const treeDir = posix.normalize(posix.join(prefix, dir.split("\\").join("/"))).replace(/\/$/, "");
@@ -36,18 +38,36 @@ export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Pro
     const shown = `${ref}:${posix.relative(prefix, entry.path) || entry.path}`;
     const start = { file: shown, line: 1, column: 1 };
     if (entry.type !== "blob" || entry.mode === "120000") {
-      diagnostics.push(diagnostic("UNREADABLE_FILE", "this spec path is not a regular file at this ref: remove it or rename it without .yaml/.yml", start));
+      diagnostics.push(
+        diagnostic(
+          "UNREADABLE_FILE",
+          "this spec path is not a regular file at this ref: remove it or rename it without .yaml/.yml",
+          start,
+        ),
+      );
       return false;
     }
     if (entry.size > MAX_SPEC_BYTES) {
-      diagnostics.push(diagnostic("FILE_TOO_LARGE", `the file has ${entry.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`, start));
+      diagnostics.push(
+        diagnostic(
+          "FILE_TOO_LARGE",
+          `the file has ${entry.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`,
+          start,
+        ),
+      );
       return false;
     }
     return true;
   });
-  const contents = await catBlobs(cwd, readable.map((entry) => entry.object));
+  const contents = await catBlobs(
+    cwd,
+    readable.map((entry) => entry.object),
+  );
   readable.forEach((entry, index) => {
-    inputs.push({ path: `${ref}:${posix.relative(prefix, entry.path) || entry.path}`, bytes: contents[index] ?? new Uint8Array() });
+    inputs.push({
+      path: `${ref}:${posix.relative(prefix, entry.path) || entry.path}`,
+      bytes: contents[index] ?? new Uint8Array(),
+    });
   });
   return { value: inputs, diagnostics };
 }
@@ -75,7 +95,9 @@ async function catBlobs(cwd: string, objects: readonly string[]): Promise<Uint8A
   child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
   const closed = new Promise<void>((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new GitReadError(`git cat-file exited with ${code}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new GitReadError(`git cat-file exited with ${code}`)),
+    );
   });
   child.stdin.end(`${objects.join("\n")}\n`);
   await closed;

@@ -35,7 +35,9 @@ export function sourceFileFromDocument(
       for (const [index, segment] of dataPath.entries()) {
         const isLast = index === dataPath.length - 1;
         if (isMap(node)) {
-          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && keyText(item.key.value) === String(segment));
+          const pair = node.items.find(
+            (item) => isPair(item) && isScalar(item.key) && keyText(item.key.value) === String(segment),
+          );
           if (!pair) break;
           if (isLast && part === "key" && isNodeWithRange(pair.key)) return positionAt(pair.key.range[0]);
           node = pair.value;
@@ -54,7 +56,7 @@ export function sourceFileFromDocument(
 
 /** A scalar key as it becomes an object key in the parsed data: an empty key (`~:`, `:`) becomes "". */
 function keyText(value: unknown): string {
-  return value === null ? "" : String(value);
+  return value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {

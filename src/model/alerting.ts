@@ -3,7 +3,18 @@ import { WINDOW_HOURS, type Window } from "../datadog/windows.js";
 import policy from "../policy/burn-rate-tiers.json";
 import { withoutFloatNoise } from "../util/numbers.js";
 import type { Position } from "../util/position.js";
-import type { AlertSeverity, Alerting, At, BurnRateTier, Draft, DroppedTier, ErrorBudgetAlert, Located, Notify, Objective } from "./model.js";
+import type {
+  AlertSeverity,
+  Alerting,
+  At,
+  BurnRateTier,
+  Draft,
+  DroppedTier,
+  ErrorBudgetAlert,
+  Located,
+  Notify,
+  Objective,
+} from "./model.js";
 
 /** A burn-rate tier as a spec asks for it, before defaults and the SLO's targets are applied. */
 export interface TierRequest {
@@ -55,7 +66,8 @@ export function resolveAlerting(
     return maxFactor === undefined ? [] : [{ tier, maxFactor }];
   });
   const runbook = request.runbook ?? serviceRunbook;
-  const errorBudget = request.errorBudget && primary?.window ? { ...request.errorBudget, window: primary.window } : request.errorBudget;
+  const errorBudget =
+    request.errorBudget && primary?.window ? { ...request.errorBudget, window: primary.window } : request.errorBudget;
   return {
     choice,
     burnRate: fitting,
@@ -96,19 +108,33 @@ export function defaultTiers(primary: Draft<Objective> | undefined): Draft<BurnR
  * 1/12 of the long one (Datadog's default), whichever of factor and budget consumed is missing is
  * derived from the other, and the target is the one the SLO sets over the tier's window.
  */
-export function resolveTier(request: TierRequest, objectives: readonly Draft<Objective>[], primary: Draft<Objective> | undefined): Draft<BurnRateTier> {
+export function resolveTier(
+  request: TierRequest,
+  objectives: readonly Draft<Objective>[],
+  primary: Draft<Objective> | undefined,
+): Draft<BurnRateTier> {
   const window = request.window ?? primary?.window;
   const longWindowHours = request.longWindowSeconds === undefined ? undefined : request.longWindowSeconds / 3600;
   const shortWindowMinutes =
-    request.shortWindowSeconds !== undefined ? request.shortWindowSeconds / 60 : longWindowHours === undefined ? undefined : (longWindowHours * 60) / 12;
+    request.shortWindowSeconds !== undefined
+      ? request.shortWindowSeconds / 60
+      : longWindowHours === undefined
+        ? undefined
+        : (longWindowHours * 60) / 12;
   const target = objectives.find((objective) => objective.window !== undefined && objective.window === window)?.target;
   const windowHours = window === undefined ? undefined : WINDOW_HOURS[window];
   const { factor, budgetConsumedPercent } = request;
   const threshold =
     windowHours === undefined || longWindowHours === undefined
-      ? { ...(factor === undefined ? {} : { factor }), ...(budgetConsumedPercent === undefined ? {} : { budgetConsumedPercent }) }
+      ? {
+          ...(factor === undefined ? {} : { factor }),
+          ...(budgetConsumedPercent === undefined ? {} : { budgetConsumedPercent }),
+        }
       : factor !== undefined
-        ? { factor, budgetConsumedPercent: budgetConsumedPercent ?? budgetForFactor(windowHours, factor, longWindowHours) }
+        ? {
+            factor,
+            budgetConsumedPercent: budgetConsumedPercent ?? budgetForFactor(windowHours, factor, longWindowHours),
+          }
         : budgetConsumedPercent !== undefined
           ? { factor: factorForBudget(windowHours, budgetConsumedPercent, longWindowHours), budgetConsumedPercent }
           : {};
@@ -119,7 +145,11 @@ export function resolveTier(request: TierRequest, objectives: readonly Draft<Obj
     ...(longWindowHours === undefined ? {} : { longWindowHours }),
     ...(shortWindowMinutes === undefined ? {} : { shortWindowMinutes }),
     ...threshold,
-    ...(factor !== undefined ? { statedAs: "factor" } : budgetConsumedPercent !== undefined ? { statedAs: "budget" } : {}),
+    ...(factor !== undefined
+      ? { statedAs: "factor" }
+      : budgetConsumedPercent !== undefined
+        ? { statedAs: "budget" }
+        : {}),
     origin: "custom",
     at: request.at,
   };
@@ -127,12 +157,20 @@ export function resolveTier(request: TierRequest, objectives: readonly Draft<Obj
 
 /** The highest burn rate a tier's target allows, when the tier's factor is above it (so it can never fire). */
 function droppedBy(tier: Draft<BurnRateTier>): number | undefined {
-  if (tier.factor === undefined || tier.target === undefined || !(tier.target > 0 && tier.target < 100)) return undefined;
+  if (tier.factor === undefined || tier.target === undefined || !(tier.target > 0 && tier.target < 100))
+    return undefined;
   return factorFits(tier.factor, tier.target) ? undefined : withoutFloatNoise(maxBurnRate(tier.target));
 }
 
 function atOneSpot(position: Position): At<"severity" | "window" | "longWindow" | "shortWindow" | "threshold"> {
-  return { self: position, severity: position, window: position, longWindow: position, shortWindow: position, threshold: position };
+  return {
+    self: position,
+    severity: position,
+    window: position,
+    longWindow: position,
+    shortWindow: position,
+    threshold: position,
+  };
 }
 
 /** Minutes in a policy table duration such as `1h` or `30m`. */

@@ -24,13 +24,19 @@ export interface Ceiling {
  * group of redundant dependencies (any one suffices) is down only when all are: 1 - the product of
  * their unavailabilities. Undefined when a name cannot be resolved.
  */
-export function chainCeiling(steps: readonly DependencyStep[], availabilityOf: (name: string) => number | undefined): Ceiling | undefined {
+export function chainCeiling(
+  steps: readonly DependencyStep[],
+  availabilityOf: (name: string) => number | undefined,
+): Ceiling | undefined {
   const links: DependencyLink[] = [];
   for (const names of steps) {
     const values = names.map(availabilityOf);
     if (values.some((value) => value === undefined)) return undefined;
     const down = (values as number[]).reduce((product, value) => product * (1 - value / 100), 1);
-    links.push({ label: names.length === 1 ? String(names[0]) : `any of ${names.join(", ")}`, availability: withoutFloatNoise((1 - down) * 100) });
+    links.push({
+      label: names.length === 1 ? String(names[0]) : `any of ${names.join(", ")}`,
+      availability: withoutFloatNoise((1 - down) * 100),
+    });
   }
   const up = links.reduce((product, link) => product * (link.availability / 100), 1);
   return { percent: withoutFloatNoise(up * 100), links };

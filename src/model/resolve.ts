@@ -15,7 +15,10 @@ export function resolveAcrossFiles(model: Draft<Model>): Draft<Model> {
 }
 
 /** Looks a dependency up in the service's own list first, then in the shared catalogs. */
-export function dependencyLookup(service: Draft<Service>, catalogs: readonly Draft<Catalog>[]): (name: string) => Draft<Dependency> | undefined {
+export function dependencyLookup(
+  service: Draft<Service>,
+  catalogs: readonly Draft<Catalog>[],
+): (name: string) => Draft<Dependency> | undefined {
   const sources = [service.dependencies ?? [], ...catalogs.map((catalog) => catalog.dependencies ?? [])];
   return (name) => {
     for (const dependencies of sources) {
@@ -29,11 +32,12 @@ export function dependencyLookup(service: Draft<Service>, catalogs: readonly Dra
 function withCeilings(service: Draft<Service>, catalogs: readonly Draft<Catalog>[]): Draft<Service> {
   const lookup = dependencyLookup(service, catalogs);
   const journeys = (service.journeys ?? []).map((journey) => {
-    const steps = (journey.dependsOn ?? []).map((step) => step.flatMap((name) => (name.value === undefined ? [] : [name.value])));
+    const steps = (journey.dependsOn ?? []).map((step) =>
+      step.flatMap((name) => (name.value === undefined ? [] : [name.value])),
+    );
     const readable = steps.length > 0 && steps.every((names) => names.length > 0);
     const ceiling = readable ? chainCeiling(steps, (name) => lookup(name)?.availability) : undefined;
     return ceiling === undefined ? journey : { ...journey, ceiling };
   });
   return { ...service, journeys };
 }
-

@@ -13,6 +13,11 @@ export function journeyTags(name: string, kind: "user" | "machine"): string[] {
 
 /** Tags normalised, deduplicated and sorted (Datadog stores tags as a set); empty ones left out. */
 export function mergeTags(...groups: readonly (readonly string[])[]): string[] {
-  const tags = new Set(groups.flat().map(normaliseTag).filter((tag) => tag.length > 0));
+  const tags = new Set(
+    groups
+      .flat()
+      .map(normaliseTag)
+      .filter((tag) => tag.length > 0),
+  );
   return [...tags].sort(compareText);
 }

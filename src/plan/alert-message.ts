@@ -14,8 +14,10 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
   const windows = `${tier.longWindowHours}h`;
   return joinMessage([
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over the last ${windows} and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m. This ${tier.severity} alert fires at ${factor}.`,
-    `At ${factor}, ${windows} spends ${formatPercent(times.budgetConsumedPercent)} of the ${tier.window} budget (${formatDuration(budgetSeconds(tier.window, target))} of bad time), and the whole budget is gone in ${formatDuration(times.secondsToExhaustion)}.`,
+    `SLO "${service.name} ${slo.name}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over ` +
+      `the last ${windows} and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m. This ${tier.severity} alert fires at ${factor}.`,
+    `At ${factor}, ${windows} spends ${formatPercent(times.budgetConsumedPercent)} of the ${tier.window} budget ` +
+      `(${formatDuration(budgetSeconds(tier.window, target))} of bad time), and the whole budget is gone in ${formatDuration(times.secondsToExhaustion)}.`,
     "{{/is_alert}}",
     "{{#is_recovery}}",
     `Recovered: SLO "${service.name} ${slo.name}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
@@ -29,11 +31,16 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
   const target = slo.primary.target;
   return joinMessage([
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
+    `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
+      `of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
     "{{/is_alert}}",
     ...(alert.warningPercent === undefined
       ? []
-      : ["{{#is_warning}}", `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`, "{{/is_warning}}"]),
+      : [
+          "{{#is_warning}}",
+          `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
+          "{{/is_warning}}",
+        ]),
     "{{#is_recovery}}",
     `Recovered: SLO "${service.name} ${slo.name}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
     "{{/is_recovery}}",

@@ -50,7 +50,9 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
     slo: slo.name,
     query: { function: "burn_rate", sloLogicalId, rest: `.over("${tier.window}")${windows} > ${factor}` },
     config: {
-      name: `[${tier.severity}] ${service.name} ${slo.name}: burn rate above ${factor}x over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`,
+      name:
+        `[${tier.severity}] ${service.name} ${slo.name}: burn rate above ${factor}x ` +
+        `over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`,
       type: "slo alert",
       message: burnRateMessage(service, slo, tier),
       priority: String(PRIORITY[tier.severity]),

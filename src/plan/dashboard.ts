@@ -39,7 +39,9 @@ export function planDashboard(service: Service): DashboardResource {
 }
 
 function dashboardNote(service: Service): string {
-  const review = service.review ? `every ${service.review.every}; last ${service.review.last}, next due ${service.review.due}` : "no review scheduled";
+  const review = service.review
+    ? `every ${service.review.every}; last ${service.review.last}, next due ${service.review.due}`
+    : "no review scheduled";
   return [
     `**Owner:** ${service.owner}`,
     `**Approvers:** ${service.approvers.length > 0 ? service.approvers.map((approver) => approver.value).join(", ") : "none named"}`,

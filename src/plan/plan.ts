@@ -11,8 +11,15 @@ import { planSlo } from "./slo.js";
  * SLO's id, so its old id is the same id under the old prefix; a move whose source is not in state
  * is ignored by Terraform, so monitors added in the same change are harmless.
  */
-function withMovedFrom(resources: readonly (SloResource | MonitorResource)[], sloId: string, previousSloId: string): PlannedResource[] {
-  return resources.map((resource) => ({ ...resource, movedFrom: `${previousSloId}${resource.logicalId.slice(sloId.length)}` }));
+function withMovedFrom(
+  resources: readonly (SloResource | MonitorResource)[],
+  sloId: string,
+  previousSloId: string,
+): PlannedResource[] {
+  return resources.map((resource) => ({
+    ...resource,
+    movedFrom: `${previousSloId}${resource.logicalId.slice(sloId.length)}`,
+  }));
 }
 
 /** Plans every stack of the model: one per service, resources sorted by logical id. */
@@ -22,7 +29,9 @@ export function planModel(model: Model): CompiledPlan {
       const resources: PlannedResource[] = service.slos.flatMap((slo) => {
         const sloResource = planSlo(service, slo);
         const resources = [sloResource, ...planAlerts(service, slo, sloResource.logicalId)];
-        return slo.renamedFrom === undefined ? resources : withMovedFrom(resources, sloResource.logicalId, sloLogicalId(service.name, slo.renamedFrom));
+        return slo.renamedFrom === undefined
+          ? resources
+          : withMovedFrom(resources, sloResource.logicalId, sloLogicalId(service.name, slo.renamedFrom));
       });
       if (service.dashboard) resources.push(planDashboard(service));
       return { name: service.name, resources: resources.sort((a, b) => compareText(a.logicalId, b.logicalId)) };

@@ -2,7 +2,7 @@ import type { Window } from "../datadog/windows.js";
 
 /**
  * Planned Terraform resources: plain data shaped like the provider's resource configuration, so the
- * emit stage passes them through unchanged and the review diff compares them without cdktf.
+ * emit stage passes them through unchanged and the change diff compares them without cdktf.
  */
 
 export const SLO_RESOURCE = "datadog_service_level_objective";
@@ -34,7 +34,9 @@ export interface SloConfig {
       readonly queryIntervalSeconds: number;
       readonly query: {
         readonly formula: { readonly formulaExpression: string };
-        readonly query: readonly { readonly metricQuery: { readonly name: string; readonly query: string; readonly dataSource: "metrics" } }[];
+        readonly query: readonly {
+          readonly metricQuery: { readonly name: string; readonly query: string; readonly dataSource: "metrics" };
+        }[];
       };
     };
   };

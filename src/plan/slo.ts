@@ -9,7 +9,11 @@ export function planSlo(service: Service, slo: Slo): SloResource {
     name: `${service.name} ${slo.name}`,
     ...sliConfig(slo.sli),
     ...(slo.description === undefined ? {} : { description: slo.description.trim() }),
-    thresholds: slo.objectives.map(({ window, target, warning }) => ({ timeframe: window, target, ...(warning === undefined ? {} : { warning }) })),
+    thresholds: slo.objectives.map(({ window, target, warning }) => ({
+      timeframe: window,
+      target,
+      ...(warning === undefined ? {} : { warning }),
+    })),
     timeframe: primary.window,
     targetThreshold: primary.target,
     ...(primary.warning === undefined ? {} : { warningThreshold: primary.warning }),
@@ -17,7 +21,13 @@ export function planSlo(service: Service, slo: Slo): SloResource {
     // A dashboard uses the SLO: without force_delete, deleting it later fails with 409.
     ...(service.dashboard ? { forceDelete: true } : {}),
   };
-  return { resourceType: SLO_RESOURCE, logicalId: sloLogicalId(service.name, slo.name), service: service.name, slo: slo.name, config };
+  return {
+    resourceType: SLO_RESOURCE,
+    logicalId: sloLogicalId(service.name, slo.name),
+    service: service.name,
+    slo: slo.name,
+    config,
+  };
 }
 
 type SliConfig = Pick<SloConfig, "type" | "query" | "monitorIds" | "groups" | "sliSpecification">;
@@ -36,7 +46,10 @@ function sliConfig(sli: Sli): SliConfig {
             threshold: sli.threshold,
             queryIntervalSeconds: sli.intervalSeconds,
             // Datadog requires the formula even for a single query.
-            query: { formula: { formulaExpression: "query1" }, query: [{ metricQuery: { name: "query1", query: sli.query, dataSource: "metrics" } }] },
+            query: {
+              formula: { formulaExpression: "query1" },
+              query: [{ metricQuery: { name: "query1", query: sli.query, dataSource: "metrics" } }],
+            },
           },
         },
       };

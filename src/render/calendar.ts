@@ -3,7 +3,14 @@ import type { ReviewEntry } from "../views/calendar.js";
 
 /** The review calendar as an aligned table, one service a row. */
 export function calendarText(entries: readonly ReviewEntry[]): string {
-  const rows = entries.map((e) => [e.service, e.last ?? "-", e.every ?? "-", e.due ?? "-", statusText(e), [e.owner, ...e.approvers].join(" ")]);
+  const rows = entries.map((e) => [
+    e.service,
+    e.last ?? "-",
+    e.every ?? "-",
+    e.due ?? "-",
+    statusText(e),
+    [e.owner, ...e.approvers].join(" "),
+  ]);
   return formatTable([["service", "last review", "every", "next due", "status", "reviewers"], ...rows]);
 }
 

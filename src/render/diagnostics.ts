@@ -31,7 +31,14 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], option
 
 /** Renders diagnostics as the documented JSON document `{"diagnostics": [...]}`. */
 export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
-  const rows = diagnostics.map(({ code, severity, message, file, line, column }) => ({ code, severity, message, file, line, column }));
+  const rows = diagnostics.map(({ code, severity, message, file, line, column }) => ({
+    code,
+    severity,
+    message,
+    file,
+    line,
+    column,
+  }));
   return JSON.stringify({ diagnostics: rows }, null, 2);
 }
 
@@ -40,6 +47,7 @@ function sourceExcerpt(d: Diagnostic, sources: SourceTexts | undefined): { line:
   if (text === undefined) return undefined;
   const line = text.split(/\r?\n/)[d.line - 1];
   if (line === undefined || line.length > 400) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced, so the terminal shows the line as written
   const printable = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?").replace(/\t/g, " ");
   return { line: `  ${printable}`, caret: `  ${" ".repeat(Math.max(0, d.column - 1))}^` };
 }

@@ -7,13 +7,23 @@ export const DIFF_COMMENT_MARKER = "<!-- slocc-diff -->";
 
 /** The change diff as a pull-request comment: a summary table first, details folded. */
 export function diffMarkdown(diff: ChangeDiff): string {
-  const lines = [DIFF_COMMENT_MARKER, `## SLO review: \`${diff.base}\` → ${diff.head === "working tree" ? "working tree" : `\`${diff.head}\``}`, "", `${sloSummary(diff)}; ${resourceSummary(diff)}.`];
-  if (diff.slos.length === 0 && diff.resources.length === 0) return [...lines, "", "No change to any SLO or resource."].join("\n");
+  const lines = [
+    DIFF_COMMENT_MARKER,
+    `## SLO changes: \`${diff.base}\` → ${diff.head === "working tree" ? "working tree" : `\`${diff.head}\``}`,
+    "",
+    `${sloSummary(diff)}; ${resourceSummary(diff)}.`,
+  ];
+  if (diff.slos.length === 0 && diff.resources.length === 0)
+    return [...lines, "", "No change to any SLO or resource."].join("\n");
   if (diff.slos.length > 0) {
     lines.push("", "| service | SLO | change | risks |", "|---|---|---|---|");
     for (const change of diff.slos) {
-      const risks = diff.risks.filter((r) => r.service === change.service && r.slo === change.slo).map((r) => `⚠️ ${r.kind}`);
-      lines.push(`| ${cell(change.service)} | ${cell(change.slo)} | ${cell(changeLabel(change))} | ${risks.join(", ")} |`);
+      const risks = diff.risks
+        .filter((r) => r.service === change.service && r.slo === change.slo)
+        .map((r) => `⚠️ ${r.kind}`);
+      lines.push(
+        `| ${cell(change.service)} | ${cell(change.slo)} | ${cell(changeLabel(change))} | ${risks.join(", ")} |`,
+      );
     }
   }
   if (diff.risks.length > 0) {
@@ -21,13 +31,31 @@ export function diffMarkdown(diff: ChangeDiff): string {
     for (const risk of diff.risks) lines.push(`- ⚠️ **${risk.kind}** \`${risk.service}/${risk.slo}\`: ${risk.message}`);
   }
   for (const change of diff.slos.filter((c) => c.fields.length > 0)) {
-    lines.push("", `<details><summary>${change.service}/${change.slo}: ${escapeHtml(changeLabel(change))}</summary>`, "", "| field | before | after | note |", "|---|---|---|---|");
-    for (const field of change.fields) lines.push(`| ${cell(field.field)} | ${cell(field.before ?? "")} | ${cell(field.after ?? "")} | ${cell(field.note ?? "")} |`);
+    lines.push(
+      "",
+      `<details><summary>${change.service}/${change.slo}: ${escapeHtml(changeLabel(change))}</summary>`,
+      "",
+      "| field | before | after | note |",
+      "|---|---|---|---|",
+    );
+    for (const field of change.fields)
+      lines.push(
+        `| ${cell(field.field)} | ${cell(field.before ?? "")} | ${cell(field.after ?? "")} | ${cell(field.note ?? "")} |`,
+      );
     lines.push("", "</details>");
   }
   if (diff.resources.length > 0) {
-    lines.push("", `<details><summary>Terraform resources (${diff.resources.length})</summary>`, "", "| action | stack | resource |", "|---|---|---|");
-    for (const r of diff.resources) lines.push(`| ${r.action} | ${cell(r.stack)} | \`${r.resourceType}.${r.logicalId}\`${r.movedFrom ? ` (from \`${r.movedFrom}\`)` : ""} |`);
+    lines.push(
+      "",
+      `<details><summary>Terraform resources (${diff.resources.length})</summary>`,
+      "",
+      "| action | stack | resource |",
+      "|---|---|---|",
+    );
+    for (const r of diff.resources)
+      lines.push(
+        `| ${r.action} | ${cell(r.stack)} | \`${r.resourceType}.${r.logicalId}\`${r.movedFrom ? ` (from \`${r.movedFrom}\`)` : ""} |`,
+      );
     lines.push("", "</details>");
   }
   lines.push("", `**Reviewers:** ${reviewerList(diff)}`);

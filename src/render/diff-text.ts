@@ -7,9 +7,18 @@ const SIGNS: Readonly<Record<SloChange["change"], string>> = { added: "+", remov
 /** The change diff for a terminal; colours only when `color`. */
 export function diffText(diff: ChangeDiff, color: boolean): string {
   const c = pc.createColors(color);
-  const paint: Readonly<Record<SloChange["change"], (text: string) => string>> = { added: c.green, removed: c.red, renamed: c.cyan, changed: c.yellow };
-  const lines = [c.bold(`SLO review: ${diff.base} -> ${diff.head}`), `${sloSummary(diff)}; ${resourceSummary(diff)}; ${diff.risks.length} risk${diff.risks.length === 1 ? "" : "s"}`];
-  if (diff.slos.length === 0 && diff.resources.length === 0) return [...lines, "", "No change to any SLO or resource."].join("\n");
+  const paint: Readonly<Record<SloChange["change"], (text: string) => string>> = {
+    added: c.green,
+    removed: c.red,
+    renamed: c.cyan,
+    changed: c.yellow,
+  };
+  const lines = [
+    c.bold(`SLO changes: ${diff.base} -> ${diff.head}`),
+    `${sloSummary(diff)}; ${resourceSummary(diff)}; ${diff.risks.length} risk${diff.risks.length === 1 ? "" : "s"}`,
+  ];
+  if (diff.slos.length === 0 && diff.resources.length === 0)
+    return [...lines, "", "No change to any SLO or resource."].join("\n");
   for (const reviewers of diff.reviewers) {
     const changes = diff.slos.filter((change) => change.service === reviewers.service);
     if (changes.length === 0) continue;
@@ -24,7 +33,8 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
   }
   if (diff.risks.length > 0) {
     lines.push("", c.bold("Risks"));
-    for (const risk of diff.risks) lines.push(`  ${c.red("!")} ${c.red(`[${risk.kind}]`)} ${risk.service}/${risk.slo}: ${risk.message}`);
+    for (const risk of diff.risks)
+      lines.push(`  ${c.red("!")} ${c.red(`[${risk.kind}]`)} ${risk.service}/${risk.slo}: ${risk.message}`);
   }
   lines.push("", c.bold("Resources"));
   for (const r of diff.resources) {

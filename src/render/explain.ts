@@ -12,11 +12,14 @@ export function explainText(explanations: readonly SloExplanation[]): string {
       const lines = newGroup && e.journey ? [`== ${journeyHeading(e)}`, ""] : [];
       lines.push(`${e.service}/${e.slo}  (${e.sliKind} SLI, primary window ${e.primaryWindow})`);
       if (e.journey?.marginPoints !== undefined) lines.push(`  ${marginSentence(e.journey.marginPoints)}`);
-      for (const objective of e.objectives) lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective)}`);
+      for (const objective of e.objectives)
+        lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective)}`);
       if (e.tiers.length === 0 && e.droppedTiers.length === 0) lines.push("  no burn-rate alerts");
       for (const tier of e.tiers) lines.push(`  ${tier.severity.padEnd(6)} ${tierSentence(tier)}`);
       for (const dropped of e.droppedTiers) {
-        lines.push(`  dropped ${dropped.severity} ${formatNumber(dropped.factor)}x over ${dropped.longWindowHours}h/${dropped.shortWindowMinutes}m: ${dropped.reason}`);
+        lines.push(
+          `  dropped ${dropped.severity} ${formatNumber(dropped.factor)}x over ${dropped.longWindowHours}h/${dropped.shortWindowMinutes}m: ${dropped.reason}`,
+        );
       }
       if (e.errorBudgetAlert) lines.push(`  error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}`);
       lines.push(`  notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}`);
@@ -40,7 +43,8 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
         "|---|---|---|---|---|",
         ...e.objectives.map(
           (o) =>
-            `| ${o.window} | ${formatPercent(o.target)} | ${o.warning === undefined ? "" : formatPercent(o.warning)} | ${formatDuration(o.budgetSeconds)} per ${o.window} | ${formatPercent(o.budgetPercent)} (1 in ${o.oneBadIn}) |`,
+            `| ${o.window} | ${formatPercent(o.target)} | ${o.warning === undefined ? "" : formatPercent(o.warning)} | ` +
+            `${formatDuration(o.budgetSeconds)} per ${o.window} | ${formatPercent(o.budgetPercent)} (1 in ${o.oneBadIn}) |`,
         ),
       ];
       if (e.tiers.length > 0) {
@@ -50,11 +54,16 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
           "|---|---|---|---|---|---|",
           ...e.tiers.map(
             (t) =>
-              `| ${t.severity} | ${formatNumber(t.factor)}x | ${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window} | ${formatPercent(t.budgetConsumedPercent)} | ${formatDuration(t.secondsToFireAtFullOutage)} | ${formatDuration(t.secondsToExhaustion)} |`,
+              `| ${t.severity} | ${formatNumber(t.factor)}x | ${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window} | ` +
+              `${formatPercent(t.budgetConsumedPercent)} | ${formatDuration(t.secondsToFireAtFullOutage)} | ${formatDuration(t.secondsToExhaustion)} |`,
           ),
         );
       }
-      for (const d of e.droppedTiers) lines.push("", `Dropped: ${d.severity} ${formatNumber(d.factor)}x over ${d.longWindowHours}h/${d.shortWindowMinutes}m (${d.reason}).`);
+      for (const d of e.droppedTiers)
+        lines.push(
+          "",
+          `Dropped: ${d.severity} ${formatNumber(d.factor)}x over ${d.longWindowHours}h/${d.shortWindowMinutes}m (${d.reason}).`,
+        );
       if (e.errorBudgetAlert) lines.push("", `Error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}.`);
       lines.push("", `Notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}.`);
       return lines.join("\n");
@@ -67,7 +76,10 @@ function journeyHeading(e: SloExplanation): string {
   const journey = e.journey!;
   const kind = journey.kind === "user" ? "critical user journey" : "critical machine communication";
   const links = journey.links?.map((link) => `${link.label} ${formatAvailability(link.availability)}`).join(", ");
-  return `${e.service} journey ${journey.name} (${kind})${journey.ceilingPercent === undefined ? "" : `: ceiling ${formatAvailability(journey.ceilingPercent)} through ${links}`}`;
+  return (
+    `${e.service} journey ${journey.name} ` +
+    `(${kind})${journey.ceilingPercent === undefined ? "" : `: ceiling ${formatAvailability(journey.ceilingPercent)} through ${links}`}`
+  );
 }
 
 function marginSentence(points: number): string {
@@ -79,11 +91,19 @@ function marginSentence(points: number): string {
 function objectiveSentence(o: ObjectiveExplanation): string {
   const warning = o.warning === undefined ? "" : `, warning ${formatPercent(o.warning)}`;
   const days = WINDOW_HOURS[o.window] / 24;
-  return `target ${formatPercent(o.target)}${warning}: error budget ${formatDuration(o.budgetSeconds)} per ${days} days, ${formatPercent(o.budgetPercent)} of events (1 in ${o.oneBadIn})`;
+  return (
+    `target ${formatPercent(o.target)}${warning}: error budget ${formatDuration(o.budgetSeconds)} ` +
+    `per ${days} days, ${formatPercent(o.budgetPercent)} of events (1 in ${o.oneBadIn})`
+  );
 }
 
 function tierSentence(t: TierExplanation): string {
-  return `${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m (${t.window}${t.origin === "default" ? ", default" : ""}): fires with ${formatPercent(t.budgetConsumedPercent)} of the budget spent; after ${formatDuration(t.secondsToFireAtFullOutage)} of full outage; exhausts the budget in ${formatDuration(t.secondsToExhaustion)}`;
+  const origin = t.origin === "default" ? ", default" : "";
+  return (
+    `${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m (${t.window}${origin}): ` +
+    `fires with ${formatPercent(t.budgetConsumedPercent)} of the budget spent; ` +
+    `after ${formatDuration(t.secondsToFireAtFullOutage)} of full outage; exhausts the budget in ${formatDuration(t.secondsToExhaustion)}`
+  );
 }
 
 function errorBudgetSentence(alert: { window: string; criticalPercent: number; warningPercent?: number }): string {

@@ -5,13 +5,24 @@ import type { BurnRateTier, Draft, ErrorBudgetAlert, Slo } from "../model/model.
 import { byPosition, eachSlo, type Rule } from "./rule.js";
 
 /** Burn-rate tiers within Datadog's limits, error-budget thresholds in order, alerts that can work. */
-export const checkAlerts: Rule = (model) => eachSlo(model).flatMap(({ slo }) => [...tierProblems(slo), ...errorBudgetProblems(slo.alerts?.errorBudget), ...monitorSloProblems(slo)]);
+export const checkAlerts: Rule = (model) =>
+  eachSlo(model).flatMap(({ slo }) => [
+    ...tierProblems(slo),
+    ...errorBudgetProblems(slo.alerts?.errorBudget),
+    ...monitorSloProblems(slo),
+  ]);
 
 function tierProblems(slo: Draft<Slo>): Diagnostic[] {
   const alerts = slo.alerts;
-  const dropped = new Map((alerts?.dropped ?? []).flatMap((entry) => (entry.tier === undefined ? [] : [[entry.tier, entry.maxFactor] as const])));
+  const dropped = new Map(
+    (alerts?.dropped ?? []).flatMap((entry) =>
+      entry.tier === undefined ? [] : [[entry.tier, entry.maxFactor] as const],
+    ),
+  );
   const tiers = byPosition([...(alerts?.burnRate ?? []), ...dropped.keys()]);
-  const windows = (slo.objectives ?? []).flatMap((objective) => (objective.window === undefined ? [] : [objective.window]));
+  const windows = (slo.objectives ?? []).flatMap((objective) =>
+    objective.window === undefined ? [] : [objective.window],
+  );
   const found: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
   for (const tier of tiers) {
@@ -21,7 +32,13 @@ function tierProblems(slo: Draft<Slo>): Diagnostic[] {
     const key = `${tier.window}/${tier.longWindowHours}/${tier.shortWindowMinutes}`;
     const first = firstLine.get(key);
     if (first !== undefined) {
-      found.push(diagnostic("DUPLICATE_TIER", `the tier on line ${first} already alerts over ${tier.window} with the same windows: merge them or change a window`, tier.at.self));
+      found.push(
+        diagnostic(
+          "DUPLICATE_TIER",
+          `the tier on line ${first} already alerts over ${tier.window} with the same windows: merge them or change a window`,
+          tier.at.self,
+        ),
+      );
       continue;
     }
     firstLine.set(key, tier.at.self.line);
@@ -35,26 +52,53 @@ function tierProblems(slo: Draft<Slo>): Diagnostic[] {
 function customTierProblems(tier: Draft<BurnRateTier>, windows: readonly string[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const long = tier.longWindowHours;
-  const longValid = long !== undefined && Number.isInteger(long) && long >= LONG_WINDOW_HOURS.min && long <= LONG_WINDOW_HOURS.max;
+  const longValid =
+    long !== undefined && Number.isInteger(long) && long >= LONG_WINDOW_HOURS.min && long <= LONG_WINDOW_HOURS.max;
   if (long !== undefined && !longValid) {
     found.push(
-      diagnostic("TIER_LONG_WINDOW", `Datadog takes a long window of whole hours from ${LONG_WINDOW_HOURS.min}h to ${LONG_WINDOW_HOURS.max}h, not ${formatNumber(long)}h`, tier.at.longWindow),
+      diagnostic(
+        "TIER_LONG_WINDOW",
+        `Datadog takes a long window of whole hours from ${LONG_WINDOW_HOURS.min}h to ${LONG_WINDOW_HOURS.max}h, not ${formatNumber(long)}h`,
+        tier.at.longWindow,
+      ),
     );
   }
   // The short window is judged against a valid long one (a default short window is 1/12 of it, always valid).
   const short = tier.shortWindowMinutes;
   if (longValid && short !== undefined && !(Number.isInteger(short) && short >= 1 && short < long * 60)) {
     found.push(
-      diagnostic("TIER_SHORT_WINDOW", `the short window must be whole minutes, at least 1m and shorter than the long window (${long}h); Datadog's default is 1/12 of it`, tier.at.shortWindow),
+      diagnostic(
+        "TIER_SHORT_WINDOW",
+        `the short window must be whole minutes, at least 1m and shorter than the long window (${long}h); Datadog's default is 1/12 of it`,
+        tier.at.shortWindow,
+      ),
     );
   }
   if (tier.statedAs === "factor" && tier.factor !== undefined && !(tier.factor > 0)) {
-    found.push(diagnostic("TIER_THRESHOLD", `the factor must be above 0, not ${formatNumber(tier.factor)}`, tier.at.threshold));
-  } else if (tier.statedAs === "budget" && tier.budgetConsumedPercent !== undefined && !(tier.budgetConsumedPercent > 0 && tier.budgetConsumedPercent <= 100)) {
-    found.push(diagnostic("TIER_THRESHOLD", `the budget consumed must be above 0% and at most 100%, not ${formatNumber(tier.budgetConsumedPercent)}%`, tier.at.threshold));
+    found.push(
+      diagnostic("TIER_THRESHOLD", `the factor must be above 0, not ${formatNumber(tier.factor)}`, tier.at.threshold),
+    );
+  } else if (
+    tier.statedAs === "budget" &&
+    tier.budgetConsumedPercent !== undefined &&
+    !(tier.budgetConsumedPercent > 0 && tier.budgetConsumedPercent <= 100)
+  ) {
+    found.push(
+      diagnostic(
+        "TIER_THRESHOLD",
+        `the budget consumed must be above 0% and at most 100%, not ${formatNumber(tier.budgetConsumedPercent)}%`,
+        tier.at.threshold,
+      ),
+    );
   }
   if (tier.window !== undefined && !windows.includes(tier.window)) {
-    found.push(diagnostic("TIER_WINDOW", `the SLO has no ${tier.window} objective; alert over one of its windows: ${windows.join(", ")}`, tier.at.window));
+    found.push(
+      diagnostic(
+        "TIER_WINDOW",
+        `the SLO has no ${tier.window} objective; alert over one of its windows: ${windows.join(", ")}`,
+        tier.at.window,
+      ),
+    );
   }
   return found;
 }
@@ -78,22 +122,36 @@ function errorBudgetProblems(alert: Draft<ErrorBudgetAlert> | undefined): Diagno
   const { criticalPercent: critical, warningPercent: warning } = alert;
   const found: Diagnostic[] = [];
   if (critical !== undefined && !(critical > 0 && critical <= 100)) {
-    found.push(diagnostic("ERROR_BUDGET_THRESHOLDS", `the critical threshold is a share of the budget spent, above 0% and at most 100%, not ${critical}%`, alert.at.critical));
+    found.push(
+      diagnostic(
+        "ERROR_BUDGET_THRESHOLDS",
+        `the critical threshold is a share of the budget spent, above 0% and at most 100%, not ${critical}%`,
+        alert.at.critical,
+      ),
+    );
   }
   if (warning !== undefined && !(warning > 0 && (critical === undefined || warning < critical))) {
-    found.push(diagnostic("ERROR_BUDGET_THRESHOLDS", `the warning threshold must be above 0% and below the critical one (${critical ?? "?"}%)`, alert.at.warning));
+    found.push(
+      diagnostic(
+        "ERROR_BUDGET_THRESHOLDS",
+        `the warning threshold must be above 0% and below the critical one (${critical ?? "?"}%)`,
+        alert.at.warning,
+      ),
+    );
   }
   return found;
 }
 
 function monitorSloProblems(slo: Draft<Slo>): Diagnostic[] {
   const alerts = slo.alerts;
-  const alerting = (alerts?.burnRate?.length ?? 0) + (alerts?.dropped?.length ?? 0) > 0 || alerts?.errorBudget !== undefined;
+  const alerting =
+    (alerts?.burnRate?.length ?? 0) + (alerts?.dropped?.length ?? 0) > 0 || alerts?.errorBudget !== undefined;
   if (!alerting || slo.sli?.kind !== "monitors") return [];
   return [
     diagnostic(
       "ALERTS_MONITOR_SLO",
-      "Datadog evaluates SLO alerts on monitor-based SLOs only when every monitor is of the metric family (metric, APM metric, anomaly, forecast, outlier, integration): check the monitors, or set `alerts: { burnRate: none }`",
+      "Datadog evaluates SLO alerts on monitor-based SLOs only when every monitor is of the metric family " +
+        "(metric, APM metric, anomaly, forecast, outlier, integration): check the monitors, or set `alerts: { burnRate: none }`",
       slo.sli.at.self,
     ),
   ];

@@ -8,6 +8,10 @@ export const checkReviewDue: Rule = (model, context) =>
     const review = service.review;
     if (review?.due === undefined || reviewStatus(review.due, context.today) !== "overdue") return [];
     return [
-      diagnostic("REVIEW_OVERDUE", `the SLO review was due on ${review.due} (last ${review.last ?? ""}, every ${review.every ?? ""}): hold the review, then set \`last\` to its date`, review.at.last),
+      diagnostic(
+        "REVIEW_OVERDUE",
+        `the SLO review was due on ${review.due} (last ${review.last ?? ""}, every ${review.every ?? ""}): hold the review, then set \`last\` to its date`,
+        review.at.last,
+      ),
     ];
   });

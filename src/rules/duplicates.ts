@@ -12,9 +12,16 @@ export const checkDuplicates: Rule = (model) => {
     (name, first) => `the service "${name}" is also declared in ${first.file}: keep one file per service`,
   );
   for (const service of services) {
-    const slos = byPosition(service.slos ?? []).flatMap((slo) => (slo.name === undefined ? [] : [{ name: slo.name, at: slo.at.name }]));
+    const slos = byPosition(service.slos ?? []).flatMap((slo) =>
+      slo.name === undefined ? [] : [{ name: slo.name, at: slo.at.name }],
+    );
     found.push(
-      ...repeats("DUPLICATE_SLO", slos, (name, first) => `the SLO name "${name}" is already used on line ${first.line}: SLO names are their identity in Datadog, make this one unique`),
+      ...repeats(
+        "DUPLICATE_SLO",
+        slos,
+        (name, first) =>
+          `the SLO name "${name}" is already used on line ${first.line}: SLO names are their identity in Datadog, make this one unique`,
+      ),
     );
   }
   const availabilities = new Map<string, { availability: number; file: string }>();
@@ -24,7 +31,13 @@ export const checkDuplicates: Rule = (model) => {
       const first = availabilities.get(name);
       if (!first) availabilities.set(name, { availability, file: at.self.file });
       else if (first.availability !== availability) {
-        found.push(diagnostic("DUPLICATE_DEPENDENCY", `"${name}" is ${first.availability} in ${first.file} and ${availability} here: keep one value`, at.self));
+        found.push(
+          diagnostic(
+            "DUPLICATE_DEPENDENCY",
+            `"${name}" is ${first.availability} in ${first.file} and ${availability} here: keep one value`,
+            at.self,
+          ),
+        );
       }
     }
   }
@@ -32,7 +45,11 @@ export const checkDuplicates: Rule = (model) => {
 };
 
 /** A diagnostic at each name an earlier one already took. */
-function repeats(code: DiagnosticCode, names: readonly { name: string; at: Position }[], message: (name: string, first: Position) => string): Diagnostic[] {
+function repeats(
+  code: DiagnosticCode,
+  names: readonly { name: string; at: Position }[],
+  message: (name: string, first: Position) => string,
+): Diagnostic[] {
   const seen = new Map<string, Position>();
   const found: Diagnostic[] = [];
   for (const { name, at } of names) {

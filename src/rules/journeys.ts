@@ -18,20 +18,37 @@ export const checkJourneyReferences: Rule = (model) => {
   const found: Diagnostic[] = [];
   for (const service of model.services ?? []) {
     const lookup = dependencyLookup(service, catalogs);
-    const known = [...(service.dependencies ?? []), ...catalogs.flatMap((catalog) => catalog.dependencies ?? [])].flatMap((d) => (d.name === undefined ? [] : [d.name]));
+    const known = [
+      ...(service.dependencies ?? []),
+      ...catalogs.flatMap((catalog) => catalog.dependencies ?? []),
+    ].flatMap((d) => (d.name === undefined ? [] : [d.name]));
     for (const step of (service.journeys ?? []).flatMap((journey) => journey.dependsOn ?? [])) {
       for (const { value, at } of step) {
         if (value === undefined || lookup(value) !== undefined) continue;
-        found.push(diagnostic("UNKNOWN_DEPENDENCY", `no dependency "${value}" in this service's dependencies or a shared catalog: declare its availability.${didYouMean(value, known)}`, at));
+        found.push(
+          diagnostic(
+            "UNKNOWN_DEPENDENCY",
+            `no dependency "${value}" in this service's dependencies or a shared catalog: declare its availability.${didYouMean(value, known)}`,
+            at,
+          ),
+        );
       }
     }
   }
   for (const { service, slo } of eachSlo(model)) {
     const journey = slo.journey;
     if (journey?.value === undefined) continue;
-    const names = (service.journeys ?? []).flatMap((candidate) => (candidate.name === undefined ? [] : [candidate.name]));
+    const names = (service.journeys ?? []).flatMap((candidate) =>
+      candidate.name === undefined ? [] : [candidate.name],
+    );
     if (!names.includes(journey.value)) {
-      found.push(diagnostic("UNKNOWN_JOURNEY", `the service declares no journey "${journey.value}": add it under \`journeys\`.${didYouMean(journey.value, names)}`, journey.at));
+      found.push(
+        diagnostic(
+          "UNKNOWN_JOURNEY",
+          `the service declares no journey "${journey.value}": add it under \`journeys\`.${didYouMean(journey.value, names)}`,
+          journey.at,
+        ),
+      );
     }
   }
   return found;
@@ -40,7 +57,9 @@ export const checkJourneyReferences: Rule = (model) => {
 /** Availability targets no higher than what the journey's dependencies allow. */
 export const checkCeilings: Rule = (model) =>
   eachSlo(model).flatMap(({ service, slo }) => {
-    const journey = service.journeys?.find((candidate) => candidate.name !== undefined && candidate.name === slo.journey?.value);
+    const journey = service.journeys?.find(
+      (candidate) => candidate.name !== undefined && candidate.name === slo.journey?.value,
+    );
     const ceiling = journey?.ceiling;
     const isAvailability = slo.sli?.kind === "ratio" || slo.sli?.kind === "monitors";
     if (!journey?.name || !ceiling || !isAvailability) return [];
@@ -48,11 +67,13 @@ export const checkCeilings: Rule = (model) =>
       .map((link) => `${link.label} ${formatAvailability(link.availability)}`)
       .join(", ");
     return (slo.objectives ?? []).flatMap((objective): Diagnostic[] => {
-      if (objective.target === undefined || objective.window === undefined || objective.target <= ceiling.percent) return [];
+      if (objective.target === undefined || objective.window === undefined || objective.target <= ceiling.percent)
+        return [];
       return [
         diagnostic(
           "CEILING_EXCEEDED",
-          `the ${objective.window} target ${formatPercent(objective.target)} is above what journey "${journey.name}" can reach through its dependencies (${formatAvailability(ceiling.percent)}; weakest: ${weakest}): add redundancy or lower the target`,
+          `the ${objective.window} target ${formatPercent(objective.target)} is above what journey "${journey.name}" can reach ` +
+            `through its dependencies (${formatAvailability(ceiling.percent)}; weakest: ${weakest}): add redundancy or lower the target`,
           objective.at.target,
         ),
       ];
@@ -63,6 +84,12 @@ function availabilityProblems(dependencies: readonly Draft<Dependency>[] | undef
   return (dependencies ?? []).flatMap(({ name, availability, at }): Diagnostic[] =>
     availability === undefined || (availability > 0 && availability <= 100)
       ? []
-      : [diagnostic("INVALID_VALUE", `the availability of "${name ?? ""}" is a percentage above 0 and at most 100, such as 99.95, not ${availability}`, at.availability)],
+      : [
+          diagnostic(
+            "INVALID_VALUE",
+            `the availability of "${name ?? ""}" is a percentage above 0 and at most 100, such as 99.95, not ${availability}`,
+            at.availability,
+          ),
+        ],
   );
 }

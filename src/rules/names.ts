@@ -15,11 +15,22 @@ export const checkNames: Rule = (model) => {
   const found: Diagnostic[] = [];
   for (const service of model.services ?? []) {
     found.push(...nameProblems("service", service.name, service.at.name));
-    if (service.owner !== undefined && !(OWNER_PATTERN.test(service.owner) && service.owner.length <= MAX_OWNER_LENGTH)) {
-      found.push(diagnostic("INVALID_NAME", `the owner ${JSON.stringify(service.owner)} is not a team handle: write it such as \`card-sre\`, with lowercase letters, digits, \`.\`, \`_\` or \`-\``, service.at.owner));
+    if (
+      service.owner !== undefined &&
+      !(OWNER_PATTERN.test(service.owner) && service.owner.length <= MAX_OWNER_LENGTH)
+    ) {
+      found.push(
+        diagnostic(
+          "INVALID_NAME",
+          `the owner ${JSON.stringify(service.owner)} is not a team handle: write it ` +
+            `such as \`card-sre\`, with lowercase letters, digits, \`.\`, \`_\` or \`-\``,
+          service.at.owner,
+        ),
+      );
     }
     for (const journey of service.journeys ?? []) found.push(...nameProblems("journey", journey.name, journey.at.self));
-    for (const dependency of service.dependencies ?? []) found.push(...nameProblems("dependency", dependency.name, dependency.at.self));
+    for (const dependency of service.dependencies ?? [])
+      found.push(...nameProblems("dependency", dependency.name, dependency.at.self));
   }
   for (const { slo } of eachSlo(model)) {
     found.push(...nameProblems("SLO", slo.name, slo.at.name));
@@ -27,7 +38,8 @@ export const checkNames: Rule = (model) => {
   }
   for (const catalog of model.catalogs ?? []) {
     found.push(...nameProblems("catalog", catalog.name, catalog.at.name));
-    for (const dependency of catalog.dependencies ?? []) found.push(...nameProblems("dependency", dependency.name, dependency.at.self));
+    for (const dependency of catalog.dependencies ?? [])
+      found.push(...nameProblems("dependency", dependency.name, dependency.at.self));
   }
   return found;
 };
@@ -36,10 +48,22 @@ function nameProblems(what: string, name: string | undefined, at: Position): Dia
   if (name === undefined) return [];
   const problems: Diagnostic[] = [];
   if (!NAME_PATTERN.test(name)) {
-    problems.push(diagnostic("INVALID_NAME", `the ${what} name ${JSON.stringify(name)} breaks the naming rule: use lowercase letters, digits and single dashes, such as \`repayment-availability\``, at));
+    problems.push(
+      diagnostic(
+        "INVALID_NAME",
+        `the ${what} name ${JSON.stringify(name)} breaks the naming rule: use lowercase letters, digits and single dashes, such as \`repayment-availability\``,
+        at,
+      ),
+    );
   }
   if (name.length > MAX_NAME_LENGTH) {
-    problems.push(diagnostic("INVALID_NAME", `the ${what} name has ${name.length} characters: shorten it to at most ${MAX_NAME_LENGTH}`, at));
+    problems.push(
+      diagnostic(
+        "INVALID_NAME",
+        `the ${what} name has ${name.length} characters: shorten it to at most ${MAX_NAME_LENGTH}`,
+        at,
+      ),
+    );
   }
   return problems;
 }

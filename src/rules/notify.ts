@@ -43,7 +43,11 @@ export const checkRouting: Rule = (model) =>
       const fires = (alerts?.burnRate ?? []).some((tier) => tier.severity === severity);
       if (!fires || (alerts?.notify?.[severity]?.length ?? 0) > 0) return [];
       return [
-        diagnostic("NO_NOTIFY", `${severity} alerts of this SLO notify nobody: add \`notify.${severity}\` to the service or \`alerts.notify.${severity}\` to the SLO`, slo.at.name),
+        diagnostic(
+          "NO_NOTIFY",
+          `${severity} alerts of this SLO notify nobody: add \`notify.${severity}\` to the service or \`alerts.notify.${severity}\` to the SLO`,
+          slo.at.name,
+        ),
       ];
     }),
   );

@@ -12,10 +12,23 @@ export const checkRenames: Rule = (model) =>
       if (previous === undefined) return [];
       const at = slo.at.renamedFrom;
       if (names.has(previous)) {
-        return [diagnostic("RENAME_CONFLICT", `"${previous}" is the name of a current SLO: renamedFrom names the SLO's previous name, which no SLO may still use`, at)];
+        return [
+          diagnostic(
+            "RENAME_CONFLICT",
+            `"${previous}" is the name of a current SLO: renamedFrom names the SLO's previous name, which no SLO may still use`,
+            at,
+          ),
+        ];
       }
       const first = claimed.get(previous);
-      if (first !== undefined) return [diagnostic("RENAME_CONFLICT", `the SLO on line ${first} is already renamed from "${previous}": one SLO only can take its history`, at)];
+      if (first !== undefined)
+        return [
+          diagnostic(
+            "RENAME_CONFLICT",
+            `the SLO on line ${first} is already renamed from "${previous}": one SLO only can take its history`,
+            at,
+          ),
+        ];
       claimed.set(previous, slo.at.self.line);
       return [];
     });

@@ -13,7 +13,13 @@ function sliProblems(sli: Draft<Sli>): Diagnostic[] {
     case "latency": {
       if (sli.filter === undefined) return [];
       const braces = /[{}]/.test(sli.filter)
-        ? [diagnostic("QUERY_SYNTAX", "write the filter without braces, as tags separated by commas: `service:web,env:prod`", sli.at.filter)]
+        ? [
+            diagnostic(
+              "QUERY_SYNTAX",
+              "write the filter without braces, as tags separated by commas: `service:web,env:prod`",
+              sli.at.filter,
+            ),
+          ]
         : [];
       return [...balanceProblems(sli.filter, sli.at.filter), ...braces];
     }
@@ -21,7 +27,13 @@ function sliProblems(sli: Draft<Sli>): Diagnostic[] {
       return queryProblems(sli.query, sli.at.query);
     case "monitors":
       return sli.groups !== undefined && sli.groups.length > 0 && sli.monitorIds?.length !== 1
-        ? [diagnostic("MONITOR_GROUPS", "Datadog accepts `groups` only for an SLO made of exactly one monitor: remove `groups` or keep one id", sli.at.groups)]
+        ? [
+            diagnostic(
+              "MONITOR_GROUPS",
+              "Datadog accepts `groups` only for an SLO made of exactly one monitor: remove `groups` or keep one id",
+              sli.at.groups,
+            ),
+          ]
         : [];
   }
 }
@@ -34,7 +46,9 @@ function queryProblems(query: string | undefined, at: Position): Diagnostic[] {
 
 function balanceProblems(query: string, at: Position): Diagnostic[] {
   const problem = unbalanced(query);
-  return problem ? [diagnostic("QUERY_SYNTAX", `${problem}: check the query's braces, brackets, parentheses and quotes`, at)] : [];
+  return problem
+    ? [diagnostic("QUERY_SYNTAX", `${problem}: check the query's braces, brackets, parentheses and quotes`, at)]
+    : [];
 }
 
 const CLOSERS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };

@@ -22,7 +22,12 @@ export type Salvaged<T> = T extends string | number | boolean
  * values beside it. A misspelled key gives one diagnostic, not also one for the key it replaced.
  * The value is undefined when the whole has the wrong shape.
  */
-export function checkShape<T>(schema: z.ZodType<T>, value: unknown, file: SourceFile, basePath: DataPath): Result<Salvaged<T> | undefined> {
+export function checkShape<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  file: SourceFile,
+  basePath: DataPath,
+): Result<Salvaged<T> | undefined> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { value: result.data as Salvaged<T>, diagnostics: [] };
   const issues = result.error.issues.flatMap((issue) => leafIssues(issue, []));
@@ -62,7 +67,13 @@ function misspelledKeys(issues: readonly LeafIssue[], root: z.ZodType): Set<stri
   return misspelled;
 }
 
-function issueDiagnostics(leaf: LeafIssue, root: z.ZodType, file: SourceFile, basePath: DataPath, misspelled: ReadonlySet<string>): Diagnostic[] {
+function issueDiagnostics(
+  leaf: LeafIssue,
+  root: z.ZodType,
+  file: SourceFile,
+  basePath: DataPath,
+  misspelled: ReadonlySet<string>,
+): Diagnostic[] {
   const { issue } = leaf;
   const path: DataPath = [...basePath, ...leaf.path];
   const fieldName = describePath(path);
@@ -70,20 +81,42 @@ function issueDiagnostics(leaf: LeafIssue, root: z.ZodType, file: SourceFile, ba
     case "unrecognized_keys": {
       const known = knownKeys(root, leaf.path);
       return issue.keys.map((key) =>
-        diagnostic("UNKNOWN_KEY", `unknown key "${key}" in ${fieldName || "the file"}: remove it.${didYouMean(key, known)}${strayDigitsHint(key)}`, file.locate([...path, key], "key")),
+        diagnostic(
+          "UNKNOWN_KEY",
+          `unknown key "${key}" in ${fieldName || "the file"}: remove it.${didYouMean(key, known)}${strayDigitsHint(key)}`,
+          file.locate([...path, key], "key"),
+        ),
       );
     }
     case "invalid_type": {
       if (issue.input === undefined) {
         if (misspelled.has(pathKey(leaf.path))) return [];
         const key = path[path.length - 1];
-        return [diagnostic("MISSING_KEY", `add the required key "${String(key)}"${path.length > 1 ? ` to ${describePath(path.slice(0, -1))}` : ""}`, file.locate(path))];
+        return [
+          diagnostic(
+            "MISSING_KEY",
+            `add the required key "${String(key)}"${path.length > 1 ? ` to ${describePath(path.slice(0, -1))}` : ""}`,
+            file.locate(path),
+          ),
+        ];
       }
-      return [diagnostic("WRONG_TYPE", `${fieldName} must be ${article(issue.expected)}, not ${describeValue(issue.input)}${decimalCommaHint(issue)}`, file.locate(path))];
+      return [
+        diagnostic(
+          "WRONG_TYPE",
+          `${fieldName} must be ${article(issue.expected)}, not ${describeValue(issue.input)}${decimalCommaHint(issue)}`,
+          file.locate(path),
+        ),
+      ];
     }
     case "invalid_value": {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(", ");
-      return [diagnostic("INVALID_VALUE", `${fieldName} must be one of ${allowed}, not ${describeValue(issue.input)}`, file.locate(path))];
+      return [
+        diagnostic(
+          "INVALID_VALUE",
+          `${fieldName} must be one of ${allowed}, not ${describeValue(issue.input)}`,
+          file.locate(path),
+        ),
+      ];
     }
     case "invalid_union":
       return [diagnostic("WRONG_TYPE", `${fieldName}: ${issue.message}`, file.locate(path))];
@@ -95,7 +128,13 @@ function issueDiagnostics(leaf: LeafIssue, root: z.ZodType, file: SourceFile, ba
     case "too_big":
       if (issue.origin === "number" || issue.origin === "int") {
         const bound = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
-        return [diagnostic("INVALID_VALUE", `${fieldName} must be ${issue.code === "too_small" ? "greater than" : "at most"} ${bound}`, file.locate(path))];
+        return [
+          diagnostic(
+            "INVALID_VALUE",
+            `${fieldName} must be ${issue.code === "too_small" ? "greater than" : "at most"} ${bound}`,
+            file.locate(path),
+          ),
+        ];
       }
       return [diagnostic("INVALID_VALUE", `${fieldName}: ${issue.message}`, file.locate(path))];
     default:
@@ -109,7 +148,7 @@ function issueDiagnostics(leaf: LeafIssue, root: z.ZodType, file: SourceFile, ba
  * as it is.
  */
 function salvage<T>(value: unknown, issues: readonly LeafIssue[]): Salvaged<T> | undefined {
-  const holder = { root: structuredClone(value) as unknown };
+  const holder: { root: unknown } = { root: structuredClone(value) };
   for (const { issue, path } of issues) {
     if (issue.code !== "unrecognized_keys") continue;
     const target = nodeAt(holder.root, path);
@@ -126,7 +165,8 @@ function salvage<T>(value: unknown, issues: readonly LeafIssue[]): Salvaged<T> |
 function refusesValue(issue: z.core.$ZodIssue): boolean {
   if (issue.code === "unrecognized_keys") return false;
   if (issue.code === "invalid_type") return issue.input !== undefined;
-  if (issue.code === "too_small" || issue.code === "too_big") return issue.origin === "number" || issue.origin === "int";
+  if (issue.code === "too_small" || issue.code === "too_big")
+    return issue.origin === "number" || issue.origin === "int";
   return true;
 }
 
@@ -163,11 +203,20 @@ function pathKey(path: DataPath): string {
 
 /** `slos[0].sli.ratio.good` */
 export function describePath(path: DataPath): string {
-  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join("");
+  return path
+    .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join("");
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { object: "a mapping", array: "a list", string: "a string", number: "a number", int: "a whole number", boolean: "true or false" };
+  const names: Record<string, string> = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+  };
   return names[expected] ?? expected;
 }
 
@@ -176,7 +225,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
+  return JSON.stringify(value) ?? typeof value;
 }
 
 /** `99,9` reads as text in YAML: say how to write the number. */
@@ -188,7 +237,9 @@ function decimalCommaHint(issue: z.core.$ZodIssueInvalidType): string {
 
 /** In a flow mapping, `target: 99,9` reads as `target: 99` and a key `9`: say how to write the number. */
 function strayDigitsHint(key: string): string {
-  return /^\d+$/.test(key) ? " A decimal comma splits a number in two inside `{ }`: write it with a decimal point, such as 99.9." : "";
+  return /^\d+$/.test(key)
+    ? " A decimal comma splits a number in two inside `{ }`: write it with a decimal point, such as 99.9."
+    : "";
 }
 
 /** The keys an object schema accepts at a path, for "did you mean" suggestions. */

@@ -40,13 +40,24 @@ export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>>
 function envelope(file: SourceFile, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
   const data = file.data;
   if (!isRecord(data)) {
-    diagnostics.push(diagnostic("WRONG_TYPE", "a spec file holds one mapping with apiVersion, service, owner and slos (see docs/spec.md)", file.locate([])));
+    diagnostics.push(
+      diagnostic(
+        "WRONG_TYPE",
+        "a spec file holds one mapping with apiVersion, service, owner and slos (see docs/spec.md)",
+        file.locate([]),
+      ),
+    );
     return undefined;
   }
   if (data["apiVersion"] !== SPEC_V1) {
-    const found = data["apiVersion"] === undefined ? "no apiVersion" : `apiVersion ${JSON.stringify(data["apiVersion"])}`;
+    const found =
+      data["apiVersion"] === undefined ? "no apiVersion" : `apiVersion ${JSON.stringify(data["apiVersion"])}`;
     diagnostics.push(
-      diagnostic("UNSUPPORTED_VERSION", `found ${found}: write \`apiVersion: ${SPEC_V1}\` as the first line`, file.locate(data["apiVersion"] === undefined ? [] : ["apiVersion"])),
+      diagnostic(
+        "UNSUPPORTED_VERSION",
+        `found ${found}: write \`apiVersion: ${SPEC_V1}\` as the first line`,
+        file.locate(data["apiVersion"] === undefined ? [] : ["apiVersion"]),
+      ),
     );
     return undefined;
   }

@@ -11,7 +11,9 @@ export interface TerraformContext {
 }
 
 /** The outcome of the preflight checks: a context, or one actionable line per failed check. */
-export type PreflightResult = { readonly ok: true; readonly context: TerraformContext } | { readonly ok: false; readonly problems: readonly string[] };
+export type PreflightResult =
+  | { readonly ok: true; readonly context: TerraformContext }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 const TERRAFORM_INSTALL_URL = "https://developer.hashicorp.com/terraform/install";
 
@@ -29,7 +31,9 @@ export function preflight(env: Environment): PreflightResult {
   const problems: string[] = [];
   const terraform = findOnPath("terraform", env);
   if (!terraform) {
-    problems.push(`terraform was not found on PATH: install Terraform (${TERRAFORM_INSTALL_URL}) and make sure \`terraform version\` runs`);
+    problems.push(
+      `terraform was not found on PATH: install Terraform (${TERRAFORM_INSTALL_URL}) and make sure \`terraform version\` runs`,
+    );
   }
   for (const key of DATADOG_KEYS) {
     if (key.names.some((name) => env[name])) continue;

@@ -68,10 +68,19 @@ function runStep(args: readonly string[], cwd: string, options: RunStacksOptions
         output += `${explanation}\n`;
         errorOutput += `${explanation}\n`;
       }
-      resolve({ args, exitCode, output: redact(output, context.secrets), errorOutput: redact(errorOutput, context.secrets) });
+      resolve({
+        args,
+        exitCode,
+        output: redact(output, context.secrets),
+        errorOutput: redact(errorOutput, context.secrets),
+      });
     };
     // TF_IN_AUTOMATION drops the "run this next" hints meant for someone typing terraform commands.
-    const child = spawn(context.terraform, args, { cwd, env: { ...options.env, TF_IN_AUTOMATION: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(context.terraform, args, {
+      cwd,
+      env: { ...options.env, TF_IN_AUTOMATION: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout.setEncoding("utf8").on("data", (text: string) => {
       output += text;
     });

@@ -20,10 +20,19 @@ export interface ReviewEntry {
 export function reviewCalendar(model: Model, today: string): ReviewEntry[] {
   return model.services
     .map((service): ReviewEntry => {
-      const base = { service: service.name, owner: service.owner, approvers: service.approvers.map((approver) => approver.value) };
+      const base = {
+        service: service.name,
+        owner: service.owner,
+        approvers: service.approvers.map((approver) => approver.value),
+      };
       if (!service.review) return { ...base, status: "unscheduled" };
       const { every, last, due } = service.review;
       return { ...base, every, last, due, daysLeft: daysBetween(today, due), status: reviewStatus(due, today) };
     })
-    .sort((a, b) => (a.due === undefined ? 1 : 0) - (b.due === undefined ? 1 : 0) || compareText(a.due ?? "", b.due ?? "") || compareText(a.service, b.service));
+    .sort(
+      (a, b) =>
+        (a.due === undefined ? 1 : 0) - (b.due === undefined ? 1 : 0) ||
+        compareText(a.due ?? "", b.due ?? "") ||
+        compareText(a.service, b.service),
+    );
 }

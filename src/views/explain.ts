@@ -1,5 +1,17 @@
 import { budgetSeconds, tierTimes, type TierTimes } from "../model/budget.js";
-import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Model, Sli, Window } from "../model/model.js";
+import type {
+  AlertSeverity,
+  BurnRateTier,
+  DroppedTier,
+  ErrorBudgetAlert,
+  Journey,
+  Model,
+  Objective,
+  Service,
+  Sli,
+  Slo,
+  Window,
+} from "../model/model.js";
 import { withoutFloatNoise } from "../util/numbers.js";
 import { compareText } from "../util/text.js";
 
@@ -47,7 +59,11 @@ export interface SloExplanation {
   readonly objectives: readonly ObjectiveExplanation[];
   readonly tiers: readonly TierExplanation[];
   readonly droppedTiers: readonly DroppedTierExplanation[];
-  readonly errorBudgetAlert?: { readonly window: Window; readonly criticalPercent: number; readonly warningPercent?: number };
+  readonly errorBudgetAlert?: {
+    readonly window: Window;
+    readonly criticalPercent: number;
+    readonly warningPercent?: number;
+  };
   readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
   readonly runbook?: string;
 }
@@ -62,63 +78,84 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
     .filter((service) => serviceName === undefined || service.name === serviceName)
     .flatMap((service) =>
       [...service.slos]
-        .sort((a, b) => compareText(a.journey?.value ?? "\uffff", b.journey?.value ?? "\uffff") || compareText(a.name, b.name))
+        .sort((a, b) => compareText(journeyOrder(a), journeyOrder(b)) || compareText(a.name, b.name))
         .filter((slo) => sloName === undefined || slo.name === sloName)
-        .map((slo): SloExplanation => {
-          const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.value);
-          const isAvailability = slo.sli.kind === "ratio" || slo.sli.kind === "monitors";
-          return {
-            service: service.name,
-            slo: slo.name,
-            ...(journey
-              ? {
-                  journey: {
-                    name: journey.name,
-                    kind: journey.serves,
-                    ...(journey.ceiling
-                      ? {
-                          ceilingPercent: journey.ceiling.percent,
-                          links: journey.ceiling.links,
-                          ...(isAvailability ? { marginPoints: withoutFloatNoise(journey.ceiling.percent - slo.primary.target) } : {}),
-                        }
-                      : {}),
-                  },
-                }
-              : {}),
-            sliKind: slo.sli.kind,
-            primaryWindow: slo.primary.window,
-            objectives: slo.objectives.map(({ window, target, warning }) => ({
-              window,
-              target,
-              ...(warning === undefined ? {} : { warning }),
-              budgetSeconds: budgetSeconds(window, target),
-              budgetPercent: withoutFloatNoise(100 - target),
-              oneBadIn: Math.round(100 / (100 - target)),
-            })),
-            tiers: slo.alerts.burnRate.map(tierExplanation),
-            droppedTiers: slo.alerts.dropped.map(({ tier: { severity, window, target, longWindowHours, shortWindowMinutes, factor }, maxFactor }) => ({
-              severity,
-              window,
-              longWindowHours,
-              shortWindowMinutes,
-              factor,
-              maxFactor,
-              reason: `can never fire: at a ${target}% target the burn rate is at most ${maxFactor}x`,
-            })),
-            ...(slo.alerts.errorBudget ? { errorBudgetAlert: errorBudgetOf(slo.alerts.errorBudget) } : {}),
-            notify: { page: slo.alerts.notify.page.map((h) => h.value), ticket: slo.alerts.notify.ticket.map((h) => h.value) },
-            ...(slo.alerts.runbook ? { runbook: slo.alerts.runbook.value } : {}),
-          };
-        }),
+        .map((slo) => explainSlo(service, slo)),
     );
 }
 
-function errorBudgetOf({ window, criticalPercent, warningPercent }: ErrorBudgetAlert): NonNullable<SloExplanation["errorBudgetAlert"]> {
+/** SLOs of a journey first, by journey name; those without one last. */
+function journeyOrder(slo: Slo): string {
+  return slo.journey?.value ?? "\uffff";
+}
+
+function explainSlo(service: Service, slo: Slo): SloExplanation {
+  const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.value);
+  const { errorBudget, runbook } = slo.alerts;
+  return {
+    service: service.name,
+    slo: slo.name,
+    ...(journey ? { journey: explainJourney(journey, slo) } : {}),
+    sliKind: slo.sli.kind,
+    primaryWindow: slo.primary.window,
+    objectives: slo.objectives.map(explainObjective),
+    tiers: slo.alerts.burnRate.map(tierExplanation),
+    droppedTiers: slo.alerts.dropped.map(droppedTierExplanation),
+    ...(errorBudget ? { errorBudgetAlert: errorBudgetOf(errorBudget) } : {}),
+    notify: {
+      page: slo.alerts.notify.page.map((handle) => handle.value),
+      ticket: slo.alerts.notify.ticket.map((handle) => handle.value),
+    },
+    ...(runbook ? { runbook: runbook.value } : {}),
+  };
+}
+
+function explainJourney(journey: Journey, slo: Slo): JourneyExplanation {
+  const base = { name: journey.name, kind: journey.serves };
+  if (!journey.ceiling) return base;
+  const { percent, links } = journey.ceiling;
+  const isAvailability = slo.sli.kind === "ratio" || slo.sli.kind === "monitors";
+  const margin = isAvailability ? { marginPoints: withoutFloatNoise(percent - slo.primary.target) } : {};
+  return { ...base, ceilingPercent: percent, links, ...margin };
+}
+
+function explainObjective({ window, target, warning }: Objective): ObjectiveExplanation {
+  return {
+    window,
+    target,
+    ...(warning === undefined ? {} : { warning }),
+    budgetSeconds: budgetSeconds(window, target),
+    budgetPercent: withoutFloatNoise(100 - target),
+    oneBadIn: Math.round(100 / (100 - target)),
+  };
+}
+
+function droppedTierExplanation({ tier, maxFactor }: DroppedTier): DroppedTierExplanation {
+  const { severity, window, target, longWindowHours, shortWindowMinutes, factor } = tier;
+  const reason = `can never fire: at a ${target}% target the burn rate is at most ${maxFactor}x`;
+  return { severity, window, longWindowHours, shortWindowMinutes, factor, maxFactor, reason };
+}
+
+function errorBudgetOf({
+  window,
+  criticalPercent,
+  warningPercent,
+}: ErrorBudgetAlert): NonNullable<SloExplanation["errorBudgetAlert"]> {
   return { window, criticalPercent, ...(warningPercent === undefined ? {} : { warningPercent }) };
 }
 
 function tierExplanation(tier: BurnRateTier): TierExplanation {
   const { severity, window, longWindowHours, shortWindowMinutes, factor, budgetConsumedPercent, origin } = tier;
   const { secondsToFireAtFullOutage, secondsToExhaustion } = tierTimes(tier);
-  return { severity, window, longWindowHours, shortWindowMinutes, factor, budgetConsumedPercent, origin, secondsToFireAtFullOutage, secondsToExhaustion };
+  return {
+    severity,
+    window,
+    longWindowHours,
+    shortWindowMinutes,
+    factor,
+    budgetConsumedPercent,
+    origin,
+    secondsToFireAtFullOutage,
+    secondsToExhaustion,
+  };
 }

@@ -19,9 +19,19 @@ export interface ObjectiveSpec {
 
 /** The four SLI kinds, one key each. */
 export type SliSpec =
-  | { readonly ratio: { readonly good: string; readonly total: string } | { readonly bad: string; readonly total: string } }
+  | {
+      readonly ratio:
+        { readonly good: string; readonly total: string } | { readonly bad: string; readonly total: string };
+    }
   | { readonly latency: { readonly metric: string; readonly filter?: string; readonly threshold: number | string } }
-  | { readonly timeSlice: { readonly query: string; readonly comparator: "<" | "<=" | ">" | ">="; readonly threshold: number; readonly interval?: "1m" | "5m" } }
+  | {
+      readonly timeSlice: {
+        readonly query: string;
+        readonly comparator: "<" | "<=" | ">" | ">=";
+        readonly threshold: number;
+        readonly interval?: "1m" | "5m";
+      };
+    }
   | { readonly monitors: { readonly ids: readonly number[]; readonly groups?: readonly string[] } };
 
 /** Notification handles by severity. */
@@ -99,7 +109,14 @@ export const HOSTILE_FRAGMENTS: readonly string[] = [
 
 /** Free text mixing hostile fragments with random printable and unicode text. */
 export const hostileText: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ maxLength: 10 }), fc.string({ unit: "binary", maxLength: 4 })), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...HOSTILE_FRAGMENTS),
+      fc.string({ maxLength: 10 }),
+      fc.string({ unit: "binary", maxLength: 4 }),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((parts) => parts.join(""));
 
 const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
@@ -114,19 +131,41 @@ const owner = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/);
 
 /** Tags: mostly in Datadog's stored form, some that Datadog rewrites (a warning, never an error). */
 const tag = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_./-]{0,10}$/), fc.stringMatching(/^[a-z0-9_./-]{1,10}$/)).map(([key, value]) => `${key}:${value}`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9_./-]{0,10}$/), fc.stringMatching(/^[a-z0-9_./-]{1,10}$/))
+      .map(([key, value]) => `${key}:${value}`),
+  },
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom("a", "Env", "Team"), fc.string({ unit: fc.constantFrom("A", "b", " ", "é", "✓", ":", "/", "_", "!", "0", "-"), maxLength: 12 })).map(([head, rest]) => head + rest) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom("a", "Env", "Team"),
+        fc.string({ unit: fc.constantFrom("A", "b", " ", "é", "✓", ":", "/", "_", "!", "0", "-"), maxLength: 12 }),
+      )
+      .map(([head, rest]) => head + rest),
+  },
 );
 const tags = fc.array(tag, { maxLength: 8 });
 
 const metric = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}(\.[a-z][a-z0-9_]{0,10}){0,2}$/);
-const tagScope = fc.array(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}:[a-z0-9_.-]{1,8}$/), { minLength: 1, maxLength: 3 }).map((list) => list.join(","));
+const tagScope = fc
+  .array(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}:[a-z0-9_.-]{1,8}$/), { minLength: 1, maxLength: 3 })
+  .map((list) => list.join(","));
 /** Query scopes, some with balanced template sigils, quotes and backslashes. */
 const scope = fc.oneof(
   fc.constant("*"),
   tagScope,
-  fc.constantFrom('service:${file("/etc/passwd")}', "env:%{ if true }x%{ endif }", "name:$${x}", "path:a\\b", 'q:"quoted, with comma"', "u:é✓"),
+  fc.constantFrom(
+    'service:${file("/etc/passwd")}',
+    "env:%{ if true }x%{ endif }",
+    "name:$${x}",
+    "path:a\\b",
+    'q:"quoted, with comma"',
+    "u:é✓",
+  ),
 );
 const countQuery = fc.tuple(metric, scope).map(([m, s]) => `sum:${m}{${s}}.as_count()`);
 
@@ -135,19 +174,33 @@ const ratio = fc.oneof(
   fc.record({ bad: countQuery, total: countQuery }),
 );
 
-const duration = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom("ms", "s", "m", "h", "d")).map(([n, unit]) => `${n}${unit}`);
-const positiveNumber = fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0.001, max: 100_000, noNaN: true, noDefaultInfinity: true }));
+const duration = fc
+  .tuple(fc.integer({ min: 1, max: 999 }), fc.constantFrom("ms", "s", "m", "h", "d"))
+  .map(([n, unit]) => `${n}${unit}`);
+const positiveNumber = fc.oneof(
+  fc.integer({ min: 1, max: 100_000 }),
+  fc.double({ min: 0.001, max: 100_000, noNaN: true, noDefaultInfinity: true }),
+);
 
 const latency = fc.record(
-  { metric: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.]{0,20}$/), filter: fc.oneof(fc.constant("*"), tagScope), threshold: fc.oneof(positiveNumber, duration) },
+  {
+    metric: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.]{0,20}$/),
+    filter: fc.oneof(fc.constant("*"), tagScope),
+    threshold: fc.oneof(positiveNumber, duration),
+  },
   { requiredKeys: ["metric", "threshold"] },
 );
 
 const timeSlice = fc.record(
   {
-    query: fc.tuple(fc.constantFrom("avg", "max", "p99", "sum"), metric, scope).map(([aggregator, m, s]) => `${aggregator}:${m}{${s}}`),
+    query: fc
+      .tuple(fc.constantFrom("avg", "max", "p99", "sum"), metric, scope)
+      .map(([aggregator, m, s]) => `${aggregator}:${m}{${s}}`),
     comparator: fc.constantFrom("<" as const, "<=" as const, ">" as const, ">=" as const),
-    threshold: fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })),
+    threshold: fc.oneof(
+      fc.integer({ min: -1000, max: 100_000 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+    ),
     interval: fc.constantFrom("1m" as const, "5m" as const),
   },
   { requiredKeys: ["query", "comparator", "threshold"] },
@@ -155,10 +208,16 @@ const timeSlice = fc.record(
 
 const monitorId = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
 /** One monitor as often as several, since groups need exactly one. */
-const monitorIds = fc.oneof(monitorId.map((id) => [id]), fc.uniqueArray(monitorId, { minLength: 1, maxLength: 20 }));
+const monitorIds = fc.oneof(
+  monitorId.map((id) => [id]),
+  fc.uniqueArray(monitorId, { minLength: 1, maxLength: 20 }),
+);
 const monitors = monitorIds.chain((ids) =>
   ids.length === 1
-    ? fc.record({ ids: fc.constant(ids), groups: fc.array(fc.oneof(word, hostileText), { maxLength: 4 }) }, { requiredKeys: ["ids"] })
+    ? fc.record(
+        { ids: fc.constant(ids), groups: fc.array(fc.oneof(word, hostileText), { maxLength: 4 }) },
+        { requiredKeys: ["ids"] },
+      )
     : fc.constant({ ids }),
 );
 
@@ -177,14 +236,20 @@ function objective(window: WindowSpec, monitorBased: boolean): fc.Arbitrary<Obje
   return steps.chain((target) =>
     target === highest
       ? fc.constant({ window, target: target / scale })
-      : fc.option(fc.integer({ min: target + 1, max: highest }), { nil: undefined }).map((warning) =>
-          warning === undefined ? { window, target: target / scale } : { window, target: target / scale, warning: warning / scale },
-        ),
+      : fc
+          .option(fc.integer({ min: target + 1, max: highest }), { nil: undefined })
+          .map((warning) =>
+            warning === undefined
+              ? { window, target: target / scale }
+              : { window, target: target / scale, warning: warning / scale },
+          ),
   );
 }
 
 function objectives(monitorBased: boolean): fc.Arbitrary<ObjectiveSpec[]> {
-  return fc.shuffledSubarray([...WINDOWS], { minLength: 1, maxLength: 3 }).chain((windows) => fc.tuple(...windows.map((window) => objective(window, monitorBased))));
+  return fc
+    .shuffledSubarray([...WINDOWS], { minLength: 1, maxLength: 3 })
+    .chain((windows) => fc.tuple(...windows.map((window) => objective(window, monitorBased))));
 }
 
 const handles = fc.array(fc.stringMatching(/^@[a-z0-9._-]{1,20}$/), { minLength: 1, maxLength: 3 });
@@ -192,7 +257,12 @@ const notify: fc.Arbitrary<NotifySpec> = fc.record({ page: handles, ticket: hand
 const percent = (min: number, max: number) => fc.integer({ min, max }).map((value) => `${value}%`);
 const errorBudget = fc
   .integer({ min: 2, max: 100 })
-  .chain((critical) => fc.record({ critical: fc.constant(`${critical}%`), warning: percent(1, critical - 1) }, { requiredKeys: ["critical"] }));
+  .chain((critical) =>
+    fc.record(
+      { critical: fc.constant(`${critical}%`), warning: percent(1, critical - 1) },
+      { requiredKeys: ["critical"] },
+    ),
+  );
 
 /** Custom tiers with distinct long windows, so no two tiers watch the same windows. */
 function customTiers(windows: readonly WindowSpec[]): fc.Arbitrary<TierSpec[]> {
@@ -222,12 +292,22 @@ function alerts(windows: readonly WindowSpec[]): fc.Arbitrary<AlertsSpec | undef
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constant({ burnRate: "none" as const }) },
-    { weight: 1, arbitrary: fc.record({ burnRate: fc.constant("default" as const), errorBudget, notify }, { requiredKeys: ["errorBudget"] }) },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        { burnRate: fc.constant("default" as const), errorBudget, notify },
+        { requiredKeys: ["errorBudget"] },
+      ),
+    },
     { weight: 2, arbitrary: fc.record({ burnRate: customTiers(windows), notify }, { requiredKeys: ["burnRate"] }) },
   );
 }
 
-const runbook = fc.constantFrom("https://runbooks.example.com/web", 'https://runbooks.example.com/${file("/etc/passwd")}', "http://wiki.example/%{if}x");
+const runbook = fc.constantFrom(
+  "https://runbooks.example.com/web",
+  'https://runbooks.example.com/${file("/etc/passwd")}',
+  "http://wiki.example/%{if}x",
+);
 
 /** One valid SLO, named `sloName`. */
 function slo(sloName: string): fc.Arbitrary<SloSpec> {
@@ -238,7 +318,13 @@ function slo(sloName: string): fc.Arbitrary<SloSpec> {
           { description: hostileText, tags, runbook, alerts: alerts(list.map((o) => o.window)) },
           { requiredKeys: [] },
         )
-        .map(({ alerts: alerting, ...rest }) => ({ name: sloName, ...rest, ...(alerting === undefined ? {} : { alerts: alerting }), sli: chosen, objectives: list })),
+        .map(({ alerts: alerting, ...rest }) => ({
+          name: sloName,
+          ...rest,
+          ...(alerting === undefined ? {} : { alerts: alerting }),
+          sli: chosen,
+          objectives: list,
+        })),
     ),
   );
 }

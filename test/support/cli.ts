@@ -14,7 +14,11 @@ export interface CliRun {
  * Runs the CLI in-process with captured output, in `cwd` (the current directory by default), with
  * `env` as its environment and an stdin that is not a terminal. Nothing of the process changes.
  */
-export async function runCli(args: readonly string[], cwd = process.cwd(), env: Environment = process.env): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  cwd = process.cwd(),
+  env: Environment = process.env,
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const context: AppContext = {

@@ -8,7 +8,10 @@ import type { CompiledPlan } from "../../src/plan/resources.js";
 /** Compiles in-memory spec files (path -> YAML text). */
 export function compileTexts(files: Record<string, string>, options: CompileOptions = {}): Compilation {
   const encoder = new TextEncoder();
-  return compileInputs(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })), options);
+  return compileInputs(
+    Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })),
+    options,
+  );
 }
 
 /** Compiles one service spec given as YAML text, at `slos/service.yaml`. */

@@ -52,13 +52,19 @@ export async function readCorpus(dir: string): Promise<CorpusCase[]> {
       const path = join(dir, name);
       if ((await stat(path)).isDirectory()) {
         const inner = (await readdir(path)).filter(isSpecFileName).sort();
-        const files = await Promise.all(inner.map(async (file) => ({ name: file, bytes: await readFile(join(path, file)) })));
+        const files = await Promise.all(
+          inner.map(async (file) => ({ name: file, bytes: await readFile(join(path, file)) })),
+        );
         const expect = await readFile(join(path, "expect"), "utf8");
         return { name, files, expected: parseExpectation(firstLine(expect), undefined, `${name}/expect`) };
       }
       if (!isSpecFileName(name)) throw new Error(`${name}: corpus files end in .yaml or .yml`);
       const bytes = await readFile(path);
-      return { name, files: [{ name, bytes }], expected: parseExpectation(firstLine(bytes.toString("utf8")), name, name) };
+      return {
+        name,
+        files: [{ name, bytes }],
+        expected: parseExpectation(firstLine(bytes.toString("utf8")), name, name),
+      };
     }),
   );
 }

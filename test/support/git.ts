@@ -29,7 +29,17 @@ export class TempRepo {
   commit(files: Readonly<Record<string, string | null>>, message = "change"): string {
     this.write(files);
     this.git("add", "-A");
-    this.git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "--allow-empty", "-m", message);
+    this.git(
+      "-c",
+      "user.name=test",
+      "-c",
+      "user.email=test@example.com",
+      "commit",
+      "-q",
+      "--allow-empty",
+      "-m",
+      message,
+    );
     return this.git("rev-parse", "HEAD").trim();
   }
 

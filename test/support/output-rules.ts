@@ -31,7 +31,9 @@ export function isStoredTag(tag: unknown): boolean {
 
 function tagViolations(tags: unknown): string[] {
   if (!Array.isArray(tags)) return ["tags is not a list"];
-  const problems = tags.filter((tag) => !isStoredTag(tag)).map((tag) => `tag ${JSON.stringify(tag)} is not in Datadog's stored form`);
+  const problems = tags
+    .filter((tag) => !isStoredTag(tag))
+    .map((tag) => `tag ${JSON.stringify(tag)} is not in Datadog's stored form`);
   if (tags.length > 32) problems.push(`${tags.length} tags, over 32`);
   if (new Set(tags).size !== tags.length) problems.push("duplicate tags");
   return problems;
@@ -41,7 +43,10 @@ function tagViolations(tags: unknown): string[] {
 function keyPaths(value: unknown, key: string, path = ""): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => keyPaths(item, key, `${path}[${index}]`));
   if (!isRecord(value)) return [];
-  return Object.entries(value).flatMap(([k, item]) => [...(k === key ? [`${path}.${k}`] : []), ...keyPaths(item, key, `${path}.${k}`)]);
+  return Object.entries(value).flatMap(([k, item]) => [
+    ...(k === key ? [`${path}.${k}`] : []),
+    ...keyPaths(item, key, `${path}.${k}`),
+  ]);
 }
 
 /** Violations of the `datadog_service_level_objective` rules by one synthesized SLO. */
@@ -60,40 +65,54 @@ export function sloViolations(slo: Json): string[] {
       continue;
     }
     const { timeframe, target, warning } = threshold;
-    if (typeof timeframe !== "string" || !WINDOW_ORDER.includes(timeframe)) problems.push(`timeframe ${JSON.stringify(timeframe)}`);
+    if (typeof timeframe !== "string" || !WINDOW_ORDER.includes(timeframe))
+      problems.push(`timeframe ${JSON.stringify(timeframe)}`);
     else windows.push(timeframe);
     const decimals = monitorBased && timeframe !== "90d" ? 2 : 3;
-    if (typeof target !== "number" || !(target > 0 && target < 100)) problems.push(`target ${JSON.stringify(target)} outside (0, 100)`);
+    if (typeof target !== "number" || !(target > 0 && target < 100))
+      problems.push(`target ${JSON.stringify(target)} outside (0, 100)`);
     else if (!hasAtMostDecimals(target, decimals)) problems.push(`target ${target} has more than ${decimals} decimals`);
     if (warning !== undefined) {
-      if (typeof warning !== "number" || !(warning > 0 && warning < 100)) problems.push(`warning ${JSON.stringify(warning)} outside (0, 100)`);
-      else if (!hasAtMostDecimals(warning, decimals)) problems.push(`warning ${warning} has more than ${decimals} decimals`);
-      else if (typeof target === "number" && !(warning > target)) problems.push(`warning ${warning} not above target ${target}`);
+      if (typeof warning !== "number" || !(warning > 0 && warning < 100))
+        problems.push(`warning ${JSON.stringify(warning)} outside (0, 100)`);
+      else if (!hasAtMostDecimals(warning, decimals))
+        problems.push(`warning ${warning} has more than ${decimals} decimals`);
+      else if (typeof target === "number" && !(warning > target))
+        problems.push(`warning ${warning} not above target ${target}`);
     }
   }
   const order = windows.map((window) => WINDOW_ORDER.indexOf(window));
-  if (order.some((position, index) => index > 0 && position <= (order[index - 1] ?? -1))) problems.push(`thresholds not sorted 7d, 30d, 90d: ${windows.join(", ")}`);
+  if (order.some((position, index) => index > 0 && position <= (order[index - 1] ?? -1)))
+    problems.push(`thresholds not sorted 7d, 30d, 90d: ${windows.join(", ")}`);
 
   const primary = thresholds.find((threshold) => isRecord(threshold) && threshold["timeframe"] === slo["timeframe"]);
   if (!isRecord(primary)) problems.push(`timeframe ${JSON.stringify(slo["timeframe"])} matches no threshold`);
   else {
-    if (slo["target_threshold"] !== primary["target"]) problems.push("target_threshold differs from the primary threshold's target");
-    if (slo["warning_threshold"] !== primary["warning"]) problems.push("warning_threshold differs from the primary threshold's warning");
+    if (slo["target_threshold"] !== primary["target"])
+      problems.push("target_threshold differs from the primary threshold's target");
+    if (slo["warning_threshold"] !== primary["warning"])
+      problems.push("warning_threshold differs from the primary threshold's warning");
   }
 
   problems.push(...tagViolations(slo["tags"]));
 
   const monitorIds = slo["monitor_ids"];
   if (monitorBased) {
-    if (!Array.isArray(monitorIds) || monitorIds.length === 0 || monitorIds.length > 20) problems.push("monitor_ids must hold 1 to 20 ids");
-    else if (!monitorIds.every((id) => Number.isSafeInteger(id) && (id as number) > 0)) problems.push("a monitor id is not a positive integer");
-    if (slo["groups"] !== undefined && (!Array.isArray(monitorIds) || monitorIds.length !== 1)) problems.push("groups without exactly one monitor");
+    if (!Array.isArray(monitorIds) || monitorIds.length === 0 || monitorIds.length > 20)
+      problems.push("monitor_ids must hold 1 to 20 ids");
+    else if (!monitorIds.every((id) => Number.isSafeInteger(id) && (id as number) > 0))
+      problems.push("a monitor id is not a positive integer");
+    if (slo["groups"] !== undefined && (!Array.isArray(monitorIds) || monitorIds.length !== 1))
+      problems.push("groups without exactly one monitor");
   } else if (monitorIds !== undefined || slo["groups"] !== undefined) {
     problems.push("monitor_ids or groups on a SLO that is not monitor-based");
   }
 
   const query = slo["query"];
-  if (type === "metric" && !(isRecord(query) && isNonEmptyString(query["numerator"]) && isNonEmptyString(query["denominator"]))) {
+  if (
+    type === "metric" &&
+    !(isRecord(query) && isNonEmptyString(query["numerator"]) && isNonEmptyString(query["denominator"]))
+  ) {
     problems.push("a metric SLO without numerator and denominator");
   }
 
@@ -102,7 +121,9 @@ export function sloViolations(slo: Json): string[] {
   for (const forbidden of ["ignore_tag_keys", "target_display", "warning_display"]) {
     problems.push(...keyPaths(slo, forbidden).map((path) => `field ${path} must not be set`));
   }
-  problems.push(...keyPaths(slo["sli_specification"], "count").map((path) => `provider 4.x field sli_specification${path}`));
+  problems.push(
+    ...keyPaths(slo["sli_specification"], "count").map((path) => `provider 4.x field sli_specification${path}`),
+  );
   return problems;
 }
 
@@ -110,9 +131,11 @@ function timeSliceViolations(specification: unknown): string[] {
   const timeSlice = isRecord(specification) ? specification["time_slice"] : undefined;
   if (!isRecord(timeSlice)) return ["a time_slice SLO without sli_specification.time_slice"];
   const problems: string[] = [];
-  if (typeof timeSlice["comparator"] !== "string" || !COMPARATORS.includes(timeSlice["comparator"])) problems.push("comparator");
+  if (typeof timeSlice["comparator"] !== "string" || !COMPARATORS.includes(timeSlice["comparator"]))
+    problems.push("comparator");
   if (typeof timeSlice["threshold"] !== "number") problems.push("threshold is not a number");
-  if (timeSlice["query_interval_seconds"] !== 60 && timeSlice["query_interval_seconds"] !== 300) problems.push("query_interval_seconds not 60 or 300");
+  if (timeSlice["query_interval_seconds"] !== 60 && timeSlice["query_interval_seconds"] !== 300)
+    problems.push("query_interval_seconds not 60 or 300");
   const query = timeSlice["query"];
   const formula = isRecord(query) ? query["formula"] : undefined;
   if (!isRecord(formula) || !isNonEmptyString(formula["formula_expression"])) problems.push("no formula_expression");
@@ -121,7 +144,12 @@ function timeSliceViolations(specification: unknown): string[] {
   else {
     for (const entry of queries) {
       const metricQuery = isRecord(entry) ? entry["metric_query"] : undefined;
-      if (!isRecord(metricQuery) || metricQuery["data_source"] !== "metrics" || !isNonEmptyString(metricQuery["name"]) || !isNonEmptyString(metricQuery["query"])) {
+      if (
+        !isRecord(metricQuery) ||
+        metricQuery["data_source"] !== "metrics" ||
+        !isNonEmptyString(metricQuery["name"]) ||
+        !isNonEmptyString(metricQuery["query"])
+      ) {
         problems.push("a metric_query without data_source metrics, name and query");
       }
     }
@@ -129,8 +157,10 @@ function timeSliceViolations(specification: unknown): string[] {
   return problems;
 }
 
-const SLO_ALERT_QUERY =
-  /^(burn_rate|error_budget)\("\$\{datadog_service_level_objective\.([A-Za-z0-9_]+)\.id\}"\)\.over\("(7d|30d|90d)"\)(?:\.long_window\("(\d+)h"\)\.short_window\("(\d+)m"\))? > (\S+)$/;
+const SLO_ALERT_QUERY = new RegExp(
+  String.raw`^(burn_rate|error_budget)\("\$\{datadog_service_level_objective\.([A-Za-z0-9_]+)\.id\}"\)` +
+    String.raw`\.over\("(7d|30d|90d)"\)(?:\.long_window\("(\d+)h"\)\.short_window\("(\d+)m"\))? > (\S+)$`,
+);
 
 /**
  * Violations of the `slo alert` monitor rules by one synthesized monitor; `slos` are the stack's
@@ -140,7 +170,8 @@ export function monitorViolations(monitor: Json, slos: ReadonlyMap<string, Json>
   const problems: string[] = [];
   if (monitor["type"] !== "slo alert") problems.push(`type ${JSON.stringify(monitor["type"])}`);
   const priority = monitor["priority"];
-  if (typeof priority !== "string" || !/^[1-5]$/.test(priority)) problems.push(`priority ${JSON.stringify(priority)} is not a string from "1" to "5"`);
+  if (typeof priority !== "string" || !/^[1-5]$/.test(priority))
+    problems.push(`priority ${JSON.stringify(priority)} is not a string from "1" to "5"`);
   if (!isNonEmptyString(monitor["name"]) || !isNonEmptyString(monitor["message"])) problems.push("no name or message");
   problems.push(...tagViolations(monitor["tags"]));
 
@@ -155,21 +186,28 @@ export function monitorViolations(monitor: Json, slos: ReadonlyMap<string, Json>
     problems.push(`critical ${JSON.stringify(critical)} is not the string ${JSON.stringify(number)} ending the query`);
   }
   const warning = thresholds["warning"];
-  if (warning !== undefined && (typeof warning !== "string" || !(Number(warning) < Number(number)))) problems.push(`warning ${JSON.stringify(warning)} is not a string below critical`);
+  if (warning !== undefined && (typeof warning !== "string" || !(Number(warning) < Number(number))))
+    problems.push(`warning ${JSON.stringify(warning)} is not a string below critical`);
 
   const slo = slos.get(sloId);
   const sloThresholds = slo?.["thresholds"];
-  const over = Array.isArray(sloThresholds) ? sloThresholds.find((threshold) => isRecord(threshold) && threshold["timeframe"] === window) : undefined;
-  if (!isRecord(over)) return [...problems, `the query watches ${String(window)}, a window SLO ${sloId} has no threshold for`];
+  const over = Array.isArray(sloThresholds)
+    ? sloThresholds.find((threshold) => isRecord(threshold) && threshold["timeframe"] === window)
+    : undefined;
+  if (!isRecord(over))
+    return [...problems, `the query watches ${String(window)}, a window SLO ${sloId} has no threshold for`];
 
   const value = Number(number);
   if (kind === "burn_rate") {
     const long = Number(longHours);
     const short = Number(shortMinutes);
-    if (longHours === undefined || !(long >= 1 && long <= 48)) problems.push(`long window ${String(longHours)}h outside 1h..48h`);
-    if (shortMinutes === undefined || !(short >= 1 && short < long * 60)) problems.push(`short window ${String(shortMinutes)}m not shorter than the long window`);
+    if (longHours === undefined || !(long >= 1 && long <= 48))
+      problems.push(`long window ${String(longHours)}h outside 1h..48h`);
+    if (shortMinutes === undefined || !(short >= 1 && short < long * 60))
+      problems.push(`short window ${String(shortMinutes)}m not shorter than the long window`);
     const target = over["target"];
-    if (typeof target === "number" && !(value > 0 && value <= 1 / (1 - target / 100) + 1e-9)) problems.push(`burn rate ${value} outside (0, 1/(1-${target}%)]`);
+    if (typeof target === "number" && !(value > 0 && value <= 1 / (1 - target / 100) + 1e-9))
+      problems.push(`burn rate ${value} outside (0, 1/(1-${target}%)]`);
   } else {
     if (longHours !== undefined) problems.push("an error-budget query with burn-rate windows");
     if (!(value > 0 && value <= 100)) problems.push(`error budget threshold ${value} outside (0, 100]`);
@@ -183,7 +221,11 @@ const SECRET_KEY = /key|secret|token|password|auth/i;
 export function providerViolations(stack: StackJson): string[] {
   return Object.entries(stack.provider ?? {}).flatMap(([providerName, configs]) =>
     (Array.isArray(configs) ? configs : [configs]).flatMap((config) =>
-      isRecord(config) ? Object.keys(config).filter((key) => SECRET_KEY.test(key)).map((key) => `provider ${providerName} sets ${key}`) : [`provider ${providerName} config is not a mapping`],
+      isRecord(config)
+        ? Object.keys(config)
+            .filter((key) => SECRET_KEY.test(key))
+            .map((key) => `provider ${providerName} sets ${key}`)
+        : [`provider ${providerName} config is not a mapping`],
     ),
   );
 }

@@ -9,30 +9,44 @@ import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSou
 
 type DiffFormat = "text" | "markdown" | "json";
 
-const EXAMPLES = ["slocc diff --base origin/main", "slocc diff --base origin/main --format markdown > comment.md", "slocc diff --base v1.2.0 --head HEAD --fail-on destroy,replace"];
+const EXAMPLES = [
+  "slocc diff --base origin/main",
+  "slocc diff --base origin/main --format markdown > comment.md",
+  "slocc diff --base v1.2.0 --head HEAD --fail-on destroy,replace",
+];
 
 /** `slocc diff`: what a change to the specs means, for the pull request. */
 export const diffCommand: CommandFactory = (context, setExit) =>
   new Command("diff")
-    .description("compare the specs at a base git ref with the head (default: the working tree): SLOs, alerts, budgets, Terraform actions, risks and reviewers")
+    .description(
+      "compare the specs at a base git ref with the head (default: the working tree): SLOs, alerts, budgets, Terraform actions, risks and reviewers",
+    )
     .requiredOption("--base <ref>", "git ref to compare against, such as origin/main")
     .option("--head <ref>", "git ref to compare (default: the working tree)")
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(formatOption(["text", "markdown", "json"]))
-    .addOption(new Option("--fail-on <kinds>", `exit 1 when a risk of these kinds is present: ${RISK_KINDS.join(", ")}`).argParser(parseRiskKinds).default([]))
+    .addOption(
+      new Option("--fail-on <kinds>", `exit 1 when a risk of these kinds is present: ${RISK_KINDS.join(", ")}`)
+        .argParser(parseRiskKinds)
+        .default([]),
+    )
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
-    .action(async (options: SpecSourceOptions & { base: string; head?: string; format: DiffFormat; failOn: RiskKind[] }) => {
-      const result = await diffSpecs({ cwd: context.cwd, ...options });
-      const code = printDiagnostics(result, context, "text", false);
-      if (code !== EXIT.ok || !result.value) return setExit(EXIT.failure);
-      context.stdout(`${render(result.value, options.format, context.color.stdout)}\n`);
-      const failing = result.value.risks.filter((risk) => options.failOn.includes(risk.kind));
-      if (failing.length > 0) {
-        context.stderr(`slocc diff: ${failing.length} risk(s) of kinds named by --fail-on: ${[...new Set(failing.map((r) => r.kind))].join(", ")}\n`);
-      }
-      setExit(failing.length > 0 ? EXIT.failure : EXIT.ok);
-    });
+    .action(
+      async (options: SpecSourceOptions & { base: string; head?: string; format: DiffFormat; failOn: RiskKind[] }) => {
+        const result = await diffSpecs({ cwd: context.cwd, ...options });
+        const code = printDiagnostics(result, context, "text", false);
+        if (code !== EXIT.ok || !result.value) return setExit(EXIT.failure);
+        context.stdout(`${render(result.value, options.format, context.color.stdout)}\n`);
+        const failing = result.value.risks.filter((risk) => options.failOn.includes(risk.kind));
+        if (failing.length > 0) {
+          context.stderr(
+            `slocc diff: ${failing.length} risk(s) of kinds named by --fail-on: ${[...new Set(failing.map((r) => r.kind))].join(", ")}\n`,
+          );
+        }
+        setExit(failing.length > 0 ? EXIT.failure : EXIT.ok);
+      },
+    );
 
 function render(diff: ChangeDiff, format: DiffFormat, color: boolean): string {
   if (format === "markdown") return diffMarkdown(diff);
@@ -46,6 +60,7 @@ function parseRiskKinds(value: string): RiskKind[] {
     .map((kind) => kind.trim())
     .filter((kind) => kind.length > 0);
   const unknown = kinds.filter((kind) => !(RISK_KINDS as readonly string[]).includes(kind));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown kind ${unknown.join(", ")}; choose from ${RISK_KINDS.join(", ")}`);
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(`unknown kind ${unknown.join(", ")}; choose from ${RISK_KINDS.join(", ")}`);
   return kinds as RiskKind[];
 }

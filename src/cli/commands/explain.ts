@@ -17,18 +17,25 @@ const RENDERERS: Readonly<Record<ExplainFormat, (explanations: readonly SloExpla
 /** `slocc explain`: error budgets and alert tiers in plain numbers. */
 export const explainCommand: CommandFactory = (context, setExit) =>
   new Command("explain")
-    .description("show each SLO's error budget as time and what each alert tier means: when it fires and how fast it would exhaust the budget")
+    .description(
+      "show each SLO's error budget as time and what each alert tier means: when it fires and how fast it would exhaust the budget",
+    )
     .argument("[selector]", "a service, or service/slo")
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(formatOption(["text", "markdown", "json"]))
-    .addHelpText("after", "\nExamples:\n  $ slocc explain\n  $ slocc explain card-platform/repayment-availability --format markdown")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ slocc explain\n  $ slocc explain card-platform/repayment-availability --format markdown",
+    )
     .action(async (selector: string | undefined, options: SpecSourceOptions & { format: ExplainFormat }) => {
       const result = await compileDirectory(options.dir, context.cwd, options);
       if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
       const explanations = explainModel(result.value.model, selector);
       if (explanations.length === 0) {
-        context.stderr(`slocc explain: nothing matches "${selector ?? ""}"; give a service or service/slo from ${options.dir}\n`);
+        context.stderr(
+          `slocc explain: nothing matches "${selector ?? ""}"; give a service or service/slo from ${options.dir}\n`,
+        );
         return setExit(EXIT.usage);
       }
       context.stdout(`${RENDERERS[options.format](explanations)}\n`);

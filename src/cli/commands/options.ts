@@ -29,10 +29,12 @@ export function formatOption(formats: readonly [string, ...string[]]): Option {
 
 /** `--today`: the day review deadlines are judged against, for reproducible runs. */
 export function todayOption(): Option {
-  return new Option("--today <YYYY-MM-DD>", "judge review deadlines as of this day (default: today, UTC)").argParser((value: string) => {
-    if (!isRealDate(value)) throw new InvalidArgumentError("write the date as YYYY-MM-DD");
-    return value;
-  });
+  return new Option("--today <YYYY-MM-DD>", "judge review deadlines as of this day (default: today, UTC)").argParser(
+    (value: string) => {
+      if (!isRealDate(value)) throw new InvalidArgumentError("write the date as YYYY-MM-DD");
+      return value;
+    },
+  );
 }
 
 /** The spec options every reading command takes: `--dir` and `--today`. */
@@ -47,16 +49,20 @@ export interface SpecSourceOptions {
  */
 export function backendOptions(): Option[] {
   return [
-    new Option("--backend <type>", "Terraform backend for the state: local (default), s3, gcs, azurerm, remote... [env: SLOCC_BACKEND]").argParser((value: string) => {
+    new Option(
+      "--backend <type>",
+      "Terraform backend for the state: local (default), s3, gcs, azurerm, remote... [env: SLOCC_BACKEND]",
+    ).argParser((value: string) => {
       checked(() => backendChoice(value, []));
       return value;
     }),
-    new Option("--backend-config <key=value>", "a backend setting, repeatable; {stack} stands for the stack's name [env: SLOCC_BACKEND_CONFIG]").argParser(
-      (value: string, previous: string[] | undefined) => {
-        checked(() => backendChoice("local", [value]));
-        return [...(previous ?? []), value];
-      },
-    ),
+    new Option(
+      "--backend-config <key=value>",
+      "a backend setting, repeatable; {stack} stands for the stack's name [env: SLOCC_BACKEND_CONFIG]",
+    ).argParser((value: string, previous: string[] | undefined) => {
+      checked(() => backendChoice("local", [value]));
+      return [...(previous ?? []), value];
+    }),
   ];
 }
 

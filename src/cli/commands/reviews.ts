@@ -19,6 +19,8 @@ export const reviewsCommand: CommandFactory = (context, setExit) =>
       const result = await compileDirectory(options.dir, context.cwd, options);
       if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
       const entries = reviewCalendar(result.value.model, options.today ?? todayUtc());
-      context.stdout(`${options.format === "json" ? JSON.stringify({ reviews: entries }, null, 2) : calendarText(entries)}\n`);
+      context.stdout(
+        `${options.format === "json" ? JSON.stringify({ reviews: entries }, null, 2) : calendarText(entries)}\n`,
+      );
       setExit(EXIT.ok);
     });

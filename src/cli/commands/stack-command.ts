@@ -1,7 +1,17 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppContext } from "../../app/context.js";
 import { runStackAction, type TerraformAction } from "../../app/stacks.js";
-import { backendFrom, backendOptions, dirOption, outOption, strictOption, todayOption, withOptions, type BackendOptions, type SpecSourceOptions } from "./options.js";
+import {
+  backendFrom,
+  backendOptions,
+  dirOption,
+  outOption,
+  strictOption,
+  todayOption,
+  withOptions,
+  type BackendOptions,
+  type SpecSourceOptions,
+} from "./options.js";
 
 /** The options every command that runs terraform in the stacks takes. */
 export interface StackCommandOptions extends SpecSourceOptions, BackendOptions {
@@ -12,15 +22,29 @@ export interface StackCommandOptions extends SpecSourceOptions, BackendOptions {
 
 /** A command taking `[stack...]` and the options of {@link StackCommandOptions}, with its help ending in the given examples. */
 export function stackCommand(name: string, description: string, examples: readonly string[]): Command {
-  const parallel = new Option("--parallel <n>", "how many stacks run terraform at once").default(2).argParser(positiveInteger);
-  return withOptions(new Command(name), [dirOption(), todayOption(), outOption(), strictOption(), parallel, ...backendOptions()])
+  const parallel = new Option("--parallel <n>", "how many stacks run terraform at once")
+    .default(2)
+    .argParser(positiveInteger);
+  return withOptions(new Command(name), [
+    dirOption(),
+    todayOption(),
+    outOption(),
+    strictOption(),
+    parallel,
+    ...backendOptions(),
+  ])
     .description(description)
     .argument("[stack...]", "the stacks to run, named after their service (default: every stack)")
     .addHelpText("after", `\nExamples:\n${examples.map((example) => `  $ ${example}`).join("\n")}`);
 }
 
 /** Runs the action in the named stacks with the command line's options. */
-export function runFromCommandLine(action: TerraformAction, stacks: readonly string[], options: StackCommandOptions, context: AppContext): Promise<number> {
+export function runFromCommandLine(
+  action: TerraformAction,
+  stacks: readonly string[],
+  options: StackCommandOptions,
+  context: AppContext,
+): Promise<number> {
   return runStackAction(action, { ...options, stacks, backend: backendFrom(options, context.env) }, context);
 }
 

@@ -2,7 +2,14 @@ import { Command } from "commander";
 import { compileDirectory } from "../../app/compile.js";
 import { printDiagnostics, type DiagnosticFormat } from "../../app/print.js";
 import { plural } from "../../util/text.js";
-import { dirOption, formatOption, strictOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
+import {
+  dirOption,
+  formatOption,
+  strictOption,
+  todayOption,
+  type CommandFactory,
+  type SpecSourceOptions,
+} from "./options.js";
 
 /** `slocc validate`: check every spec and print every problem. */
 export const validateCommand: CommandFactory = (context, setExit) =>

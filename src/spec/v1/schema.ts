@@ -23,9 +23,16 @@ const tags = z.array(z.string());
 const handles = z.array(z.string());
 const duration = z
   .string()
-  .refine((value) => DURATION_PATTERN.test(value), coded("INVALID_DURATION", "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`"));
-const percent = z.string().refine((value) => PERCENT_PATTERN.test(value), coded("INVALID_VALUE", "write a percentage such as `10%`"));
-const runbook = z.string().refine((value) => /^https?:\/\/\S+$/.test(value), coded("INVALID_VALUE", "write the runbook as an http(s) URL"));
+  .refine(
+    (value) => DURATION_PATTERN.test(value),
+    coded("INVALID_DURATION", "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`"),
+  );
+const percent = z
+  .string()
+  .refine((value) => PERCENT_PATTERN.test(value), coded("INVALID_VALUE", "write a percentage such as `10%`"));
+const runbook = z
+  .string()
+  .refine((value) => /^https?:\/\/\S+$/.test(value), coded("INVALID_VALUE", "write the runbook as an http(s) URL"));
 
 export const windowV1 = z.enum(["7d", "30d", "90d"]);
 
@@ -44,7 +51,10 @@ export const ratioSliV1 = z.strictObject({
 export const latencySliV1 = z.strictObject({
   metric: z
     .string()
-    .refine((value) => /^[A-Za-z][A-Za-z0-9_.]*$/.test(value), coded("INVALID_VALUE", "write a metric name such as `trace.http.request`: letters, digits, `_` and `.`")),
+    .refine(
+      (value) => /^[A-Za-z][A-Za-z0-9_.]*$/.test(value),
+      coded("INVALID_VALUE", "write a metric name such as `trace.http.request`: letters, digits, `_` and `.`"),
+    ),
   filter: z.string().optional(),
   threshold: z.union([z.number().positive(), duration], {
     error: "write the threshold as a positive number in the metric's unit or a duration such as `300ms` or `3s`",
@@ -115,7 +125,12 @@ export const dependenciesV1 = z.record(z.string(), z.number());
 
 /** A dependency a journey crosses: a name, or a group of redundant ones of which any one suffices. */
 export const dependencyRefV1 = z.union(
-  [z.string(), z.strictObject({ anyOf: z.array(z.string()).min(2, { error: "an anyOf group lists at least two redundant dependencies" }) })],
+  [
+    z.string(),
+    z.strictObject({
+      anyOf: z.array(z.string()).min(2, { error: "an anyOf group lists at least two redundant dependencies" }),
+    }),
+  ],
   { error: "write a dependency name, or `{ anyOf: [a, b] }` for redundant ones" },
 );
 
@@ -126,8 +141,15 @@ export const journeyV1 = z.strictObject({
 });
 
 export const reviewV1 = z.strictObject({
-  every: z.string().refine((value) => CADENCE_PATTERN.test(value), coded("INVALID_VALUE", "write the cadence as a number and a unit: `6mo`, `2q`, `1y`")),
-  last: z.string().refine((value) => isRealDate(value), coded("INVALID_VALUE", "write the date of the last review as YYYY-MM-DD")),
+  every: z
+    .string()
+    .refine(
+      (value) => CADENCE_PATTERN.test(value),
+      coded("INVALID_VALUE", "write the cadence as a number and a unit: `6mo`, `2q`, `1y`"),
+    ),
+  last: z
+    .string()
+    .refine((value) => isRealDate(value), coded("INVALID_VALUE", "write the date of the last review as YYYY-MM-DD")),
 });
 
 /**

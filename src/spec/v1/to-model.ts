@@ -109,13 +109,24 @@ type ServiceContext = Omit<Draft<Service>, "slos">;
 function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origin: Origin): Result<Draft<Slo>> {
   const diagnostics: Diagnostic[] = [];
   const sli = sliOf(data.sli, [...path, "sli"], origin, diagnostics);
-  const written = (data.objectives ?? []).flatMap((objective, index) => (objective === undefined ? [] : [{ objective, index }]));
-  const objectives = written.map(({ objective, index }) => objectiveOf(objective, [...path, "objectives", index], origin));
+  const written = (data.objectives ?? []).flatMap((objective, index) =>
+    objective === undefined ? [] : [{ objective, index }],
+  );
+  const objectives = written.map(({ objective, index }) =>
+    objectiveOf(objective, [...path, "objectives", index], origin),
+  );
   const primary = data.objectives?.[0] === undefined ? undefined : objectives[0];
   const tags = tagsOf(data.tags, [...path, "tags"], origin);
   const journeyName = data.journey;
-  const journey = journeyName === undefined ? undefined : service.journeys?.find((candidate) => candidate.name === journeyName);
-  const alerts = resolveAlerting(alertingRequest(data, path, origin, diagnostics), objectives, primary, service.notify ?? {}, service.runbook);
+  const journey =
+    journeyName === undefined ? undefined : service.journeys?.find((candidate) => candidate.name === journeyName);
+  const alerts = resolveAlerting(
+    alertingRequest(data, path, origin, diagnostics),
+    objectives,
+    primary,
+    service.notify ?? {},
+    service.runbook,
+  );
   const resourceTags =
     service.name === undefined || service.owner === undefined || data.name === undefined
       ? undefined
@@ -152,13 +163,20 @@ function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origi
 const SLI_KINDS = ["ratio", "latency", "timeSlice", "monitors"] as const;
 
 /** The SLI of the one kind written; an SLI naming no kind or several is refused here. */
-function sliOf(data: Salvaged<SliV1> | undefined, path: DataPath, origin: Origin, diagnostics: Diagnostic[]): Draft<Sli> | undefined {
+function sliOf(
+  data: Salvaged<SliV1> | undefined,
+  path: DataPath,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): Draft<Sli> | undefined {
   if (data === undefined) return undefined;
   const kinds = SLI_KINDS.filter((kind) => origin.keysAt(path).includes(kind));
   if (kinds.length !== 1) {
     const found = kinds.length === 0 ? "none" : kinds.join(" and ");
     const at = kinds[0] === undefined ? origin.at(path) : origin.at([...path, kinds[0]], "key");
-    diagnostics.push(diagnostic("SLI_KIND", `an SLI has exactly one of ${SLI_KINDS.join(", ")}; found ${found}: keep one`, at));
+    diagnostics.push(
+      diagnostic("SLI_KIND", `an SLI has exactly one of ${SLI_KINDS.join(", ")}; found ${found}: keep one`, at),
+    );
     return undefined;
   }
   const kindPath = [...path, kinds[0] ?? ""];
@@ -168,7 +186,13 @@ function sliOf(data: Salvaged<SliV1> | undefined, path: DataPath, origin: Origin
     const written = origin.keysAt(kindPath);
     const events = written.includes("good") ? "good" : "bad";
     if (written.includes("good") === written.includes("bad")) {
-      diagnostics.push(diagnostic("RATIO_EVENTS", "give either `good` (good events) or `bad` (bad events) with `total`, not both or neither", origin.at(kindPath)));
+      diagnostics.push(
+        diagnostic(
+          "RATIO_EVENTS",
+          "give either `good` (good events) or `bad` (bad events) with `total`, not both or neither",
+          origin.at(kindPath),
+        ),
+      );
     }
     const query = (events === "good" ? good : bad)?.trim();
     const denominator = total?.trim();
@@ -177,7 +201,9 @@ function sliOf(data: Salvaged<SliV1> | undefined, path: DataPath, origin: Origin
       events,
       ...(query === undefined ? {} : { eventsQuery: query }),
       ...(denominator === undefined ? {} : { total: denominator, denominator }),
-      ...(query === undefined || denominator === undefined ? {} : { numerator: events === "good" ? query : `(${denominator}) - (${query})` }),
+      ...(query === undefined || denominator === undefined
+        ? {}
+        : { numerator: events === "good" ? query : `(${denominator}) - (${query})` }),
       at: { self: origin.at(kindPath), events: at(events), total: at("total") },
     };
   }
@@ -213,18 +239,34 @@ function sliOf(data: Salvaged<SliV1> | undefined, path: DataPath, origin: Origin
   }
   if (data.monitors) {
     const ids = (data.monitors.ids ?? []).flatMap((id) => (id === undefined ? [] : [id])).sort((a, b) => a - b);
-    const groups = (data.monitors.groups ?? []).flatMap((group) => (group === undefined ? [] : [group])).sort(compareText);
-    return { kind: "monitors", monitorIds: ids, groups, at: { self: origin.at(kindPath), ids: at("ids"), groups: at("groups") } };
+    const groups = (data.monitors.groups ?? [])
+      .flatMap((group) => (group === undefined ? [] : [group]))
+      .sort(compareText);
+    return {
+      kind: "monitors",
+      monitorIds: ids,
+      groups,
+      at: { self: origin.at(kindPath), ids: at("ids"), groups: at("groups") },
+    };
   }
   return undefined;
 }
 
-function objectiveOf(data: NonNullable<Salvaged<SloV1["objectives"][number]>>, path: DataPath, origin: Origin): Draft<Objective> {
+function objectiveOf(
+  data: NonNullable<Salvaged<SloV1["objectives"][number]>>,
+  path: DataPath,
+  origin: Origin,
+): Draft<Objective> {
   return {
     ...(data.window === undefined ? {} : { window: data.window }),
     ...(data.target === undefined ? {} : { target: data.target }),
     ...(data.warning === undefined ? {} : { warning: data.warning }),
-    at: { self: origin.at(path), window: origin.at([...path, "window"]), target: origin.at([...path, "target"]), warning: origin.at([...path, "warning"]) },
+    at: {
+      self: origin.at(path),
+      window: origin.at([...path, "window"]),
+      target: origin.at([...path, "target"]),
+      warning: origin.at([...path, "warning"]),
+    },
   };
 }
 
@@ -234,8 +276,20 @@ function alertingRequest(data: SloData, path: DataPath, origin: Origin, diagnost
   const burnRate = alerts?.burnRate;
   const burnRateWritten = origin.keysAt(alertsPath).includes("burnRate");
   // A `burnRate` refused by its shape check asks for nothing readable: no tiers, rather than the defaults.
-  const choice = burnRate === undefined ? (burnRateWritten ? undefined : "default") : typeof burnRate === "string" ? burnRate : "custom";
-  const tiers = Array.isArray(burnRate) ? burnRate.map((tier, index) => tier && tierRequest(tier, [...alertsPath, "burnRate", index], origin, diagnostics)) : undefined;
+  const choice =
+    burnRate === undefined
+      ? burnRateWritten
+        ? undefined
+        : "default"
+      : typeof burnRate === "string"
+        ? burnRate
+        : "custom";
+  const tiers =
+    typeof burnRate === "string"
+      ? undefined
+      : burnRate?.map(
+          (tier, index) => tier && tierRequest(tier, [...alertsPath, "burnRate", index], origin, diagnostics),
+        );
   const errorBudget = alerts?.errorBudget;
   const errorBudgetPath = [...alertsPath, "errorBudget"];
   return {
@@ -247,10 +301,16 @@ function alertingRequest(data: SloData, path: DataPath, origin: Origin, diagnost
           errorBudget: {
             ...(errorBudget.critical === undefined ? {} : { criticalPercent: percentValue(errorBudget.critical) }),
             ...(errorBudget.warning === undefined ? {} : { warningPercent: percentValue(errorBudget.warning) }),
-            at: { self: origin.at(errorBudgetPath), critical: origin.at([...errorBudgetPath, "critical"]), warning: origin.at([...errorBudgetPath, "warning"]) },
+            at: {
+              self: origin.at(errorBudgetPath),
+              critical: origin.at([...errorBudgetPath, "critical"]),
+              warning: origin.at([...errorBudgetPath, "warning"]),
+            },
           } satisfies Draft<ErrorBudgetAlert>,
         }),
-    ...(alerts?.notify === undefined ? {} : { notify: notifyOverride(alerts.notify, [...alertsPath, "notify"], origin) }),
+    ...(alerts?.notify === undefined
+      ? {}
+      : { notify: notifyOverride(alerts.notify, [...alertsPath, "notify"], origin) }),
     ...(data.runbook === undefined ? {} : { runbook: { value: data.runbook, at: origin.at([...path, "runbook"]) } }),
   };
 }
@@ -262,7 +322,13 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
   const byFactor = written.includes("factor");
   const byBudget = written.includes("budgetConsumed");
   if (byFactor === byBudget) {
-    diagnostics.push(diagnostic("TIER_THRESHOLD", "give either `factor` (a burn rate such as 14.4) or `budgetConsumed` (such as `2%`), not both or neither", origin.at(path)));
+    diagnostics.push(
+      diagnostic(
+        "TIER_THRESHOLD",
+        "give either `factor` (a burn rate such as 14.4) or `budgetConsumed` (such as `2%`), not both or neither",
+        origin.at(path),
+      ),
+    );
   }
   const threshold =
     byFactor === byBudget
@@ -294,24 +360,47 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
 }
 
 function tagsOf(data: readonly (string | undefined)[] | undefined, path: DataPath, origin: Origin): Tag[] {
-  return (data ?? []).flatMap((written, index) => (written === undefined ? [] : [{ written, normalised: normaliseTag(written), at: origin.at([...path, index]) }]));
+  return (data ?? []).flatMap((written, index) =>
+    written === undefined ? [] : [{ written, normalised: normaliseTag(written), at: origin.at([...path, index]) }],
+  );
 }
 
 /** A service's handles for both severities: nobody where it names none. */
-function notifyOf(data: Salvaged<NonNullable<ServiceV1["notify"]>> | undefined, path: DataPath, origin: Origin): Notify {
-  return { page: located(data?.page, [...path, "page"], origin), ticket: located(data?.ticket, [...path, "ticket"], origin) };
+function notifyOf(
+  data: Salvaged<NonNullable<ServiceV1["notify"]>> | undefined,
+  path: DataPath,
+  origin: Origin,
+): Notify {
+  return {
+    page: located(data?.page, [...path, "page"], origin),
+    ticket: located(data?.ticket, [...path, "ticket"], origin),
+  };
 }
 
 /** An SLO's handles for the severities it names, which replace the service's. */
-function notifyOverride(data: Salvaged<NonNullable<ServiceV1["notify"]>>, path: DataPath, origin: Origin): Partial<Notify> {
-  return Object.fromEntries(SEVERITIES.flatMap((severity) => (data[severity] === undefined ? [] : [[severity, located(data[severity], [...path, severity], origin)]])));
+function notifyOverride(
+  data: Salvaged<NonNullable<ServiceV1["notify"]>>,
+  path: DataPath,
+  origin: Origin,
+): Partial<Notify> {
+  return Object.fromEntries(
+    SEVERITIES.flatMap((severity) =>
+      data[severity] === undefined ? [] : [[severity, located(data[severity], [...path, severity], origin)]],
+    ),
+  );
 }
 
 function located(values: readonly (string | undefined)[] | undefined, path: DataPath, origin: Origin): Handle[] {
-  return (values ?? []).flatMap((value, index): Located<string>[] => (value === undefined ? [] : [{ value, at: origin.at([...path, index]) }]));
+  return (values ?? []).flatMap((value, index): Located<string>[] =>
+    value === undefined ? [] : [{ value, at: origin.at([...path, index]) }],
+  );
 }
 
-function dependenciesOf(data: Readonly<Record<string, number | undefined>> | undefined, path: DataPath, origin: Origin): Draft<Dependency>[] {
+function dependenciesOf(
+  data: Readonly<Record<string, number | undefined>> | undefined,
+  path: DataPath,
+  origin: Origin,
+): Draft<Dependency>[] {
   return Object.entries(data ?? {}).map(([name, availability]) => ({
     name,
     ...(availability === undefined ? {} : { availability }),
@@ -319,7 +408,10 @@ function dependenciesOf(data: Readonly<Record<string, number | undefined>> | und
   }));
 }
 
-function reviewOf(data: Salvaged<NonNullable<ServiceV1["review"]>> | undefined, origin: Origin): { review?: Draft<ReviewCadence> } {
+function reviewOf(
+  data: Salvaged<NonNullable<ServiceV1["review"]>> | undefined,
+  origin: Origin,
+): { review?: Draft<ReviewCadence> } {
   if (data === undefined) return {};
   const months = data.every === undefined ? undefined : cadenceMonths(data.every);
   return {

@@ -21,15 +21,26 @@ export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
   const touched = new Set([...slos.map((c) => c.service), ...resources.map((r) => r.stack)]);
   const reviewers = [...touched].sort(compareText).map((name): Reviewers => {
     const service = serviceNamed(head.model, name) ?? serviceNamed(base.model, name);
-    return { service: name, owner: service?.owner ?? "", approvers: (service?.approvers ?? []).map((approver) => approver.value) };
+    return {
+      service: name,
+      owner: service?.owner ?? "",
+      approvers: (service?.approvers ?? []).map((approver) => approver.value),
+    };
   });
-  const count = <T extends string>(values: readonly T[], keys: readonly T[]) => Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<T, number>;
+  const count = <T extends string>(values: readonly T[], keys: readonly T[]) =>
+    Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<T, number>;
   return {
     base: base.label,
     head: head.label,
     summary: {
-      slos: count(slos.map((c) => c.change), ["added", "removed", "renamed", "changed"]),
-      resources: count(resources.map((r) => r.action), ["create", "update", "replace", "destroy", "move"]),
+      slos: count(
+        slos.map((c) => c.change),
+        ["added", "removed", "renamed", "changed"],
+      ),
+      resources: count(
+        resources.map((r) => r.action),
+        ["create", "update", "replace", "destroy", "move"],
+      ),
       risks: risks.length,
     },
     slos,
@@ -43,7 +54,10 @@ function diffSlos(base: Model, head: Model): SloChange[] {
   const before = sloIndex(base);
   const changes: SloChange[] = [];
   for (const slo of sloIndex(head).values()) {
-    const renamedFrom = slo.renamedFrom !== undefined && !before.has(sloKey(slo.service, slo.name)) ? before.get(sloKey(slo.service, slo.renamedFrom)) : undefined;
+    const renamedFrom =
+      slo.renamedFrom !== undefined && !before.has(sloKey(slo.service, slo.name))
+        ? before.get(sloKey(slo.service, slo.renamedFrom))
+        : undefined;
     const previous = renamedFrom ?? before.get(sloKey(slo.service, slo.name));
     if (!previous) {
       changes.push({ service: slo.service, slo: slo.name, change: "added", fields: [] });
@@ -51,10 +65,12 @@ function diffSlos(base: Model, head: Model): SloChange[] {
     }
     before.delete(sloKey(previous.service, previous.name));
     const fields = sloFieldChanges(previous, slo);
-    if (renamedFrom) changes.push({ service: slo.service, slo: slo.name, change: "renamed", renamedFrom: renamedFrom.name, fields });
+    if (renamedFrom)
+      changes.push({ service: slo.service, slo: slo.name, change: "renamed", renamedFrom: renamedFrom.name, fields });
     else if (fields.length > 0) changes.push({ service: slo.service, slo: slo.name, change: "changed", fields });
   }
-  for (const slo of before.values()) changes.push({ service: slo.service, slo: slo.name, change: "removed", fields: [] });
+  for (const slo of before.values())
+    changes.push({ service: slo.service, slo: slo.name, change: "removed", fields: [] });
   return changes.sort((a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo));
 }
 
@@ -66,9 +82,21 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
   const baseSlo = (service: string, name: string) => baseSlos.get(sloKey(service, name));
   for (const change of slos) {
     if (change.change === "removed") {
-      const added = slos.find((other) => other.change === "added" && other.service === change.service && sameSli(baseSlo(change.service, change.slo), headSlo(other)));
-      const hint = added ? ` If "${added.slo}" is this SLO renamed, add \`renamedFrom: ${change.slo}\` to it to keep its history.` : "";
-      risks.push({ kind: "destroy", service: change.service, slo: change.slo, message: `the SLO is destroyed: its history and its id are lost, and dashboards and alerts that use it break.${hint}` });
+      const added = slos.find(
+        (other) =>
+          other.change === "added" &&
+          other.service === change.service &&
+          sameSli(baseSlo(change.service, change.slo), headSlo(other)),
+      );
+      const hint = added
+        ? ` If "${added.slo}" is this SLO renamed, add \`renamedFrom: ${change.slo}\` to it to keep its history.`
+        : "";
+      risks.push({
+        kind: "destroy",
+        service: change.service,
+        slo: change.slo,
+        message: `the SLO is destroyed: its history and its id are lost, and dashboards and alerts that use it break.${hint}`,
+      });
       continue;
     }
     const after = headSlo(change);
@@ -77,27 +105,50 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
     for (const objective of after.objectives) {
       const previous = before?.objectives.find((o) => o.window === objective.window);
       if (previous && objective.target < previous.target) {
-        risks.push({ kind: "target-decrease", service: change.service, slo: change.slo, message: `the ${objective.window} target drops from ${formatPercent(previous.target)} to ${formatPercent(objective.target)}: users may get worse service without any alert` });
+        risks.push({
+          kind: "target-decrease",
+          service: change.service,
+          slo: change.slo,
+          message:
+            `the ${objective.window} target drops from ${formatPercent(previous.target)} to ` +
+            `${formatPercent(objective.target)}: users may get worse service without any alert`,
+        });
       }
     }
     const pagesAfter = after.alerts.burnRate.filter((t) => t.severity === "page");
     const pagesBefore = before?.alerts.burnRate.filter((t) => t.severity === "page") ?? [];
     for (const tier of pagesBefore.filter((t) => !pagesAfter.some((p) => tierKey(p) === tierKey(t)))) {
-      risks.push({ kind: "page-tier-removed", service: change.service, slo: change.slo, message: `the ${tierText(tier)} alert is removed: a fast burn of the budget will no longer page anyone` });
+      risks.push({
+        kind: "page-tier-removed",
+        service: change.service,
+        slo: change.slo,
+        message: `the ${tierText(tier)} alert is removed: a fast burn of the budget will no longer page anyone`,
+      });
     }
     if (pagesAfter.length === 0 && (pagesBefore.length > 0 || change.change === "added")) {
-      risks.push({ kind: "no-page-alert", service: change.service, slo: change.slo, message: "the SLO has no page alert: nobody is woken up when its budget burns fast" });
+      risks.push({
+        kind: "no-page-alert",
+        service: change.service,
+        slo: change.slo,
+        message: "the SLO has no page alert: nobody is woken up when its budget burns fast",
+      });
     }
   }
-  for (const resource of resources.filter((r) => r.action === "replace" && r.resourceType === "datadog_service_level_objective")) {
+  for (const resource of resources.filter(
+    (r) => r.action === "replace" && r.resourceType === "datadog_service_level_objective",
+  )) {
     risks.push({
       kind: "replace",
       service: resource.stack,
       slo: resource.slo ?? resource.logicalId,
-      message: `the SLO is replaced (its ${resource.fields.join(", ")} cannot change in place): a new SLO with a new id and no history is created, and dashboards and alerts that use the old id break`,
+      message:
+        `the SLO is replaced (its ${resource.fields.join(", ")} cannot change in place): a new SLO ` +
+        `with a new id and no history is created, and dashboards and alerts that use the old id break`,
     });
   }
-  return risks.sort((a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo) || compareText(a.kind, b.kind));
+  return risks.sort(
+    (a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo) || compareText(a.kind, b.kind),
+  );
 }
 
 function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {
@@ -106,7 +157,9 @@ function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {
 
 /** Every SLO of a model by `service/name`, in model order. */
 function sloIndex(model: Model): Map<string, Slo> {
-  return new Map(model.services.flatMap((service) => service.slos.map((slo) => [sloKey(service.name, slo.name), slo] as const)));
+  return new Map(
+    model.services.flatMap((service) => service.slos.map((slo) => [sloKey(service.name, slo.name), slo] as const)),
+  );
 }
 
 function serviceNamed(model: Model, name: string): Service | undefined {

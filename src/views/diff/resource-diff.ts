@@ -16,27 +16,64 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
   const after = indexResources(head);
   const changes: ResourceChange[] = [];
   for (const [key, { stack, resource }] of after) {
-    const movedKey = resource.movedFrom !== undefined && !before.has(key) ? resourceKey(stack, resource.resourceType, resource.movedFrom) : undefined;
+    const movedKey =
+      resource.movedFrom !== undefined && !before.has(key)
+        ? resourceKey(stack, resource.resourceType, resource.movedFrom)
+        : undefined;
     const previousKey = movedKey !== undefined && before.has(movedKey) ? movedKey : key;
     const movedFrom = previousKey === key ? undefined : resource.movedFrom;
     const previous = before.get(previousKey);
     if (!previous) {
-      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: "create", fields: [] });
+      changes.push({
+        stack,
+        ...sloOf(resource),
+        resourceType: resource.resourceType,
+        logicalId: resource.logicalId,
+        action: "create",
+        fields: [],
+      });
       continue;
     }
     before.delete(previousKey);
     const fields = changedFields(previous.resource, resource);
     const replaced = fields.some((field) => FORCE_NEW_FIELDS.includes(field));
     if (movedFrom !== undefined) {
-      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "move", movedFrom, fields });
+      changes.push({
+        stack,
+        ...sloOf(resource),
+        resourceType: resource.resourceType,
+        logicalId: resource.logicalId,
+        action: replaced ? "replace" : "move",
+        movedFrom,
+        fields,
+      });
     } else if (fields.length > 0) {
-      changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: replaced ? "replace" : "update", fields });
+      changes.push({
+        stack,
+        ...sloOf(resource),
+        resourceType: resource.resourceType,
+        logicalId: resource.logicalId,
+        action: replaced ? "replace" : "update",
+        fields,
+      });
     }
   }
   for (const { stack, resource } of before.values()) {
-    changes.push({ stack, ...sloOf(resource), resourceType: resource.resourceType, logicalId: resource.logicalId, action: "destroy", fields: [] });
+    changes.push({
+      stack,
+      ...sloOf(resource),
+      resourceType: resource.resourceType,
+      logicalId: resource.logicalId,
+      action: "destroy",
+      fields: [],
+    });
   }
-  return changes.sort((a, b) => compareText(a.stack, b.stack) || compareText(a.resourceType, b.resourceType) || compareText(a.logicalId, b.logicalId));
+  return changes.sort(
+    (a, b) =>
+      compareText(a.stack, b.stack) ||
+      compareText(a.resourceType, b.resourceType) ||
+      compareText(a.logicalId, b.logicalId),
+  );
 }
 
 function sloOf(resource: PlannedResource): { slo?: string } {
@@ -46,7 +83,8 @@ function sloOf(resource: PlannedResource): { slo?: string } {
 function indexResources(plan: CompiledPlan): Map<string, { stack: string; resource: PlannedResource }> {
   const index = new Map<string, { stack: string; resource: PlannedResource }>();
   for (const stack of plan.stacks) {
-    for (const resource of stack.resources) index.set(resourceKey(stack.name, resource.resourceType, resource.logicalId), { stack: stack.name, resource });
+    for (const resource of stack.resources)
+      index.set(resourceKey(stack.name, resource.resourceType, resource.logicalId), { stack: stack.name, resource });
   }
   return index;
 }
@@ -71,6 +109,7 @@ function terraformName(field: string): string {
 }
 
 function configOf(resource: PlannedResource): Record<string, unknown> {
-  if (resource.resourceType === "datadog_monitor") return { ...resource.config, query: sloAlertQueryText(resource.query, "<slo id>") };
+  if (resource.resourceType === "datadog_monitor")
+    return { ...resource.config, query: sloAlertQueryText(resource.query, "<slo id>") };
   return { ...resource.config };
 }

@@ -25,11 +25,25 @@ export function sloFieldChanges(before: Slo, after: Slo): FieldChange[] {
 export function sliFields(sli: Sli): Record<string, string> {
   switch (sli.kind) {
     case "ratio":
-      return { "sli kind": `ratio (${sli.events} events)`, "sli numerator": sli.numerator, "sli denominator": sli.denominator };
+      return {
+        "sli kind": `ratio (${sli.events} events)`,
+        "sli numerator": sli.numerator,
+        "sli denominator": sli.denominator,
+      };
     case "latency":
-      return { "sli kind": "latency", "sli metric": sli.metric, "sli filter": sli.filter, "sli threshold": formatNumber(sli.threshold) };
+      return {
+        "sli kind": "latency",
+        "sli metric": sli.metric,
+        "sli filter": sli.filter,
+        "sli threshold": formatNumber(sli.threshold),
+      };
     case "timeSlice":
-      return { "sli kind": "timeSlice", "sli query": sli.query, "sli condition": `${sli.comparator} ${formatNumber(sli.threshold)}`, "sli interval": `${sli.intervalSeconds}s` };
+      return {
+        "sli kind": "timeSlice",
+        "sli query": sli.query,
+        "sli condition": `${sli.comparator} ${formatNumber(sli.threshold)}`,
+        "sli interval": `${sli.intervalSeconds}s`,
+      };
     case "monitors":
       return { "sli kind": "monitors", "sli monitors": sli.monitorIds.join(", "), "sli groups": sli.groups.join(", ") };
   }
@@ -61,7 +75,15 @@ function objectiveChanges(before: Slo, after: Slo): FieldChange[] {
       const b = after.objectives.find((o) => o.window === window);
       if (!a || !b) {
         const present = (a ?? b)!;
-        return [{ field: `window ${window}`, ...(a ? { before: `target ${formatPercent(present.target)}` } : { after: `target ${formatPercent(present.target)}` }), note: a ? "window removed" : "window added" }];
+        return [
+          {
+            field: `window ${window}`,
+            ...(a
+              ? { before: `target ${formatPercent(present.target)}` }
+              : { after: `target ${formatPercent(present.target)}` }),
+            note: a ? "window removed" : "window added",
+          },
+        ];
       }
       const changes: FieldChange[] = [];
       if (a.target !== b.target) {
@@ -74,7 +96,13 @@ function objectiveChanges(before: Slo, after: Slo): FieldChange[] {
           note: `error budget ${formatDuration(budgetBefore)} -> ${formatDuration(budgetAfter)} per ${window}: ${budgetChange(budgetBefore, budgetAfter)}`,
         });
       }
-      changes.push(...textChange(`warning ${window}`, a.warning === undefined ? undefined : formatPercent(a.warning), b.warning === undefined ? undefined : formatPercent(b.warning)));
+      changes.push(
+        ...textChange(
+          `warning ${window}`,
+          a.warning === undefined ? undefined : formatPercent(a.warning),
+          b.warning === undefined ? undefined : formatPercent(b.warning),
+        ),
+      );
       return changes;
     });
 }
@@ -82,12 +110,21 @@ function objectiveChanges(before: Slo, after: Slo): FieldChange[] {
 function tierChanges(before: readonly BurnRateTier[], after: readonly BurnRateTier[]): FieldChange[] {
   const a = new Map(before.map((tier) => [tierKey(tier), tier]));
   const b = new Map(after.map((tier) => [tierKey(tier), tier]));
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => tierOrder(a.get(x) ?? b.get(x)) - tierOrder(a.get(y) ?? b.get(y)));
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort(
+    (x, y) => tierOrder(a.get(x) ?? b.get(x)) - tierOrder(a.get(y) ?? b.get(y)),
+  );
   return keys.flatMap((key): FieldChange[] => {
     const x = a.get(key);
     const y = b.get(key);
     if (x && y && tierText(x) === tierText(y)) return [];
-    return [{ field: "alert tier", ...(x ? { before: tierText(x) } : {}), ...(y ? { after: tierText(y) } : {}), note: !x ? "tier added" : !y ? "tier removed" : "tier changed" }];
+    return [
+      {
+        field: "alert tier",
+        ...(x ? { before: tierText(x) } : {}),
+        ...(y ? { after: tierText(y) } : {}),
+        note: !x ? "tier added" : !y ? "tier removed" : "tier changed",
+      },
+    ];
   });
 }
 
@@ -109,7 +146,10 @@ export function budgetChange(before: number, after: number): string {
 function errorBudgetText(slo: Slo): string | undefined {
   const alert = slo.alerts.errorBudget;
   if (!alert) return undefined;
-  return `${alert.warningPercent === undefined ? "" : `warning ${formatPercent(alert.warningPercent)}, `}critical ${formatPercent(alert.criticalPercent)} of ${alert.window}`;
+  return (
+    `${alert.warningPercent === undefined ? "" : `warning ${formatPercent(alert.warningPercent)}, `}critical ` +
+    `${formatPercent(alert.criticalPercent)} of ${alert.window}`
+  );
 }
 
 /** Tags are a set: show the ones removed and the ones added, not the whole lists. */
@@ -117,7 +157,13 @@ function tagChanges(before: readonly string[], after: readonly string[]): FieldC
   const removed = before.filter((tag) => !after.includes(tag));
   const added = after.filter((tag) => !before.includes(tag));
   if (removed.length === 0 && added.length === 0) return [];
-  return [{ field: "tags", ...(removed.length > 0 ? { before: removed.join(", ") } : {}), ...(added.length > 0 ? { after: added.join(", ") } : {}) }];
+  return [
+    {
+      field: "tags",
+      ...(removed.length > 0 ? { before: removed.join(", ") } : {}),
+      ...(added.length > 0 ? { after: added.join(", ") } : {}),
+    },
+  ];
 }
 
 function handlesText(handles: readonly Handle[]): string | undefined {
