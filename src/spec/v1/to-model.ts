@@ -5,6 +5,7 @@ import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
 import type {
+  At,
   Catalog,
   Dependency,
   Draft,
@@ -14,6 +15,7 @@ import type {
   Located,
   Notify,
   Objective,
+  Position,
   ReviewCadence,
   Service,
   Sli,
@@ -41,6 +43,12 @@ class Origin {
 
   at(path: DataPath, part?: "key" | "value") {
     return this.file.locate(path, part);
+  }
+
+  /** Where the mapping at `path` was written (`self`) and each of its `keys`, a part named after its key. */
+  parts<Key extends string>(path: DataPath, keys: readonly Key[]): At<Key> {
+    const at = Object.fromEntries(keys.map((key) => [key, this.at([...path, key])])) as Record<Key, Position>;
+    return { ...at, self: this.at(path) };
   }
 
   /** The keys written in the mapping at `path`, whatever their values. */
@@ -148,14 +156,7 @@ function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origi
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
     alerts,
-    at: {
-      self: origin.at(path),
-      name: origin.at([...path, "name"]),
-      renamedFrom: origin.at([...path, "renamedFrom"]),
-      sli: origin.at([...path, "sli"]),
-      objectives: origin.at([...path, "objectives"]),
-      alerts: origin.at([...path, "alerts"]),
-    },
+    at: origin.parts(path, ["name", "renamedFrom", "sli", "objectives", "alerts"]),
   };
   return { value: slo, diagnostics };
 }
@@ -180,7 +181,6 @@ function sliOf(
     return undefined;
   }
   const kindPath = [...path, kinds[0] ?? ""];
-  const at = (key: string) => origin.at([...kindPath, key]);
   if (data.ratio) {
     const { good, bad, total } = data.ratio;
     const written = origin.keysAt(kindPath);
@@ -204,7 +204,7 @@ function sliOf(
       ...(query === undefined || denominator === undefined
         ? {}
         : { numerator: events === "good" ? query : `(${denominator}) - (${query})` }),
-      at: { self: origin.at(kindPath), events: at(events), total: at("total") },
+      at: { ...origin.parts(kindPath, ["total"]), events: origin.at([...kindPath, events]) },
     };
   }
   if (data.latency) {
@@ -223,7 +223,7 @@ function sliOf(
             numerator: `count(v: v<=${formatNumber(value)}):${metric}{${filter}}`,
             denominator: `count:${metric}{${filter}}`,
           }),
-      at: { self: origin.at(kindPath), metric: at("metric"), filter: at("filter"), threshold: at("threshold") },
+      at: origin.parts(kindPath, ["metric", "filter", "threshold"]),
     };
   }
   if (data.timeSlice) {
@@ -234,7 +234,7 @@ function sliOf(
       ...(comparator === undefined ? {} : { comparator }),
       ...(threshold === undefined ? {} : { threshold }),
       intervalSeconds: interval === "1m" ? 60 : 300,
-      at: { self: origin.at(kindPath), query: at("query"), comparator: at("comparator"), threshold: at("threshold") },
+      at: origin.parts(kindPath, ["query", "comparator", "threshold"]),
     };
   }
   if (data.monitors) {
@@ -246,7 +246,7 @@ function sliOf(
       kind: "monitors",
       monitorIds: ids,
       groups,
-      at: { self: origin.at(kindPath), ids: at("ids"), groups: at("groups") },
+      at: origin.parts(kindPath, ["ids", "groups"]),
     };
   }
   return undefined;
@@ -261,12 +261,7 @@ function objectiveOf(
     ...(data.window === undefined ? {} : { window: data.window }),
     ...(data.target === undefined ? {} : { target: data.target }),
     ...(data.warning === undefined ? {} : { warning: data.warning }),
-    at: {
-      self: origin.at(path),
-      window: origin.at([...path, "window"]),
-      target: origin.at([...path, "target"]),
-      warning: origin.at([...path, "warning"]),
-    },
+    at: origin.parts(path, ["window", "target", "warning"]),
   };
 }
 
@@ -301,11 +296,7 @@ function alertingRequest(data: SloData, path: DataPath, origin: Origin, diagnost
           errorBudget: {
             ...(errorBudget.critical === undefined ? {} : { criticalPercent: percentValue(errorBudget.critical) }),
             ...(errorBudget.warning === undefined ? {} : { warningPercent: percentValue(errorBudget.warning) }),
-            at: {
-              self: origin.at(errorBudgetPath),
-              critical: origin.at([...errorBudgetPath, "critical"]),
-              warning: origin.at([...errorBudgetPath, "warning"]),
-            },
+            at: origin.parts(errorBudgetPath, ["critical", "warning"]),
           } satisfies Draft<ErrorBudgetAlert>,
         }),
     ...(alerts?.notify === undefined
@@ -349,11 +340,7 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
     ...(shortWindowSeconds === undefined ? {} : { shortWindowSeconds }),
     ...threshold,
     at: {
-      self: origin.at(path),
-      severity: origin.at([...path, "severity"]),
-      window: origin.at([...path, "window"]),
-      longWindow: origin.at([...path, "longWindow"]),
-      shortWindow: origin.at([...path, "shortWindow"]),
+      ...origin.parts(path, ["severity", "window", "longWindow", "shortWindow"]),
       threshold: origin.at([...path, byFactor ? "factor" : "budgetConsumed"]),
     },
   };
@@ -419,7 +406,7 @@ function reviewOf(
       ...(data.every === undefined ? {} : { every: data.every }),
       ...(data.last === undefined ? {} : { last: data.last }),
       ...(data.last === undefined || months === undefined ? {} : { due: nextReviewDate(data.last, months) }),
-      at: { self: origin.at(["review"]), every: origin.at(["review", "every"]), last: origin.at(["review", "last"]) },
+      at: origin.parts(["review"], ["every", "last"]),
     },
   };
 }

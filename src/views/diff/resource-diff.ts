@@ -37,26 +37,17 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
     before.delete(previousKey);
     const fields = changedFields(previous.resource, resource);
     const replaced = fields.some((field) => FORCE_NEW_FIELDS.includes(field));
-    if (movedFrom !== undefined) {
-      changes.push({
-        stack,
-        ...sloOf(resource),
-        resourceType: resource.resourceType,
-        logicalId: resource.logicalId,
-        action: replaced ? "replace" : "move",
-        movedFrom,
-        fields,
-      });
-    } else if (fields.length > 0) {
-      changes.push({
-        stack,
-        ...sloOf(resource),
-        resourceType: resource.resourceType,
-        logicalId: resource.logicalId,
-        action: replaced ? "replace" : "update",
-        fields,
-      });
-    }
+    if (movedFrom === undefined && fields.length === 0) continue;
+    const action = replaced ? "replace" : movedFrom !== undefined ? "move" : "update";
+    changes.push({
+      stack,
+      ...sloOf(resource),
+      resourceType: resource.resourceType,
+      logicalId: resource.logicalId,
+      action,
+      ...(movedFrom === undefined ? {} : { movedFrom }),
+      fields,
+    });
   }
   for (const { stack, resource } of before.values()) {
     changes.push({
