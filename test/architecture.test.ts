@@ -17,7 +17,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   terraform: ["util"],
   model: ["util", "datadog", "policy"],
   load: ["util", "diagnostics"],
-  spec: ["util", "diagnostics", "datadog", "format", "load", "model"],
+  spec: ["util", "diagnostics", "datadog", "format", "load", "model", "policy"],
   rules: ["util", "diagnostics", "datadog", "format", "model"],
   plan: ["util", "datadog", "format", "model"],
   views: ["util", "datadog", "format", "model", "plan"],

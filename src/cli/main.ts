@@ -10,6 +10,7 @@ import { explainCommand } from "./commands/explain.js";
 import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { synthCommand } from "./commands/synth.js";
+import { templatesCommand } from "./commands/templates.js";
 import { validateCommand } from "./commands/validate.js";
 
 /** Runs the `slocc` command line and resolves to its exit code; never throws for bad input. */
@@ -49,6 +50,7 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     explainCommand,
     diffCommand,
     reviewsCommand,
+    templatesCommand,
     planCommand,
     applyCommand,
   ]) {

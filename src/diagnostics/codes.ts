@@ -80,6 +80,32 @@ export const DIAGNOSTIC_CODES = {
     summary: "an availability target is above the ceiling its journey's dependencies allow",
   },
   REVIEW_OVERDUE: { severity: "warning", summary: "a service's SLO review is past its due date" },
+  UNKNOWN_PLACEHOLDER: {
+    severity: "error",
+    summary: "a `{{name}}` placeholder has no value: no such environment variable or template parameter",
+  },
+  UNKNOWN_SLO: {
+    severity: "error",
+    summary: "an environment replaces the objectives or alerts of an SLO its service does not declare",
+  },
+  UNKNOWN_TEMPLATE: {
+    severity: "error",
+    summary: "an SLI names a template that is neither built in nor declared in a templates file",
+  },
+  TEMPLATE_PARAMS: {
+    severity: "error",
+    summary:
+      "a template use misses a parameter, gives one the template does not take, or gives params without a template",
+  },
+  UNSAFE_PARAM_VALUE: {
+    severity: "error",
+    summary: "a template parameter value holds braces, quotes, backslashes or line breaks that would break its query",
+  },
+  DUPLICATE_TEMPLATE: { severity: "error", summary: "two templates files declare a template of the same name" },
+  TEMPLATE_SHADOWS_BUILTIN: {
+    severity: "warning",
+    summary: "a declared template replaces slocc's built-in template of the same name",
+  },
   ALERTS_MONITOR_SLO: {
     severity: "warning",
     summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors",

@@ -50,3 +50,33 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     return true;
   });
 }
+
+/** The diagnostics found in one instance of a service: one of its environments, or the service without any. */
+export interface InstanceDiagnostics {
+  readonly environment: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The diagnostics of a service's instances, each distinct problem once: one found in every
+ * instance as it is, one found in some of them with the environments that have it.
+ */
+export function mergeAcrossEnvironments(perInstance: readonly InstanceDiagnostics[]): Diagnostic[] {
+  const seen = new Map<string, { diagnostic: Diagnostic; environments: Set<string> }>();
+  for (const { environment, diagnostics } of perInstance) {
+    for (const d of diagnostics) {
+      const key = `${d.file}\u0000${d.line}:${d.column}\u0000${d.code}\u0000${d.message}`;
+      const entry = seen.get(key) ?? { diagnostic: d, environments: new Set<string>() };
+      if (environment !== undefined) entry.environments.add(environment);
+      seen.set(key, entry);
+    }
+  }
+  return [...seen.values()].map(({ diagnostic, environments }) => {
+    if (environments.size === 0 || environments.size === perInstance.length) return diagnostic;
+    const names = [...environments].sort(compareText);
+    return {
+      ...diagnostic,
+      message: `${diagnostic.message} (in environment${names.length === 1 ? "" : "s"} ${names.join(", ")})`,
+    };
+  });
+}

@@ -150,12 +150,15 @@ export type JourneyRef = Located<string>;
 
 /** One service level objective, as the compiler understands it. */
 export interface Slo {
-  readonly service: string;
+  /** The stack of the service instance the SLO belongs to (see {@link Service.stack}). */
+  readonly stack: string;
   readonly name: string;
   /** The SLO's previous name: its Terraform state moves instead of being destroyed. */
   readonly renamedFrom?: string;
   readonly description?: string;
   readonly sli: Sli;
+  /** The SLI template the SLI was made from, where the SLO names it. */
+  readonly template?: Located<string>;
   readonly journey?: JourneyRef;
   /** Sorted by window (7d, 30d, 90d). */
   readonly objectives: readonly Objective[];
@@ -197,9 +200,16 @@ export interface ReviewCadence {
   readonly at: At<"every" | "last">;
 }
 
-/** One service: a spec file. */
+/**
+ * One instance of a service: a spec file, or one of the environments the file declares. Each
+ * instance is a Terraform stack of its own.
+ */
 export interface Service {
   readonly name: string;
+  /** The environment this instance is, when the service declares environments. */
+  readonly environment?: string;
+  /** The stack's name: the service's, or `<service>-<environment>`; unique across the specs. */
+  readonly stack: string;
   readonly owner: string;
   readonly description?: string;
   readonly tags: readonly Tag[];
@@ -214,7 +224,8 @@ export interface Service {
   readonly dashboard: boolean;
   /** Sorted by name. */
   readonly slos: readonly Slo[];
-  readonly at: At<"name" | "owner">;
+  /** `environment` is where the instance's environment is declared (the file's start without one). */
+  readonly at: At<"name" | "owner" | "environment">;
 }
 
 /** A shared list of dependencies (such as a cloud provider's published SLAs) every journey can name. */
@@ -226,7 +237,7 @@ export interface Catalog {
 
 /** Everything the specs declare. */
 export interface Model {
-  /** Sorted by name. */
+  /** Service instances, sorted by stack. */
   readonly services: readonly Service[];
   /** Sorted by file. */
   readonly catalogs: readonly Catalog[];

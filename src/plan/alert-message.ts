@@ -2,6 +2,7 @@ import { formatDuration } from "../format/duration.js";
 import { formatNumber, formatPercent } from "../format/numbers.js";
 import { budgetSeconds, tierTimes } from "../model/budget.js";
 import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Service, Slo } from "../model/model.js";
+import { sloTitle } from "./titles.js";
 
 /**
  * The text of a burn-rate alert, written for the person on call: what burns, how fast, what that
@@ -14,13 +15,13 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
   const windows = `${tier.longWindowHours}h`;
   return joinMessage([
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over ` +
+    `SLO "${sloTitle(service, slo)}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over ` +
       `the last ${windows} and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m. This ${tier.severity} alert fires at ${factor}.`,
     `At ${factor}, ${windows} spends ${formatPercent(times.budgetConsumedPercent)} of the ${tier.window} budget ` +
       `(${formatDuration(budgetSeconds(tier.window, target))} of bad time), and the whole budget is gone in ${formatDuration(times.secondsToExhaustion)}.`,
     "{{/is_alert}}",
     "{{#is_recovery}}",
-    `Recovered: SLO "${service.name} ${slo.name}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
+    `Recovered: SLO "${sloTitle(service, slo)}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
     "{{/is_recovery}}",
     ...footer(service, slo, tier.severity),
   ]);
@@ -31,18 +32,18 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
   const target = slo.primary.target;
   return joinMessage([
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
+    `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
       `of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
     "{{/is_alert}}",
     ...(alert.warningPercent === undefined
       ? []
       : [
           "{{#is_warning}}",
-          `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
+          `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
           "{{/is_warning}}",
         ]),
     "{{#is_recovery}}",
-    `Recovered: SLO "${service.name} ${slo.name}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
+    `Recovered: SLO "${sloTitle(service, slo)}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
     "{{/is_recovery}}",
     ...footer(service, slo, "ticket"),
   ]);

@@ -2,6 +2,7 @@ import { formatNumber } from "../format/numbers.js";
 import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
 import { mergeTags } from "../model/tags.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";
+import { sloTitle } from "./titles.js";
 import { MONITOR_RESOURCE, type MonitorResource } from "./resources.js";
 
 /** Priority of a monitor by severity (Datadog: 1 highest, 5 lowest). */
@@ -16,11 +17,11 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
     monitors.push({
       resourceType: MONITOR_RESOURCE,
       logicalId: `${sloLogicalId}__error_budget`,
-      service: service.name,
+      service: service.stack,
       slo: slo.name,
       query: { function: "error_budget", sloLogicalId, rest: `.over("${errorBudget.window}") > ${critical}` },
       config: {
-        name: `[ticket] ${service.name} ${slo.name}: ${critical}% of the ${errorBudget.window} error budget spent`,
+        name: `[ticket] ${sloTitle(service, slo)}: ${critical}% of the ${errorBudget.window} error budget spent`,
         type: "slo alert",
         message: errorBudgetMessage(service, slo, errorBudget),
         priority: String(PRIORITY.ticket),
@@ -46,12 +47,12 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
   return {
     resourceType: MONITOR_RESOURCE,
     logicalId: burnRateMonitorId(sloLogicalId, tier),
-    service: service.name,
+    service: service.stack,
     slo: slo.name,
     query: { function: "burn_rate", sloLogicalId, rest: `.over("${tier.window}")${windows} > ${factor}` },
     config: {
       name:
-        `[${tier.severity}] ${service.name} ${slo.name}: burn rate above ${factor}x ` +
+        `[${tier.severity}] ${sloTitle(service, slo)}: burn rate above ${factor}x ` +
         `over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`,
       type: "slo alert",
       message: burnRateMessage(service, slo, tier),

@@ -1,6 +1,7 @@
 import type { Service, Slo } from "../model/model.js";
 import { formatAvailability, formatPercent } from "../format/numbers.js";
 import { sloLogicalId } from "./logical-ids.js";
+import { serviceTitle } from "./titles.js";
 import { DASHBOARD_RESOURCE, type DashboardResource, type DashboardSloWidget } from "./resources.js";
 
 /**
@@ -28,10 +29,10 @@ export function planDashboard(service: Service): DashboardResource {
   return {
     resourceType: DASHBOARD_RESOURCE,
     logicalId: `dashboard_${service.name.replace(/-/g, "_")}`,
-    service: service.name,
+    service: service.stack,
     config: {
-      title: `SLOs: ${service.name}`,
-      description: `Service level objectives of ${service.name}, grouped by journey. Managed by slocc: change the specs, not this dashboard.`,
+      title: `SLOs: ${serviceTitle(service)}`,
+      description: `Service level objectives of ${serviceTitle(service)}, grouped by journey. Managed by slocc: change the specs, not this dashboard.`,
       groups,
       note: dashboardNote(service),
     },

@@ -34,7 +34,7 @@ export function planModel(model: Model): CompiledPlan {
           : withMovedFrom(resources, sloResource.logicalId, sloLogicalId(service.name, slo.renamedFrom));
       });
       if (service.dashboard) resources.push(planDashboard(service));
-      return { name: service.name, resources: resources.sort((a, b) => compareText(a.logicalId, b.logicalId)) };
+      return { name: service.stack, resources: resources.sort((a, b) => compareText(a.logicalId, b.logicalId)) };
     }),
   };
 }

@@ -1,12 +1,13 @@
 import type { Service, Sli, Slo } from "../model/model.js";
 import { sloLogicalId } from "./logical-ids.js";
+import { sloTitle } from "./titles.js";
 import { SLO_RESOURCE, type SloConfig, type SloResource } from "./resources.js";
 
 /** Plans the `datadog_service_level_objective` for one SLO. */
 export function planSlo(service: Service, slo: Slo): SloResource {
   const { primary } = slo;
   const config: SloConfig = {
-    name: `${service.name} ${slo.name}`,
+    name: sloTitle(service, slo),
     ...sliConfig(slo.sli),
     ...(slo.description === undefined ? {} : { description: slo.description.trim() }),
     thresholds: slo.objectives.map(({ window, target, warning }) => ({
@@ -24,7 +25,7 @@ export function planSlo(service: Service, slo: Slo): SloResource {
   return {
     resourceType: SLO_RESOURCE,
     logicalId: sloLogicalId(service.name, slo.name),
-    service: service.name,
+    service: service.stack,
     slo: slo.name,
     config,
   };

@@ -8,8 +8,9 @@ export const checkDuplicates: Rule = (model) => {
   const services = byPosition(model.services ?? []);
   const found = repeats(
     "DUPLICATE_SERVICE",
-    services.flatMap((service) => (service.name === undefined ? [] : [{ name: service.name, at: service.at.name }])),
-    (name, first) => `the service "${name}" is also declared in ${first.file}: keep one file per service`,
+    services.flatMap((service) => (service.stack === undefined ? [] : [{ name: service.stack, at: service.at.name }])),
+    (stack, first) =>
+      `the service's stack "${stack}" is also made from ${first.file}: keep one file per service, and name no service like another's <service>-<environment> stack`,
   );
   for (const service of services) {
     const slos = byPosition(service.slos ?? []).flatMap((slo) =>

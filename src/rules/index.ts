@@ -1,5 +1,5 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Draft, Model } from "../model/model.js";
+import { mergeAcrossEnvironments, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Draft, Model, Service } from "../model/model.js";
 import { checkAlerts } from "./alerts.js";
 import { checkReviewDue } from "./cadence.js";
 import { checkDuplicates } from "./duplicates.js";
@@ -14,7 +14,7 @@ import { checkTagCount, checkTagSpelling } from "./tags.js";
 
 export type { RuleContext } from "./rule.js";
 
-/** Every semantic rule, each run on the whole model draft. */
+/** Every semantic rule. */
 const RULES: readonly Rule[] = [
   checkNames,
   checkDuplicates,
@@ -32,7 +32,29 @@ const RULES: readonly Rule[] = [
   checkReviewDue,
 ];
 
-/** Runs every rule on the model draft and returns every problem found. */
+/**
+ * Runs every rule and returns every problem found. Rules run on each service file's instances one
+ * by one (the shared catalogs beside them), so that a problem found in some of a file's
+ * environments only says which; a problem found in all of them is reported once.
+ */
 export function checkModel(model: Draft<Model>, context: RuleContext): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(model, context));
+  const catalogs = model.catalogs ?? [];
+  const run = (services: readonly Draft<Service>[]) => RULES.flatMap((rule) => rule({ services, catalogs }, context));
+  const found = [...run([]), ...checkDuplicates(model, context)];
+  for (const instances of byFile(model.services ?? [])) {
+    const perInstance = instances.map((instance) => ({
+      environment: instance.environment,
+      diagnostics: run([instance]),
+    }));
+    found.push(...mergeAcrossEnvironments(perInstance));
+  }
+  return found;
+}
+
+/** Service instances grouped by the file that declares them. */
+function byFile(services: readonly Draft<Service>[]): Draft<Service>[][] {
+  const groups = new Map<string, Draft<Service>[]>();
+  for (const service of services)
+    groups.set(service.at.self.file, [...(groups.get(service.at.self.file) ?? []), service]);
+  return [...groups.values()];
 }

@@ -15,6 +15,7 @@ export const checkNames: Rule = (model) => {
   const found: Diagnostic[] = [];
   for (const service of model.services ?? []) {
     found.push(...nameProblems("service", service.name, service.at.name));
+    found.push(...nameProblems("environment", service.environment, service.at.environment));
     if (
       service.owner !== undefined &&
       !(OWNER_PATTERN.test(service.owner) && service.owner.length <= MAX_OWNER_LENGTH)

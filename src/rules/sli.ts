@@ -1,10 +1,24 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Draft, Sli } from "../model/model.js";
+import type { Draft, Located, Sli } from "../model/model.js";
 import type { Position } from "../util/position.js";
 import { eachSlo, type Rule } from "./rule.js";
 
 /** Queries that are written and balanced; latency filters without braces; monitor groups only for one monitor. */
-export const checkSlis: Rule = (model) => eachSlo(model).flatMap(({ slo }) => (slo.sli ? sliProblems(slo.sli) : []));
+export const checkSlis: Rule = (model) =>
+  eachSlo(model).flatMap(({ slo }) => {
+    const problems = slo.sli ? sliProblems(slo.sli) : [];
+    const template = slo.template;
+    return template ? problems.map((problem) => inTemplate(problem, template)) : problems;
+  });
+
+/** A problem inside a template's SLI, named with the use it was found through. */
+function inTemplate(problem: Diagnostic, use: Draft<Located<string>>): Diagnostic {
+  const { at } = use;
+  return {
+    ...problem,
+    message: `${problem.message} (template "${use.value ?? ""}", used at ${at.file}:${at.line}:${at.column})`,
+  };
+}
 
 function sliProblems(sli: Draft<Sli>): Diagnostic[] {
   switch (sli.kind) {

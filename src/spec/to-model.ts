@@ -4,7 +4,8 @@ import type { Catalog, Draft, Model, Service } from "../model/model.js";
 import { resolveAcrossFiles } from "../model/resolve.js";
 import { compareText } from "../util/text.js";
 import { checkShape, isRecord } from "./shape.js";
-import { catalogV1, serviceV1, SPEC_V1 } from "./v1/schema.js";
+import { catalogV1, serviceV1, SPEC_V1, templatesV1 } from "./v1/schema.js";
+import { templateRegistry, templatesFromV1, type TemplateRegistry } from "./v1/templates.js";
 import { catalogFromV1, serviceFromV1 } from "./v1/to-model.js";
 
 /**
@@ -16,9 +17,20 @@ export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>>
   const diagnostics: Diagnostic[] = [];
   const services: Draft<Service>[] = [];
   const catalogs: Draft<Catalog>[] = [];
-  for (const file of files) {
+  const records = files.flatMap((file) => {
     const record = envelope(file, diagnostics);
-    if (!record) continue;
+    return record ? [{ file, record }] : [];
+  });
+  // Templates first: any service may use any of them.
+  const declared = records
+    .filter(({ record }) => "templates" in record)
+    .flatMap(({ file, record }) => {
+      const shape = checkShape(templatesV1, record, file, []);
+      diagnostics.push(...shape.diagnostics);
+      return shape.value ? templatesFromV1(file, shape.value) : [];
+    });
+  const templates = templateRegistry(declared, diagnostics);
+  for (const { file, record } of records.filter(({ record }) => !("templates" in record))) {
     if ("catalog" in record) {
       const shape = checkShape(catalogV1, record, file, []);
       diagnostics.push(...shape.diagnostics);
@@ -28,12 +40,24 @@ export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>>
     const shape = checkShape(serviceV1, record, file, []);
     diagnostics.push(...shape.diagnostics);
     if (!shape.value) continue;
-    const service = serviceFromV1(file, shape.value);
-    diagnostics.push(...service.diagnostics);
-    services.push(service.value);
+    const instances = serviceFromV1(file, shape.value, templates);
+    diagnostics.push(...instances.diagnostics);
+    services.push(...instances.value);
   }
-  services.sort((a, b) => compareText(a.name ?? "", b.name ?? "") || compareText(a.at.self.file, b.at.self.file));
+  services.sort((a, b) => compareText(a.stack ?? "", b.stack ?? "") || compareText(a.at.self.file, b.at.self.file));
   return { value: resolveAcrossFiles({ services, catalogs }), diagnostics };
+}
+
+/** The templates every service can use: slocc's built-in ones and those the spec files declare. */
+export function templatesOf(files: readonly SourceFile[]): Result<TemplateRegistry> {
+  const diagnostics: Diagnostic[] = [];
+  const declared = files.flatMap((file) => {
+    if (!isRecord(file.data) || !("templates" in file.data)) return [];
+    const shape = checkShape(templatesV1, file.data, file, []);
+    diagnostics.push(...shape.diagnostics);
+    return shape.value ? templatesFromV1(file, shape.value) : [];
+  });
+  return { value: templateRegistry(declared, diagnostics), diagnostics };
 }
 
 /** Every spec file is one mapping with a supported apiVersion; returns it as a record. */

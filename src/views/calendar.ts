@@ -21,7 +21,7 @@ export function reviewCalendar(model: Model, today: string): ReviewEntry[] {
   return model.services
     .map((service): ReviewEntry => {
       const base = {
-        service: service.name,
+        service: service.stack,
         owner: service.owner,
         approvers: service.approvers.map((approver) => approver.value),
       };

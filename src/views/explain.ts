@@ -75,7 +75,7 @@ export interface SloExplanation {
 export function explainModel(model: Model, selector?: string): SloExplanation[] {
   const [serviceName, sloName] = selector?.split("/") ?? [];
   return model.services
-    .filter((service) => serviceName === undefined || service.name === serviceName)
+    .filter((service) => serviceName === undefined || service.stack === serviceName || service.name === serviceName)
     .flatMap((service) =>
       [...service.slos]
         .sort((a, b) => compareText(journeyOrder(a), journeyOrder(b)) || compareText(a.name, b.name))
@@ -93,7 +93,7 @@ function explainSlo(service: Service, slo: Slo): SloExplanation {
   const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.value);
   const { errorBudget, runbook } = slo.alerts;
   return {
-    service: service.name,
+    service: service.stack,
     slo: slo.name,
     ...(journey ? { journey: explainJourney(journey, slo) } : {}),
     sliKind: slo.sli.kind,

@@ -24,9 +24,11 @@ export const validateCommand: CommandFactory = (context, setExit) =>
       const result = await compileDirectory(options.dir, context.cwd, options);
       const code = printDiagnostics(result, context, options.format, options.strict);
       if (options.format === "text" && code === 0) {
-        const services = result.value?.model.services ?? [];
-        const slos = services.reduce((sum, service) => sum + service.slos.length, 0);
-        context.stderr(`${options.dir}: ${plural(services.length, "service")}, ${plural(slos, "SLO")}, valid\n`);
+        const instances = result.value?.model.services ?? [];
+        const services = new Set(instances.map((instance) => instance.name)).size;
+        const slos = instances.reduce((sum, instance) => sum + instance.slos.length, 0);
+        const stacks = instances.length === services ? "" : ` in ${plural(instances.length, "stack")}`;
+        context.stderr(`${options.dir}: ${plural(services, "service")}${stacks}, ${plural(slos, "SLO")}, valid\n`);
       }
       setExit(code);
     });

@@ -76,11 +76,21 @@ export const monitorsSliV1 = z.strictObject({
   groups: z.array(z.string()).optional(),
 });
 
-export const sliV1 = z.strictObject({
+/** The measurement itself, written out: what an SLO or an SLI template says. */
+export const sliBodyV1 = z.strictObject({
   ratio: ratioSliV1.optional(),
   latency: latencySliV1.optional(),
   timeSlice: timeSliceSliV1.optional(),
   monitors: monitorsSliV1.optional(),
+});
+
+/** A value given to a template parameter or an environment variable. */
+const substitution = z.union([z.string(), z.number()], { error: "write the value as text or a number" });
+
+/** An SLO's SLI: written out, or made from a template with its parameters. */
+export const sliV1 = sliBodyV1.extend({
+  template: text.optional(),
+  params: z.record(z.string(), substitution).optional(),
 });
 
 export const notifyV1 = z.strictObject({ page: handles.optional(), ticket: handles.optional() });
@@ -163,6 +173,33 @@ export const catalogV1 = z.strictObject({
   dependencies: dependenciesV1,
 });
 
+/**
+ * One environment of a service: its own variables, routing, extra tags, and the objectives and
+ * alerts it replaces for the SLOs it names.
+ */
+export const environmentV1 = z.strictObject({
+  vars: z.record(z.string(), substitution).optional(),
+  notify: notifyV1.optional(),
+  tags: tags.optional(),
+  objectives: z.record(z.string(), sloV1.shape.objectives).optional(),
+  alerts: z.record(z.string(), alertsV1).optional(),
+});
+
+/** A named SLI with `{{param}}` placeholders, used by SLOs with `sli: { template, params }`. */
+export const templateV1 = z.strictObject({
+  description: text.optional(),
+  params: z.array(z.string()).optional(),
+  // Checked where the template is used, once its placeholders are filled.
+  sli: z.record(z.string(), z.unknown()),
+});
+
+/** A file of SLI templates that every service can use. */
+export const templatesV1 = z.strictObject({
+  apiVersion: z.literal(SPEC_V1),
+  description: text.optional(),
+  templates: z.record(z.string(), templateV1),
+});
+
 /** A service file. */
 export const serviceV1 = z.strictObject({
   apiVersion: z.literal(SPEC_V1),
@@ -177,6 +214,7 @@ export const serviceV1 = z.strictObject({
   review: reviewV1.optional(),
   approvers: handles.optional(),
   dashboard: z.boolean().optional(),
+  environments: z.record(z.string(), environmentV1).optional(),
   slos: z.array(sloV1).min(1, { error: "declare at least one SLO under `slos`" }),
 });
 
@@ -184,6 +222,9 @@ export type ServiceV1 = z.infer<typeof serviceV1>;
 export type CatalogV1 = z.infer<typeof catalogV1>;
 export type SloV1 = z.infer<typeof sloV1>;
 export type SliV1 = z.infer<typeof sliV1>;
+export type SliBodyV1 = z.infer<typeof sliBodyV1>;
+export type EnvironmentV1 = z.infer<typeof environmentV1>;
+export type TemplatesV1 = z.infer<typeof templatesV1>;
 export type AlertsV1 = z.infer<typeof alertsV1>;
 export type NotifyV1 = z.infer<typeof notifyV1>;
 export type JourneyV1 = z.infer<typeof journeyV1>;

@@ -1,11 +1,16 @@
 import { normaliseTag } from "../../datadog/tags.js";
 import type { Window } from "../../datadog/windows.js";
-import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diagnostic.js";
+import {
+  diagnostic,
+  mergeAcrossEnvironments,
+  type Diagnostic,
+  type InstanceDiagnostics,
+  type Result,
+} from "../../diagnostics/diagnostic.js";
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
 import type {
-  At,
   Catalog,
   Dependency,
   Draft,
@@ -15,7 +20,6 @@ import type {
   Located,
   Notify,
   Objective,
-  Position,
   ReviewCadence,
   Service,
   Sli,
@@ -27,43 +31,60 @@ import { baseTags, journeyTags, mergeTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../format/numbers.js";
 import { compareText } from "../../util/text.js";
-import { isRecord, nodeAt, type Salvaged } from "../shape.js";
-import { DURATION_PATTERN, PERCENT_PATTERN, type CatalogV1, type ServiceV1, type SliV1, type SloV1 } from "./schema.js";
+import { didYouMean } from "../../util/suggest.js";
+import type { Salvaged } from "../shape.js";
+import { Origin, type Sourced } from "./origin.js";
+import { fillData, fillText, type Filling, type KnownVariables } from "./placeholders.js";
+import {
+  DURATION_PATTERN,
+  PERCENT_PATTERN,
+  type AlertsV1,
+  type CatalogV1,
+  type EnvironmentV1,
+  type ServiceV1,
+  type SliV1,
+  type SloV1,
+} from "./schema.js";
+import { expandTemplate, type TemplateRegistry } from "./templates.js";
 
 type ServiceData = Salvaged<ServiceV1>;
 type SloData = Salvaged<SloV1>;
 
 /**
- * Where a `slocc/v1` file's parts were written, and what was written before any shape check:
- * the v1 encodings (one SLI kind, `good` or `bad`, `factor` or `budgetConsumed`) are judged on the
- * keys written, so a malformed value is not also reported as missing.
+ * Maps a service file's readable parts to model drafts, checking the v1 encodings on the way: one
+ * service instance per environment the file declares (or one, without environments), each with
+ * the environment's routing, tags, objectives and alerts, its placeholders filled and its
+ * templates expanded.
  */
-class Origin {
-  constructor(private readonly file: SourceFile) {}
-
-  at(path: DataPath, part?: "key" | "value") {
-    return this.file.locate(path, part);
-  }
-
-  /** Where the mapping at `path` was written (`self`) and each of its `keys`, a part named after its key. */
-  parts<Key extends string>(path: DataPath, keys: readonly Key[]): At<Key> {
-    const at = Object.fromEntries(keys.map((key) => [key, this.at([...path, key])])) as Record<Key, Position>;
-    return { ...at, self: this.at(path) };
-  }
-
-  /** The keys written in the mapping at `path`, whatever their values. */
-  keysAt(path: DataPath): string[] {
-    const node = nodeAt(this.file.data, path);
-    return isRecord(node) ? Object.keys(node) : [];
-  }
-}
-
-/** Maps a service file's readable parts to a model draft, checking the v1 encodings on the way. */
-export function serviceFromV1(file: SourceFile, data: ServiceData): Result<Draft<Service>> {
+export function serviceFromV1(
+  file: SourceFile,
+  data: ServiceData,
+  templates: TemplateRegistry,
+): Result<Draft<Service>[]> {
   const origin = new Origin(file);
   const diagnostics: Diagnostic[] = [];
-  const name = data.service;
-  const owner = data.owner;
+  const shared = sharedParts(data, origin);
+  const environments = environmentsOf(data, origin, diagnostics);
+  const known = variablesOf(environments);
+  const perInstance: InstanceDiagnostics[] = [];
+  const instances = (environments.length > 0 ? environments : [undefined]).map((environment) => {
+    const instance = instanceParts(data, shared, origin, environment);
+    const found: Diagnostic[] = [];
+    const slos = (data.slos ?? []).flatMap((slo, index) => {
+      if (slo === undefined) return [];
+      const mapped = sloFromV1({ data: slo, path: ["slos", index], origin }, instance, environment, known, templates);
+      found.push(...mapped.diagnostics);
+      return [mapped.value];
+    });
+    perInstance.push({ environment: environment?.name, diagnostics: found });
+    slos.sort((a, b) => compareText(a.name ?? "", b.name ?? ""));
+    return { ...instance, slos };
+  });
+  return { value: instances, diagnostics: [...diagnostics, ...mergeAcrossEnvironments(perInstance)] };
+}
+
+/** What every instance of a service shares, whatever its environment. */
+function sharedParts(data: ServiceData, origin: Origin) {
   const journeys = Object.entries(data.journeys ?? {})
     .sort(([a], [b]) => compareText(a, b))
     .map(([journeyName, journey]): Draft<Journey> => ({
@@ -78,28 +99,92 @@ export function serviceFromV1(file: SourceFile, data: ServiceData): Result<Draft
       }),
       at: { self: origin.at(["journeys", journeyName], "key"), serves: origin.at(["journeys", journeyName, "kind"]) },
     }));
-  const service = {
-    ...(name === undefined ? {} : { name }),
-    ...(owner === undefined ? {} : { owner }),
+  return {
+    ...(data.service === undefined ? {} : { name: data.service }),
+    ...(data.owner === undefined ? {} : { owner: data.owner }),
     ...(data.description === undefined ? {} : { description: data.description }),
-    tags: tagsOf(data.tags, ["tags"], origin),
-    notify: notifyOf(data.notify, ["notify"], origin),
     ...(data.runbook === undefined ? {} : { runbook: { value: data.runbook, at: origin.at(["runbook"]) } }),
     dependencies: dependenciesOf(data.dependencies, ["dependencies"], origin),
     journeys,
     ...reviewOf(data.review, origin),
     approvers: located(data.approvers, ["approvers"], origin),
     dashboard: data.dashboard ?? true,
-    at: { self: origin.at([]), name: origin.at(["service"]), owner: origin.at(["owner"]) },
-  } satisfies Omit<Draft<Service>, "slos">;
-  const slos = (data.slos ?? []).flatMap((slo, index) => {
-    if (slo === undefined) return [];
-    const mapped = sloFromV1(slo, ["slos", index], service, origin);
-    diagnostics.push(...mapped.diagnostics);
-    return [mapped.value];
-  });
-  slos.sort((a, b) => compareText(a.name ?? "", b.name ?? ""));
-  return { value: { ...service, slos }, diagnostics };
+  } satisfies Omit<Draft<Service>, "slos" | "at" | "tags" | "notify" | "stack" | "environment">;
+}
+
+/** A service instance's own parts: its name, stack, tags and routing, from the file and its environment. */
+function instanceParts(
+  data: ServiceData,
+  shared: ReturnType<typeof sharedParts>,
+  origin: Origin,
+  environment: Environment | undefined,
+): ServiceContext {
+  const stack =
+    shared.name === undefined ? undefined : environment ? `${shared.name}-${environment.name}` : shared.name;
+  const environmentTags = environment ? tagsOf(environment.data.tags, [...environment.path, "tags"], origin) : [];
+  const notify = environment?.data.notify;
+  return {
+    ...shared,
+    ...(environment ? { environment: environment.name } : {}),
+    ...(stack === undefined ? {} : { stack }),
+    tags: [...tagsOf(data.tags, ["tags"], origin), ...environmentTags],
+    notify: notify
+      ? notifyOf(notify, [...environment.path, "notify"], origin)
+      : notifyOf(data.notify, ["notify"], origin),
+    at: {
+      self: origin.at([]),
+      name: origin.at(["service"]),
+      owner: origin.at(["owner"]),
+      environment: environment ? origin.at(environment.path, "key") : origin.at([]),
+    },
+  };
+}
+
+/** A service's instance without its SLOs: what the SLOs' mapping needs of it. */
+type ServiceContext = Omit<Draft<Service>, "slos">;
+
+/** One environment a service declares, where it is written. */
+interface Environment extends Sourced<NonNullable<Salvaged<EnvironmentV1>>> {
+  readonly name: string;
+  /** `env` and the environment's `vars`: the values of its placeholders. */
+  readonly variables: ReadonlyMap<string, string | number>;
+}
+
+/**
+ * The environments a service declares, by name. Their objectives and alerts must name SLOs of the
+ * service: a name that is not one is an error at the name, with the SLO it was likely meant to be.
+ */
+function environmentsOf(data: ServiceData, origin: Origin, diagnostics: Diagnostic[]): Environment[] {
+  const sloNames = (data.slos ?? []).flatMap((slo) => (slo?.name === undefined ? [] : [slo.name]));
+  return Object.entries(data.environments ?? {})
+    .sort(([a], [b]) => compareText(a, b))
+    .flatMap(([name, environment]) => {
+      if (environment === undefined) return [];
+      const path = ["environments", name];
+      for (const part of ["objectives", "alerts"] as const) {
+        for (const sloName of Object.keys(environment[part] ?? {}).filter((key) => !sloNames.includes(key))) {
+          diagnostics.push(
+            diagnostic(
+              "UNKNOWN_SLO",
+              `the service declares no SLO "${sloName}": name one of its SLOs to replace its ${part} in "${name}".${didYouMean(sloName, sloNames)}`,
+              origin.at([...path, part, sloName], "key"),
+            ),
+          );
+        }
+      }
+      const vars = Object.entries(environment.vars ?? {}).flatMap(([key, value]) =>
+        value === undefined ? [] : [[key, value] as const],
+      );
+      return [
+        {
+          name,
+          data: environment,
+          path,
+          origin,
+          variables: new Map<string, string | number>([["env", name], ...vars]),
+        },
+      ];
+    });
 }
 
 /** Maps a catalog file's readable parts to a model draft. */
@@ -112,24 +197,83 @@ export function catalogFromV1(file: SourceFile, data: Salvaged<CatalogV1>): Draf
   };
 }
 
-type ServiceContext = Omit<Draft<Service>, "slos">;
+function variablesOf(environments: readonly Environment[]): KnownVariables {
+  if (environments.length === 0) {
+    return { names: [], described: "this service declares no environments, whose `env` and `vars` fill placeholders" };
+  }
+  const names = [...new Set(environments.flatMap((environment) => [...environment.variables.keys()]))].sort(
+    compareText,
+  );
+  return { names, described: "each environment gives `env` and its own `vars`" };
+}
 
-function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origin: Origin): Result<Draft<Slo>> {
+function sloFromV1(
+  slo: Sourced<SloData>,
+  service: ServiceContext,
+  environment: Environment | undefined,
+  known: KnownVariables,
+  templates: TemplateRegistry,
+): Result<Draft<Slo>> {
+  const { data, path, origin } = slo;
   const diagnostics: Diagnostic[] = [];
-  const sli = sliOf(data.sli, [...path, "sli"], origin, diagnostics);
-  const written = (data.objectives ?? []).flatMap((objective, index) =>
-    objective === undefined ? [] : [{ objective, index }],
+  const variables = environment?.variables ?? new Map<string, string | number>();
+  const filling: Filling = {
+    values: variables,
+    unknown: (name, written, at) =>
+      diagnostics.push(
+        diagnostic(
+          "UNKNOWN_PLACEHOLDER",
+          known.names.includes(name)
+            ? `this environment gives no "${name}": add it to the \`vars\` of every environment`
+            : `no variable "${name}" for this placeholder: ${known.described}.${didYouMean(name, known.names)}`,
+          origin.within(at, written),
+        ),
+      ),
+  };
+  const written = environment?.data.objectives?.[data.name ?? ""];
+  const objectivesSource = written
+    ? { list: written, path: [...(environment?.path ?? []), "objectives", data.name ?? ""] }
+    : { list: data.objectives, path: [...path, "objectives"] };
+  const objectives = (objectivesSource.list ?? []).flatMap((objective, index) =>
+    objective === undefined ? [] : [objectiveOf(objective, [...objectivesSource.path, index], origin)],
   );
-  const objectives = written.map(({ objective, index }) =>
-    objectiveOf(objective, [...path, "objectives", index], origin),
-  );
-  const primary = data.objectives?.[0] === undefined ? undefined : objectives[0];
+  const primary = objectivesSource.list?.[0] === undefined ? undefined : objectives[0];
+  const sliData = data.sli;
+  const sliKeys = origin.keysAt([...path, "sli"]);
+  if (sliKeys.includes("params") && !sliKeys.includes("template")) {
+    diagnostics.push(
+      diagnostic(
+        "TEMPLATE_PARAMS",
+        "`params` go with `template`: name the SLI template they fill, or remove them",
+        origin.at([...path, "sli", "params"], "key"),
+      ),
+    );
+  }
+  // A template named beside another SLI kind is refused by the kind check below, not expanded.
+  const usesTemplate =
+    sliData?.template !== undefined && SLI_KINDS.filter((kind) => sliKeys.includes(kind)).length === 1;
+  const template = usesTemplate
+    ? expandTemplate({ data: sliData, path: [...path, "sli"], origin }, templates, variables, known, diagnostics)
+    : undefined;
+  const sli = template
+    ? sliOf(template.data, template.path, template.origin, diagnostics)
+    : sliOf(
+        sliData && (fillData(sliData, [...path, "sli"], filling) as Salvaged<SliV1>),
+        [...path, "sli"],
+        origin,
+        diagnostics,
+      );
   const tags = tagsOf(data.tags, [...path, "tags"], origin);
   const journeyName = data.journey;
   const journey =
     journeyName === undefined ? undefined : service.journeys?.find((candidate) => candidate.name === journeyName);
+  const alertsOverride = environment?.data.alerts?.[data.name ?? ""];
+  const alertsSource = alertsOverride
+    ? { data: alertsOverride, path: [...(environment?.path ?? []), "alerts", data.name ?? ""], origin }
+    : { data: data.alerts, path: [...path, "alerts"], origin };
+  const runbook = data.runbook === undefined ? undefined : { value: data.runbook, at: origin.at([...path, "runbook"]) };
   const alerts = resolveAlerting(
-    alertingRequest(data, path, origin, diagnostics),
+    alertingRequest(alertsSource, runbook, diagnostics),
     objectives,
     primary,
     service.notify ?? {},
@@ -143,13 +287,17 @@ function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origi
           (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
           tags.map((tag) => tag.written),
           journey?.name !== undefined && journey.serves !== undefined ? journeyTags(journey.name, journey.serves) : [],
+          service.environment === undefined ? [] : [`env:${service.environment}`],
         );
-  const slo: Draft<Slo> = {
-    ...(service.name === undefined ? {} : { service: service.name }),
+  const description =
+    data.description === undefined ? undefined : fillText(data.description, [...path, "description"], filling);
+  const draft: Draft<Slo> = {
+    ...(service.stack === undefined ? {} : { stack: service.stack }),
     ...(data.name === undefined ? {} : { name: data.name }),
     ...(data.renamedFrom === undefined ? {} : { renamedFrom: data.renamedFrom }),
-    ...(data.description === undefined ? {} : { description: data.description }),
+    ...(description === undefined ? {} : { description: String(description) }),
     ...(sli === undefined ? {} : { sli }),
+    ...(template ? { template: { value: template.name, at: template.usedAt } } : {}),
     ...(journeyName === undefined ? {} : { journey: { value: journeyName, at: origin.at([...path, "journey"]) } }),
     objectives: [...objectives].sort((a, b) => windowOrder(a.window) - windowOrder(b.window)),
     ...(primary === undefined ? {} : { primary }),
@@ -158,10 +306,10 @@ function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origi
     alerts,
     at: origin.parts(path, ["name", "renamedFrom", "sli", "objectives", "alerts"]),
   };
-  return { value: slo, diagnostics };
+  return { value: draft, diagnostics };
 }
 
-const SLI_KINDS = ["ratio", "latency", "timeSlice", "monitors"] as const;
+const SLI_KINDS = ["ratio", "latency", "timeSlice", "monitors", "template"] as const;
 
 /** The SLI of the one kind written; an SLI naming no kind or several is refused here. */
 function sliOf(
@@ -265,9 +413,12 @@ function objectiveOf(
   };
 }
 
-function alertingRequest(data: SloData, path: DataPath, origin: Origin, diagnostics: Diagnostic[]): AlertingRequest {
-  const alerts = data.alerts;
-  const alertsPath = [...path, "alerts"];
+function alertingRequest(
+  source: Sourced<Salvaged<AlertsV1> | undefined>,
+  runbook: Draft<Located<string>> | undefined,
+  diagnostics: Diagnostic[],
+): AlertingRequest {
+  const { data: alerts, path: alertsPath, origin } = source;
   const burnRate = alerts?.burnRate;
   const burnRateWritten = origin.keysAt(alertsPath).includes("burnRate");
   // A `burnRate` refused by its shape check asks for nothing readable: no tiers, rather than the defaults.
@@ -302,7 +453,7 @@ function alertingRequest(data: SloData, path: DataPath, origin: Origin, diagnost
     ...(alerts?.notify === undefined
       ? {}
       : { notify: notifyOverride(alerts.notify, [...alertsPath, "notify"], origin) }),
-    ...(data.runbook === undefined ? {} : { runbook: { value: data.runbook, at: origin.at([...path, "runbook"]) } }),
+    ...(runbook === undefined ? {} : { runbook }),
   };
 }
 

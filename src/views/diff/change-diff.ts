@@ -55,22 +55,21 @@ function diffSlos(base: Model, head: Model): SloChange[] {
   const changes: SloChange[] = [];
   for (const slo of sloIndex(head).values()) {
     const renamedFrom =
-      slo.renamedFrom !== undefined && !before.has(sloKey(slo.service, slo.name))
-        ? before.get(sloKey(slo.service, slo.renamedFrom))
+      slo.renamedFrom !== undefined && !before.has(sloKey(slo.stack, slo.name))
+        ? before.get(sloKey(slo.stack, slo.renamedFrom))
         : undefined;
-    const previous = renamedFrom ?? before.get(sloKey(slo.service, slo.name));
+    const previous = renamedFrom ?? before.get(sloKey(slo.stack, slo.name));
     if (!previous) {
-      changes.push({ service: slo.service, slo: slo.name, change: "added", fields: [] });
+      changes.push({ service: slo.stack, slo: slo.name, change: "added", fields: [] });
       continue;
     }
-    before.delete(sloKey(previous.service, previous.name));
+    before.delete(sloKey(previous.stack, previous.name));
     const fields = sloFieldChanges(previous, slo);
     if (renamedFrom)
-      changes.push({ service: slo.service, slo: slo.name, change: "renamed", renamedFrom: renamedFrom.name, fields });
-    else if (fields.length > 0) changes.push({ service: slo.service, slo: slo.name, change: "changed", fields });
+      changes.push({ service: slo.stack, slo: slo.name, change: "renamed", renamedFrom: renamedFrom.name, fields });
+    else if (fields.length > 0) changes.push({ service: slo.stack, slo: slo.name, change: "changed", fields });
   }
-  for (const slo of before.values())
-    changes.push({ service: slo.service, slo: slo.name, change: "removed", fields: [] });
+  for (const slo of before.values()) changes.push({ service: slo.stack, slo: slo.name, change: "removed", fields: [] });
   return changes.sort((a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo));
 }
 
@@ -158,12 +157,12 @@ function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {
 /** Every SLO of a model by `service/name`, in model order. */
 function sloIndex(model: Model): Map<string, Slo> {
   return new Map(
-    model.services.flatMap((service) => service.slos.map((slo) => [sloKey(service.name, slo.name), slo] as const)),
+    model.services.flatMap((service) => service.slos.map((slo) => [sloKey(service.stack, slo.name), slo] as const)),
   );
 }
 
 function serviceNamed(model: Model, name: string): Service | undefined {
-  return model.services.find((service) => service.name === name);
+  return model.services.find((service) => service.stack === name);
 }
 
 function sloKey(service: string, name: string): string {

@@ -1,0 +1,29 @@
+import type { Result } from "../diagnostics/diagnostic.js";
+import { loadSpecs } from "../load/load-specs.js";
+import { readSpecDirectory } from "../load/read-directory.js";
+import { templatesOf } from "../spec/to-model.js";
+import type { TemplateEntry } from "../views/templates.js";
+import { mergedDiagnostics } from "./compile.js";
+
+/** The SLI templates a spec directory can use, and the diagnostics of reading them. */
+export interface TemplateListing extends Result<readonly TemplateEntry[]> {
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Lists slocc's built-in templates and those the spec files in `dir` declare, by name. */
+export async function listTemplates(dir: string, cwd: string): Promise<TemplateListing> {
+  const read = await readSpecDirectory(dir, cwd);
+  const loaded = loadSpecs(read.value);
+  const templates = templatesOf(loaded.value.files);
+  return {
+    value: [...templates.value.values()].map((template) => ({
+      name: template.name,
+      params: template.params,
+      from: template.declared ? `${template.declared.at.file}:${template.declared.at.line}` : "built-in",
+      ...(template.description === undefined ? {} : { description: template.description }),
+      sli: template.sli,
+    })),
+    diagnostics: mergedDiagnostics(read.diagnostics, loaded.diagnostics, templates.diagnostics),
+    sources: loaded.value.sources,
+  };
+}
