@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./support/cli.js";
+import { runBinary, runCli } from "./support/cli.js";
 import { tempDir } from "./support/compile.js";
 import { readCorpus, showsCrash, type CorpusCase } from "./support/corpus.js";
 
@@ -13,9 +13,7 @@ import { readCorpus, showsCrash, type CorpusCase } from "./support/corpus.js";
  * the CLI's "internal error", which means an exception escaped the compiler).
  * Warnings are not part of an expectation: they may come and go as rules are added.
  */
-const ROOT = join(__dirname, "..");
 const CORPUS = join(__dirname, "bad-inputs");
-const BINARY = join(ROOT, "bin", "slocc.js");
 
 /** A case as the runner uses it: a name, the expected errors and a way to lay it out. */
 interface BadInputCase {
@@ -241,26 +239,11 @@ describe("the bad-input corpus", () => {
   it.each(cases.filter((c) => SPAWNED_CASES.has(c.name)))(
     "never makes the installed binary crash on $name: exit 1 without a stack trace or an internal error",
     async (c) => {
-      const run = await withProject(c, spawnValidate);
+      const run = await withProject(c, (project) =>
+        runBinary(["validate"], project, { ...process.env, NO_COLOR: "1" }),
+      );
       expect(showsCrash(run.stderr)).toBe(false);
       expect(run.code).toBe(1);
     },
   );
 });
-
-/** Runs the built binary's `validate` in `cwd`, as a user would. */
-function spawnValidate(cwd: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BINARY, "validate"], {
-      cwd,
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr }));
-  });
-}

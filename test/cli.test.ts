@@ -139,18 +139,12 @@ describe("the installed binary", () => {
 describe("the state backend", () => {
   async function backendOf(args: readonly string[], env: Record<string, string> = {}) {
     const dir = await projectWith({ "web.yaml": serviceYaml(RATIO_SLO) });
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    try {
-      const run = await runCli(["synth", ...args], dir);
-      if (run.code !== 0) return run.code;
-      const stack = JSON.parse((await readTree(join(dir, "cdktf.out"))).get("stacks/web/cdk.tf.json")!) as {
-        terraform: { backend: unknown };
-      };
-      return stack.terraform.backend;
-    } finally {
-      process.env = saved;
-    }
+    const run = await runCli(["synth", ...args], dir, { ...process.env, ...env });
+    if (run.code !== 0) return run.code;
+    const stack = JSON.parse((await readTree(join(dir, "cdktf.out"))).get("stacks/web/cdk.tf.json")!) as {
+      terraform: { backend: unknown };
+    };
+    return stack.terraform.backend;
   }
 
   it.each([

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -6,11 +5,10 @@ import { describe, expect, it } from "vitest";
 import { mapBounded } from "../src/terraform/bounded.js";
 import { findOnPath } from "../src/terraform/preflight.js";
 import { redact } from "../src/terraform/redact.js";
-import { runCli } from "./support/cli.js";
+import { runBinary, runCli, type BinaryRun } from "./support/cli.js";
 import { RATIO_SLO, serviceYaml, tempDir } from "./support/compile.js";
 import { terraformBinary, terraformSkipNote } from "./support/terraform.js";
 
-const BIN = join(__dirname, "..", "bin", "slocc.js");
 const KEYS = { DD_API_KEY: "fake-api-key-123", DD_APP_KEY: "fake-app-key-456" };
 
 /** A project with one valid spec per service, a stand-in terraform and an empty directory for PATH. */
@@ -70,33 +68,12 @@ async function projectWith(services: readonly string[]): Promise<Project> {
   return { dir, stubPath, emptyPath, log: join(dir, "stub.log") };
 }
 
-/** What a run of the built CLI printed and returned. */
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs the built `bin/slocc.js` in the project with exactly the given environment (nothing
  * inherited, so no real Datadog key can leak in) and stdin not a terminal.
  */
-function slocc(project: Project, args: readonly string[], env: Record<string, string>): Promise<Run> {
-  const fullEnv = { HOME: project.dir, CHECKPOINT_DISABLE: "1", STUB_LOG: project.log, ...env };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: project.dir,
-      env: fullEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 30_000,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => void (stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => void (stderr += text));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function slocc(project: Project, args: readonly string[], env: Record<string, string>): Promise<BinaryRun> {
+  return runBinary(args, project.dir, { HOME: project.dir, CHECKPOINT_DISABLE: "1", STUB_LOG: project.log, ...env });
 }
 
 async function stubCalls(project: Project): Promise<StubCall[]> {

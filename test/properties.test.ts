@@ -7,7 +7,7 @@ import { compileInputs, type Compilation } from "../src/app/compile.js";
 import { sloAlertQueryText } from "../src/plan/alert-query.js";
 import { MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../src/plan/resources.js";
 import { serviceSpecs, specYaml, type ServiceSpec } from "./support/arbitraries.js";
-import { runCli, type CliRun } from "./support/cli.js";
+import { runBinary, type BinaryRun } from "./support/cli.js";
 import { readTree, tempDir } from "./support/compile.js";
 import { stringsOf } from "./support/json-strings.js";
 import { monitorViolations, providerViolations, sloViolations } from "./support/output-rules.js";
@@ -201,8 +201,8 @@ describe("credentials in the environment", () => {
     const secrets: Record<string, string> = {};
     for (const variable of ["DD_API_KEY", "DD_APP_KEY", "DATADOG_API_KEY", "DATADOG_APP_KEY"])
       secrets[variable] = `fake-${variable.toLowerCase()}-${randomUUID()}`;
-    const saved = Object.fromEntries(Object.keys(secrets).map((variable) => [variable, process.env[variable]]));
-    Object.assign(process.env, secrets);
+    // The built binary, with the keys in its own environment: whatever reads the environment (slocc, cdktf) sees them.
+    const env = { ...process.env, ...secrets, NO_COLOR: "1", CHECKPOINT_DISABLE: "1" };
     const examples = await tempDir("slocc-secrets-");
     const broken = await tempDir("slocc-secrets-");
     try {
@@ -212,12 +212,12 @@ describe("credentials in the environment", () => {
         join(broken, "slos", "web.yaml"),
         "apiVersion: slocc/v1\nservice: web\nowner: web-sre\nslos:\n  - name: a\n    sli: {}\n    objectives: [{ window: 30d, target: 100 }]\n",
       );
-      const runs: CliRun[] = [];
+      const runs: BinaryRun[] = [];
       for (const project of [examples, broken]) {
         runs.push(
-          await runCli(["validate"], project),
-          await runCli(["validate", "--format", "json"], project),
-          await runCli(["synth"], project),
+          await runBinary(["validate"], project, env),
+          await runBinary(["validate", "--format", "json"], project, env),
+          await runBinary(["synth"], project, env),
         );
       }
       expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 1, 1, 1]);
@@ -226,10 +226,6 @@ describe("credentials in the environment", () => {
       const texts = [...runs.flatMap((run) => [run.stdout, run.stderr]), ...files];
       for (const secret of Object.values(secrets)) expect(texts.filter((text) => text.includes(secret))).toEqual([]);
     } finally {
-      for (const [variable, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[variable];
-        else process.env[variable] = value;
-      }
       await rm(examples, { recursive: true, force: true });
       await rm(broken, { recursive: true, force: true });
     }
