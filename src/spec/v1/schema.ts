@@ -105,6 +105,22 @@ export const alertsV1 = z.strictObject({
   errorBudget: z.strictObject({ warning: percent.optional(), critical: percent }).optional(),
 });
 
+/**
+ * A correction: time excluded from the error budget, once (`start` and `end`) or recurring (`start`,
+ * `rrule` and `duration`). Times, zones, categories and rules are read by the rules, which say
+ * what is wrong with each.
+ */
+export const correctionV1 = z.strictObject({
+  name: text.optional(),
+  category: text,
+  description: text.optional(),
+  start: text,
+  end: text.optional(),
+  rrule: text.optional(),
+  duration: duration.optional(),
+  timezone: text.optional(),
+});
+
 export const sloV1 = z.strictObject({
   name: text,
   renamedFrom: text.optional(),
@@ -113,6 +129,7 @@ export const sloV1 = z.strictObject({
   runbook: runbook.optional(),
   journey: z.string().optional(),
   alerts: alertsV1.optional(),
+  corrections: z.array(correctionV1).optional(),
   sli: sliV1,
   objectives: z
     .array(objectiveV1)
@@ -177,6 +194,7 @@ export const serviceV1 = z.strictObject({
   review: reviewV1.optional(),
   approvers: handles.optional(),
   dashboard: z.boolean().optional(),
+  corrections: z.array(correctionV1).optional(),
   slos: z.array(sloV1).min(1, { error: "declare at least one SLO under `slos`" }),
 });
 
@@ -187,3 +205,4 @@ export type SliV1 = z.infer<typeof sliV1>;
 export type AlertsV1 = z.infer<typeof alertsV1>;
 export type NotifyV1 = z.infer<typeof notifyV1>;
 export type JourneyV1 = z.infer<typeof journeyV1>;
+export type CorrectionV1 = z.infer<typeof correctionV1>;

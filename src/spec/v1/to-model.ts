@@ -4,9 +4,11 @@ import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diag
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
+import { resolveCorrection } from "../../model/corrections.js";
 import type {
   At,
   Catalog,
+  Correction,
   Dependency,
   Draft,
   ErrorBudgetAlert,
@@ -23,12 +25,20 @@ import type {
   Tag,
 } from "../../model/model.js";
 import { SEVERITIES } from "../../model/model.js";
-import { baseTags, journeyTags, mergeTags } from "../../model/tags.js";
+import { mergeTags, sloccTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../format/numbers.js";
 import { compareText } from "../../util/text.js";
 import { isRecord, nodeAt, type Salvaged } from "../shape.js";
-import { DURATION_PATTERN, PERCENT_PATTERN, type CatalogV1, type ServiceV1, type SliV1, type SloV1 } from "./schema.js";
+import {
+  DURATION_PATTERN,
+  PERCENT_PATTERN,
+  type CatalogV1,
+  type CorrectionV1,
+  type ServiceV1,
+  type SliV1,
+  type SloV1,
+} from "./schema.js";
 
 type ServiceData = Salvaged<ServiceV1>;
 type SloData = Salvaged<SloV1>;
@@ -90,6 +100,7 @@ export function serviceFromV1(file: SourceFile, data: ServiceData): Result<Draft
     ...reviewOf(data.review, origin),
     approvers: located(data.approvers, ["approvers"], origin),
     dashboard: data.dashboard ?? true,
+    corrections: correctionsOf(data.corrections, ["corrections"], "service", origin),
     at: { self: origin.at([]), name: origin.at(["service"]), owner: origin.at(["owner"]) },
   } satisfies Omit<Draft<Service>, "slos">;
   const slos = (data.slos ?? []).flatMap((slo, index) => {
@@ -139,10 +150,9 @@ function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origi
     service.name === undefined || service.owner === undefined || data.name === undefined
       ? undefined
       : mergeTags(
-          baseTags(service.name, service.owner, data.name),
+          sloccTags(service.name, service.owner, data.name, journey),
           (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
           tags.map((tag) => tag.written),
-          journey?.name !== undefined && journey.serves !== undefined ? journeyTags(journey.name, journey.serves) : [],
         );
   const slo: Draft<Slo> = {
     ...(service.name === undefined ? {} : { service: service.name }),
@@ -156,6 +166,10 @@ function sloFromV1(data: SloData, path: DataPath, service: ServiceContext, origi
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
     alerts,
+    corrections: [
+      ...(service.corrections ?? []),
+      ...correctionsOf(data.corrections, [...path, "corrections"], "slo", origin),
+    ],
     at: origin.parts(path, ["name", "renamedFrom", "sli", "objectives", "alerts"]),
   };
   return { value: slo, diagnostics };
@@ -350,6 +364,40 @@ function tagsOf(data: readonly (string | undefined)[] | undefined, path: DataPat
   return (data ?? []).flatMap((written, index) =>
     written === undefined ? [] : [{ written, normalised: normaliseTag(written), at: origin.at([...path, index]) }],
   );
+}
+
+const CORRECTION_PARTS = ["name", "category", "description", "start", "end", "rrule", "duration", "timezone"] as const;
+
+/** The corrections written at `path`, each resolved as far as it can be read. */
+function correctionsOf(
+  data: readonly (Salvaged<CorrectionV1> | undefined)[] | undefined,
+  path: DataPath,
+  scope: Correction["scope"],
+  origin: Origin,
+): Draft<Correction>[] {
+  return (data ?? []).flatMap((correction, index) => {
+    if (correction === undefined) return [];
+    const { name, category, description, start, end, rrule, duration, timezone } = correction;
+    const seconds = duration === undefined ? undefined : durationSeconds(duration);
+    return [
+      resolveCorrection({
+        ...(name === undefined ? {} : { name }),
+        scope,
+        written: {
+          ...(category === undefined ? {} : { category }),
+          ...(start === undefined ? {} : { start }),
+          ...(end === undefined ? {} : { end }),
+          ...(duration === undefined ? {} : { duration }),
+          ...(timezone === undefined ? {} : { timezone }),
+          keys: origin.keysAt([...path, index]),
+        },
+        ...(description === undefined ? {} : { description }),
+        ...(rrule === undefined ? {} : { rrule }),
+        ...(seconds === undefined ? {} : { durationSeconds: seconds }),
+        at: origin.parts([...path, index], CORRECTION_PARTS),
+      }),
+    ];
+  });
 }
 
 /** A service's handles for both severities: nobody where it names none. */
