@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { correctionIdentity, identityKey } from "../model/corrections.js";
 import type { Correction, Draft } from "../model/model.js";
 import type { Position } from "../util/position.js";
-import { didYouMean } from "../util/suggest.js";
+import { closestMatch, didYouMean } from "../util/suggest.js";
 import { isTimeZone, parseDateTime, timeZoneNames } from "../util/zoned-time.js";
 import { nameProblems } from "./names.js";
 import { byPosition, type Rule } from "./rule.js";
@@ -105,10 +105,20 @@ function timeProblems(
   ];
 }
 
+/** The keys of a correction; a key written otherwise is reported as unknown, with a suggestion. */
+const CORRECTION_KEYS = ["name", "category", "description", "start", "end", "rrule", "duration", "timezone"];
+
+/** Whether `key` was written, or misspelled (already reported as an unknown key, so not also as missing). */
+function wrote(keys: readonly string[], key: string): boolean {
+  return keys.some(
+    (written) => written === key || (!CORRECTION_KEYS.includes(written) && closestMatch(written, [key]) !== undefined),
+  );
+}
+
 /** One-off (`end`) or recurring (`rrule` and `duration`), judged on the keys written. */
 function scheduleProblems({ written, at }: Draft<Correction>): Diagnostic[] {
   const keys = written?.keys ?? [];
-  const [end, rrule, duration] = ["end", "rrule", "duration"].map((key) => keys.includes(key));
+  const [end, rrule, duration] = ["end", "rrule", "duration"].map((key) => wrote(keys, key));
   if (end && rrule) {
     return [
       diagnostic(
