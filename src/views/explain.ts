@@ -140,7 +140,7 @@ function explainCorrection(correction: Correction, slo: Slo): CorrectionExplanat
       ? undefined
       : slo.objectives.map(({ window, target }): ExcludedTime => {
           const seconds = Math.min(end - start, WINDOW_HOURS[window] * 3600);
-          const budget = budgetSeconds(window, target);
+          const budget = withoutFloatNoise(budgetSeconds(window, target));
           return { window, seconds, budgetSeconds: budget, budgetPercent: withoutFloatNoise((seconds / budget) * 100) };
         });
   return {
