@@ -36,6 +36,11 @@ describe("times of corrections", () => {
     { name: "an offset fixes the instant", written: "2027-03-14T01:00:00-05:00", expected: utc(2027, 3, 14, 6) },
     { name: "Z is UTC, and seconds may be left out", written: "2027-03-14T06:00Z", expected: utc(2027, 3, 14, 6) },
     {
+      name: "an offset may be written without a colon, and whole seconds with zero fractions",
+      written: "2027-03-14T01:00:00.000-0500",
+      expected: utc(2027, 3, 14, 6),
+    },
+    {
       name: "an offset wins over a time zone",
       written: "2027-03-14T01:00:00-05:00",
       zone: "Asia/Tokyo",
@@ -91,10 +96,14 @@ describe("times of corrections", () => {
     expect(epochSeconds(time!, zone)).toBe(expected);
   });
 
-  it.each(["2027-02-30T01:00:00", "2027-03-14T24:00:00", "2027-03-14T01:00:00+15:00", "2027-03-14", "tomorrow"])(
-    "refuses %s as a date and time",
-    (written) => expect(parseDateTime(written)).toBeUndefined(),
-  );
+  it.each([
+    "2027-02-30T01:00:00",
+    "2027-03-14T24:00:00",
+    "2027-03-14T01:00:00+15:00",
+    "2027-03-14T01:00:00.5Z",
+    "2027-03-14",
+    "tomorrow",
+  ])("refuses %s as a date and time", (written) => expect(parseDateTime(written)).toBeUndefined());
 
   it("compiles one-off and recurring corrections to epoch seconds, seconds of duration, and the zone as written", () => {
     const yaml = withCorrections(

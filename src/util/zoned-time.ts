@@ -12,14 +12,15 @@ export interface WrittenDateTime {
   readonly offsetMinutes?: number;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|([+-])(\d{2}):(\d{2}))?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.0+)?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
 
 /** Offsets in use on Earth run from -12:00 to +14:00. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 
 /**
  * Reads `2027-03-14T01:00:00-05:00`, `2027-03-14T06:00Z` or the local time `2027-03-14T01:00`:
- * a real day, a time of day to the second, and an optional offset. Undefined for anything else.
+ * a real day, a time of day to the whole second (`:00.000` is allowed), and an optional offset
+ * (`-05:00` or `-0500`). Undefined for anything else.
  */
 export function parseDateTime(text: string): WrittenDateTime | undefined {
   const match = DATE_TIME.exec(text);
