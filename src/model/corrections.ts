@@ -3,6 +3,18 @@ import { correctionCategory } from "../datadog/corrections.js";
 import { epochSeconds, isTimeZone, parseDateTime } from "../util/zoned-time.js";
 import type { Correction, Draft, WrittenCorrection } from "./model.js";
 
+/** The parts of a correction a spec writes, each with its position. */
+export const CORRECTION_PARTS = [
+  "name",
+  "category",
+  "description",
+  "start",
+  "end",
+  "rrule",
+  "duration",
+  "timezone",
+] as const;
+
 /** The time zone of a correction that names none, as Datadog stores it. */
 export const DEFAULT_TIME_ZONE = "UTC";
 

@@ -1,6 +1,6 @@
 import { CORRECTION_CATEGORIES, rruleProblems } from "../datadog/corrections.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { correctionIdentity, identityKey } from "../model/corrections.js";
+import { CORRECTION_PARTS, correctionIdentity, identityKey } from "../model/corrections.js";
 import type { Correction, Draft } from "../model/model.js";
 import type { Position } from "../util/position.js";
 import { closestMatch, didYouMean } from "../util/suggest.js";
@@ -105,13 +105,12 @@ function timeProblems(
   ];
 }
 
-/** The keys of a correction; a key written otherwise is reported as unknown, with a suggestion. */
-const CORRECTION_KEYS = ["name", "category", "description", "start", "end", "rrule", "duration", "timezone"];
-
 /** Whether `key` was written, or misspelled (already reported as an unknown key, so not also as missing). */
 function wrote(keys: readonly string[], key: string): boolean {
   return keys.some(
-    (written) => written === key || (!CORRECTION_KEYS.includes(written) && closestMatch(written, [key]) !== undefined),
+    (written) =>
+      written === key ||
+      (!(CORRECTION_PARTS as readonly string[]).includes(written) && closestMatch(written, [key]) !== undefined),
   );
 }
 

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diag
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
-import { resolveCorrection } from "../../model/corrections.js";
+import { CORRECTION_PARTS, resolveCorrection } from "../../model/corrections.js";
 import type {
   At,
   Catalog,
@@ -365,8 +365,6 @@ function tagsOf(data: readonly (string | undefined)[] | undefined, path: DataPat
     written === undefined ? [] : [{ written, normalised: normaliseTag(written), at: origin.at([...path, index]) }],
   );
 }
-
-const CORRECTION_PARTS = ["name", "category", "description", "start", "end", "rrule", "duration", "timezone"] as const;
 
 /** The corrections written at `path`, each resolved as far as it can be read. */
 function correctionsOf(
