@@ -198,6 +198,11 @@ const badCases: {
     expected: [["INVALID_NAME", "slos/payments.yaml", "  ^Staging:"]],
   },
   {
+    name: "an env tag in a service with environments is refused: slocc tags each environment itself",
+    files: { "slos/payments.yaml": PAYMENTS.replace("owner: payments-sre\n", "owner: payments-sre\ntags: [env:prod]\n") },
+    expected: [["RESERVED_TAG", "slos/payments.yaml", "tags: [^env:prod]"]],
+  },
+  {
     name: "an unknown template is refused at the use",
     files: {
       "slos/templates.yaml": TEMPLATES,

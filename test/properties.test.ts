@@ -5,12 +5,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileInputs, type Compilation } from "../src/app/compile.js";
 import { sloAlertQueryText } from "../src/plan/alert-query.js";
-import { MONITOR_RESOURCE, SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../src/plan/resources.js";
+import {
+  CORRECTION_RESOURCE,
+  MONITOR_RESOURCE,
+  SLO_RESOURCE,
+  type CompiledPlan,
+  type PlannedResource,
+} from "../src/plan/resources.js";
 import { serviceSpecs, specYaml, type ServiceSpec } from "./support/arbitraries.js";
 import { runBinary, type BinaryRun } from "./support/cli.js";
 import { readTree, tempDir } from "./support/compile.js";
 import { stringsOf } from "./support/json-strings.js";
-import { monitorViolations, providerViolations, sloViolations } from "./support/output-rules.js";
+import { correctionViolations, monitorViolations, providerViolations, sloViolations } from "./support/output-rules.js";
 import { resourcesOf, stacksOf, synthesizeInMemory, type StackJson } from "./support/synth.js";
 import { evaluateTerraformStrings, terraformBinary, terraformSkipNote } from "./support/terraform.js";
 
@@ -50,6 +56,9 @@ function ruleViolations(stacks: ReadonlyMap<string, StackJson>): string[] {
       ...[...slos].flatMap(([id, slo]) => sloViolations(slo).map((problem) => `${name}/${id}: ${problem}`)),
       ...resourcesOf(stack, MONITOR_RESOURCE).flatMap(([id, monitor]) =>
         monitorViolations(monitor, slos).map((problem) => `${name}/${id}: ${problem}`),
+      ),
+      ...resourcesOf(stack, CORRECTION_RESOURCE).flatMap(([id, correction]) =>
+        correctionViolations(correction, slos).map((problem) => `${name}/${id}: ${problem}`),
       ),
     ];
   });
@@ -136,11 +145,16 @@ function withPlaceholders(text: string): string {
   return text.replace(COMPILER_REFERENCE, (_reference, type: string, id: string) => referencePlaceholder(type, id));
 }
 
-/** The strings a planned resource holds, a monitor's query included (with the placeholder for its SLO's id). */
+/**
+ * The strings a planned resource holds, a monitor's query and a correction's SLO reference included
+ * (with the placeholder for its SLO's id).
+ */
 function plannedStrings(resource: PlannedResource): string[] {
   const strings = stringsOf(resource.config, false);
   if (resource.resourceType === MONITOR_RESOURCE)
     strings.push(sloAlertQueryText(resource.query, referencePlaceholder(SLO_RESOURCE, resource.query.sloLogicalId)));
+  if (resource.resourceType === CORRECTION_RESOURCE)
+    strings.push(referencePlaceholder(SLO_RESOURCE, resource.sloLogicalId));
   return strings;
 }
 
@@ -157,8 +171,8 @@ function asTerraformReadsIt(text: string): string {
   return text.normalize("NFC").replace(/^\uFEFF/, "");
 }
 
-/** Resource types whose every string comes from the plan's configuration (and, for monitors, the query). */
-const PLAN_MIRRORED: readonly string[] = [SLO_RESOURCE, MONITOR_RESOURCE];
+/** Resource types whose every string comes from the plan's configuration (and the query or SLO reference). */
+const PLAN_MIRRORED: readonly string[] = [SLO_RESOURCE, MONITOR_RESOURCE, CORRECTION_RESOURCE];
 
 describe(`Terraform's reading of synthesized strings${terraformSkipNote}`, () => {
   it.skipIf(!terraformBinary)(

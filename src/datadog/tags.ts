@@ -1,16 +1,44 @@
 /** Datadog keeps at most this many tags on an SLO (from the provider's tag handling; lenient elsewhere). */
 export const MAX_TAGS = 32;
-const MAX_TAG_LENGTH = 200;
+/** The provider's `MaxTagLength`, counted in UTF-8 bytes. */
+const MAX_TAG_BYTES = 200;
+
+const encoder = new TextEncoder();
 
 /**
- * A tag in the form Datadog stores it. Provider 3.82.0 plans mixed-case tags as a change on every
- * run (provider issue #3638), so tags are emitted already normalised: lowercase, `[a-z0-9:._/-]`
- * with any other run of characters as one `_`, no trailing `_`, nothing before the first letter or
- * `:`, at most 200 characters.
+ * A tag in the form Datadog stores it: the provider's `NormalizeTag` (provider 3.82.0,
+ * datadog/internal/utils/tags.go), rune by rune. Letters are kept, lowercased (Unicode ones too);
+ * `:` is kept anywhere; anything before the first letter or `:` is dropped; then `.`, `/`, `-` and
+ * digits are kept, and every other run of characters becomes one `_`; a trailing `_` goes. It stops
+ * once 200 bytes are written, so a last multibyte letter can take it to 203. The provider's fast
+ * path returns tags already in this form unchanged, which is what this gives for them too.
+ * Provider 3.82.0 plans a tag not in this form as a change on every run (provider issue #3638), so
+ * tags are emitted already normalised.
  */
 export function normaliseTag(tag: string): string {
-  const lowered = tag.toLowerCase().replace(/[^a-z0-9:._/-]+/g, "_");
-  const start = lowered.search(/[a-z:]/);
-  const trimmed = start < 0 ? "" : lowered.slice(start);
-  return trimmed.slice(0, MAX_TAG_LENGTH).replace(/_+$/, "");
+  let normalised = "";
+  let bytes = 0;
+  let lastWasUnderscore = false;
+  const append = (text: string, underscore: boolean) => {
+    normalised += text;
+    bytes += encoder.encode(text).length;
+    lastWasUnderscore = underscore;
+  };
+  for (const rune of tag) {
+    if (bytes >= MAX_TAG_BYTES) break;
+    if (rune === ":" || /^\p{L}$/u.test(rune)) append(lowercaseRune(rune), false);
+    else if (normalised.length === 0) continue;
+    else if (rune === "." || rune === "/" || rune === "-" || /^\p{Nd}$/u.test(rune)) append(rune, false);
+    else if (!lastWasUnderscore) append("_", true);
+  }
+  return lastWasUnderscore ? normalised.slice(0, -1) : normalised;
+}
+
+/**
+ * Go's `unicode.ToLower`: one rune to one rune. JavaScript's full case mapping can give two (`İ`
+ * lowercases to `i` and a combining dot), where Go keeps the first.
+ */
+function lowercaseRune(rune: string): string {
+  const [first = rune] = rune.toLowerCase();
+  return first;
 }

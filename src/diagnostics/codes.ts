@@ -28,6 +28,10 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_SLO: { severity: "error", summary: "two SLOs of one service share a name" },
   SLI_KIND: { severity: "error", summary: "an SLI does not name exactly one kind" },
   RATIO_EVENTS: { severity: "error", summary: "a ratio SLI does not give exactly one of good and bad" },
+  RATIO_AGGREGATOR: {
+    severity: "error",
+    summary: "a metric query of a ratio SLI uses another aggregator than sum, or none",
+  },
   QUERY_SYNTAX: { severity: "error", summary: "a query has unbalanced braces, brackets, parentheses or quotes" },
   INVALID_DURATION: { severity: "error", summary: "a duration is not a number with a unit (ms, s, m, h, d)" },
   MONITOR_GROUPS: { severity: "error", summary: "monitor groups are given with more or less than one monitor" },
@@ -38,6 +42,10 @@ export const DIAGNOSTIC_CODES = {
   TOO_MANY_TAGS: { severity: "error", summary: "a resource would carry more than 32 tags" },
   TAG_NORMALISED: { severity: "warning", summary: "a tag is rewritten to the form Datadog stores" },
   INVALID_TAG: { severity: "error", summary: "a tag is empty once normalised" },
+  RESERVED_TAG: {
+    severity: "error",
+    summary: "a tag uses a key slocc sets itself (service, team, slo, managed-by, journey, journey-kind, severity)",
+  },
   TIER_LONG_WINDOW: { severity: "error", summary: "a burn-rate long window is not whole hours from 1h to 48h" },
   TIER_SHORT_WINDOW: {
     severity: "error",
@@ -109,6 +117,29 @@ export const DIAGNOSTIC_CODES = {
   ALERTS_MONITOR_SLO: {
     severity: "warning",
     summary: "SLO alerts on a monitor-based SLO work only for metric-family monitors",
+  },
+  CORRECTION_CATEGORY: { severity: "error", summary: "a correction's category is not one Datadog takes" },
+  CORRECTION_TIME: {
+    severity: "error",
+    summary: "a correction's start or end is not an ISO 8601 date-time, or is a local time without a timezone",
+  },
+  CORRECTION_TIMEZONE: { severity: "error", summary: "a correction's timezone is not an IANA time zone" },
+  CORRECTION_END: { severity: "error", summary: "a correction's end is not after its start" },
+  CORRECTION_SCHEDULE: {
+    severity: "error",
+    summary: "a correction gives both or neither of end and rrule, or a duration and an rrule without each other",
+  },
+  CORRECTION_RRULE: {
+    severity: "error",
+    summary: "a correction's rrule is malformed or uses parts or a frequency Datadog does not take",
+  },
+  CORRECTION_DURATION: {
+    severity: "error",
+    summary: "a correction's duration is not a positive whole number of seconds",
+  },
+  DUPLICATE_CORRECTION: {
+    severity: "error",
+    summary: "two corrections of one SLO share a name, or apply at the same times",
   },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

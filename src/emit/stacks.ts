@@ -4,12 +4,15 @@ import { App, TerraformStack } from "cdktf";
 import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { addBackend } from "./backend.js";
 import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
+import { SloCorrection } from "@cdktf/provider-datadog/lib/slo-correction";
 import { sloAlertQueryText } from "../plan/alert-query.js";
 import {
+  CORRECTION_RESOURCE,
   DASHBOARD_RESOURCE,
   MONITOR_RESOURCE,
   SLO_RESOURCE,
   type CompiledPlan,
+  type CorrectionResource,
   type DashboardResource,
   type MonitorResource,
   type StackPlan,
@@ -39,6 +42,7 @@ function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
   for (const resource of plan.resources) {
     if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, resource, slos);
     if (resource.resourceType === DASHBOARD_RESOURCE) addDashboard(stack, provider, resource, slos);
+    if (resource.resourceType === CORRECTION_RESOURCE) addCorrection(stack, resource, slos);
   }
 }
 
@@ -106,4 +110,18 @@ function addMonitor(
     query: sloAlertQueryText(monitor.query, idReference(slo)),
   });
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
+}
+
+function addCorrection(
+  stack: TerraformStack,
+  correction: CorrectionResource,
+  slos: ReadonlyMap<string, ServiceLevelObjective>,
+): void {
+  const slo = sloReference(slos, correction.sloLogicalId, correction.logicalId);
+  // Every user text is escaped; only the SLO id reference goes in unescaped, for Terraform to resolve.
+  const resource = new SloCorrection(stack, correction.logicalId, {
+    ...escapeStrings(correction.config),
+    sloId: idReference(slo),
+  });
+  if (correction.movedFrom) resource.moveFromId(`${CORRECTION_RESOURCE}.${correction.movedFrom}`);
 }

@@ -1,3 +1,4 @@
+import type { CorrectionCategory } from "../datadog/corrections.js";
 import type { Window } from "../datadog/windows.js";
 import type { Position } from "../util/position.js";
 import type { Ceiling } from "./ceiling.js";
@@ -10,6 +11,7 @@ import type { Ceiling } from "./ceiling.js";
  */
 
 export type { Window } from "../datadog/windows.js";
+export type { CorrectionCategory } from "../datadog/corrections.js";
 export type { Position } from "../util/position.js";
 
 /** Where each named part of an element was written; `self` is the element itself. */
@@ -145,6 +147,44 @@ export interface Alerting {
   readonly runbook?: Located<string>;
 }
 
+/** What a correction's spec says, as written: rules judge these texts, plans read the resolved values. */
+export interface WrittenCorrection {
+  /** Such as `scheduled-maintenance`. */
+  readonly category: string;
+  /** ISO 8601, with an offset or as a local time in `timezone`. */
+  readonly start: string;
+  readonly end?: string;
+  /** Such as `2h`. */
+  readonly duration?: string;
+  readonly timezone?: string;
+  /** The keys written, whatever their values: one-off or recurring is judged on them. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * Time excluded from an SLO's error budget (a Datadog SLO status correction): once, from `start`
+ * to `end`, or recurring, from `start` by `rrule`, for `durationSeconds` each time.
+ */
+export interface Correction {
+  /** The name that identifies the correction across changes; without one, its content does. */
+  readonly name?: string;
+  /** Written on the service (for each of its SLOs) or on the SLO itself. */
+  readonly scope: "service" | "slo";
+  readonly written: WrittenCorrection;
+  readonly category: CorrectionCategory;
+  readonly description?: string;
+  /** Epoch seconds. */
+  readonly start: number;
+  /** Epoch seconds; one-off corrections only. */
+  readonly end?: number;
+  /** An RFC 5545 recurrence rule, as written; recurring corrections only. */
+  readonly rrule?: string;
+  readonly durationSeconds?: number;
+  /** The IANA time zone recurrences follow: as written, or `UTC`. */
+  readonly timezone: string;
+  readonly at: At<"name" | "category" | "description" | "start" | "end" | "rrule" | "duration" | "timezone">;
+}
+
 /** The journey an SLO protects, by name. */
 export type JourneyRef = Located<string>;
 
@@ -169,6 +209,8 @@ export interface Slo {
   /** What the SLO's resources carry: base, service, SLO and journey tags, normalised, sorted, unique. */
   readonly resourceTags: readonly string[];
   readonly alerts: Alerting;
+  /** The corrections that apply: the service's, then the SLO's own. */
+  readonly corrections: readonly Correction[];
   readonly at: At<"name" | "renamedFrom" | "sli" | "objectives" | "alerts">;
 }
 
@@ -222,6 +264,8 @@ export interface Service {
   readonly approvers: readonly Handle[];
   /** Whether the service gets a Datadog dashboard of its SLOs. */
   readonly dashboard: boolean;
+  /** The corrections written on the service; each of its SLOs carries them too. */
+  readonly corrections: readonly Correction[];
   /** Sorted by name. */
   readonly slos: readonly Slo[];
   /** `environment` is where the instance's environment is declared (the file's start without one). */

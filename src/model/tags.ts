@@ -11,6 +11,36 @@ export function journeyTags(name: string, kind: "user" | "machine"): string[] {
   return [`journey:${name}`, `journey-kind:${kind === "user" ? "cuj" : "cmc"}`];
 }
 
+/** The tags slocc sets on an SLO's resources: the base tags, and its journey's once the journey is known. */
+export function sloccTags(
+  service: string,
+  owner: string,
+  slo: string,
+  journey: { readonly name?: string; readonly serves?: "user" | "machine" } | undefined,
+): string[] {
+  return [
+    ...baseTags(service, owner, slo),
+    ...(journey?.name !== undefined && journey.serves !== undefined ? journeyTags(journey.name, journey.serves) : []),
+  ];
+}
+
+/** Tag keys slocc sets itself, and where each value comes from: a spec's own tags never use them. */
+export const SLOCC_TAG_KEYS: Readonly<Record<string, string>> = {
+  service: "the spec's `service`",
+  team: "the service's `owner`",
+  slo: "the SLO's `name`",
+  "managed-by": "slocc itself (`managed-by:slocc`)",
+  journey: "the SLO's `journey`",
+  "journey-kind": "the kind of the SLO's journey (`cuj` or `cmc`)",
+  severity: "each alert's severity (`page` or `ticket`)",
+};
+
+/** The key of a tag: what comes before its first `:`, or the whole tag. */
+export function tagKey(tag: string): string {
+  const colon = tag.indexOf(":");
+  return colon < 0 ? tag : tag.slice(0, colon);
+}
+
 /** Tags normalised, deduplicated and sorted (Datadog stores tags as a set); empty ones left out. */
 export function mergeTags(...groups: readonly (readonly string[])[]): string[] {
   const tags = new Set(

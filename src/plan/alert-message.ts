@@ -27,35 +27,68 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
   ]);
 }
 
-/** The text of an error-budget alert: how much of the window's budget is already spent. */
+/**
+ * The text of an error-budget alert: how much of the window's budget is already spent. With a
+ * warning threshold, the warning and each recovery have their own text and reach the same handles,
+ * so nobody hears of a recovery from a state they were not told about.
+ */
 export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudgetAlert): string {
   const target = slo.primary.target;
-  return joinMessage([
+  const name = `SLO "${sloTitle(service, slo)}"`;
+  const recovered = (threshold: number) =>
+    `Recovered: ${name} is back under ${formatPercent(threshold)} of its ${alert.window} error budget spent.`;
+  const alerted = [
     "{{#is_alert}}",
-    `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
+    `${name} has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
       `of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
     "{{/is_alert}}",
-    ...(alert.warningPercent === undefined
-      ? []
-      : [
-          "{{#is_warning}}",
-          `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
-          "{{/is_warning}}",
-        ]),
-    "{{#is_recovery}}",
-    `Recovered: SLO "${sloTitle(service, slo)}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
-    "{{/is_recovery}}",
-    ...footer(service, slo, "ticket"),
+  ];
+  if (alert.warningPercent === undefined) {
+    return joinMessage([
+      ...alerted,
+      "{{#is_recovery}}",
+      recovered(alert.criticalPercent),
+      "{{/is_recovery}}",
+      ...footer(service, slo, "ticket"),
+    ]);
+  }
+  return joinMessage([
+    ...alerted,
+    "{{#is_warning}}",
+    `${name} has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
+    "{{/is_warning}}",
+    "{{#is_alert_recovery}}",
+    recovered(alert.criticalPercent),
+    "{{/is_alert_recovery}}",
+    "{{#is_warning_recovery}}",
+    recovered(alert.warningPercent),
+    "{{/is_warning_recovery}}",
+    ...footer(service, slo, "ticket", "ticket"),
   ]);
 }
 
-function footer(service: Service, slo: Slo, severity: AlertSeverity): string[] {
-  const handles = slo.alerts.notify[severity].map((handle) => handle.value).join(" ");
+/**
+ * Runbook, owner and who is notified: the handles of `severity` when the monitor alerts, and those
+ * of `warningSeverity` when it warns; recoveries go to those told of the state it recovers from.
+ */
+function footer(service: Service, slo: Slo, severity: AlertSeverity, warningSeverity?: AlertSeverity): string[] {
+  const handles = (of: AlertSeverity) => slo.alerts.notify[of].map((handle) => handle.value).join(" ");
+  const block = (name: string, text: string) => (text ? [`{{#${name}}}${text}{{/${name}}}`] : []);
+  const alerted = handles(severity);
+  const routing =
+    warningSeverity === undefined
+      ? [...block("is_alert", alerted), ...block("is_recovery", alerted)]
+      : [
+          ...block("is_alert", alerted),
+          ...block("is_warning", handles(warningSeverity)),
+          ...block("is_alert_recovery", alerted),
+          ...block("is_warning_recovery", handles(warningSeverity)),
+        ];
   return [
     "",
     ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook.value}`] : []),
     `Owner: ${service.owner}`,
-    ...(handles ? [`{{#is_alert}}${handles}{{/is_alert}}`, `{{#is_recovery}}${handles}{{/is_recovery}}`] : []),
+    ...routing,
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { CorrectionCategory } from "../datadog/corrections.js";
 import type { Window } from "../datadog/windows.js";
 
 /**
@@ -118,8 +119,37 @@ export interface DashboardResource {
   readonly config: DashboardConfig;
 }
 
+export const CORRECTION_RESOURCE = "datadog_slo_correction";
+
+/** Configuration of a `datadog_slo_correction`, less its SLO: one-off (`end`) or recurring (`rrule`, `duration`). */
+export interface CorrectionConfig {
+  readonly category: CorrectionCategory;
+  readonly description?: string;
+  /** Epoch seconds. */
+  readonly start: number;
+  /** Epoch seconds. */
+  readonly end?: number;
+  readonly rrule?: string;
+  /** Seconds. */
+  readonly duration?: number;
+  /** Always written: left out, Datadog stores `UTC` and the provider plans a change on every run. */
+  readonly timezone: string;
+}
+
+/** A planned SLO correction; its SLO is referred to by logical id, resolved by the emit stage like a monitor's. */
+export interface CorrectionResource {
+  readonly resourceType: typeof CORRECTION_RESOURCE;
+  readonly logicalId: string;
+  /** The logical id this correction had before its SLO was renamed. */
+  readonly movedFrom?: string;
+  readonly service: string;
+  readonly slo: string;
+  readonly sloLogicalId: string;
+  readonly config: CorrectionConfig;
+}
+
 /** Any planned resource. */
-export type PlannedResource = SloResource | MonitorResource | DashboardResource;
+export type PlannedResource = SloResource | MonitorResource | DashboardResource | CorrectionResource;
 
 /** One Terraform stack: a service and its resources, sorted by logical id. */
 export interface StackPlan {

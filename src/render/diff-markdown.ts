@@ -63,7 +63,7 @@ export function diffMarkdown(diff: ChangeDiff): string {
 }
 
 /** A table cell: pipes escaped, one line, HTML inert. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 

@@ -1,7 +1,15 @@
 import { WINDOW_HOURS } from "../datadog/windows.js";
 import { formatDuration } from "../format/duration.js";
+import { formatSchedule } from "../format/instant.js";
 import { formatAvailability, formatNumber, formatPercent } from "../format/numbers.js";
-import type { ObjectiveExplanation, SloExplanation, TierExplanation } from "../views/explain.js";
+import { cell } from "./diff-markdown.js";
+import type {
+  CorrectionExplanation,
+  ExcludedTime,
+  ObjectiveExplanation,
+  SloExplanation,
+  TierExplanation,
+} from "../views/explain.js";
 
 /** `slocc explain` for a terminal, with a heading before each journey's SLOs. */
 export function explainText(explanations: readonly SloExplanation[]): string {
@@ -24,6 +32,10 @@ export function explainText(explanations: readonly SloExplanation[]): string {
       if (e.errorBudgetAlert) lines.push(`  error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}`);
       lines.push(`  notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}`);
       if (e.runbook) lines.push(`  runbook: ${e.runbook}`);
+      for (const correction of e.corrections) {
+        lines.push(`  ${correctionHeading(correction)}: ${formatSchedule(correction)}${descriptionOf(correction)}`);
+        for (const excluded of correction.excluded ?? []) lines.push(`    ${excludedSentence(excluded)}`);
+      }
       return lines.join("\n");
     })
     .join("\n\n");
@@ -66,6 +78,18 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
         );
       if (e.errorBudgetAlert) lines.push("", `Error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}.`);
       lines.push("", `Notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}.`);
+      if (e.corrections.length > 0) {
+        lines.push(
+          "",
+          "| correction | when | excluded from the budget |",
+          "|---|---|---|",
+          ...e.corrections.map(
+            (c) =>
+              `| ${cell(`${correctionHeading(c)}${descriptionOf(c)}`)} | ${cell(formatSchedule(c))} | ` +
+              `${(c.excluded ?? []).map(excludedSentence).join("; ") || "each occurrence"} |`,
+          ),
+        );
+      }
       return lines.join("\n");
     })
     .join("\n\n");
@@ -109,6 +133,23 @@ function tierSentence(t: TierExplanation): string {
 function errorBudgetSentence(alert: { window: string; criticalPercent: number; warningPercent?: number }): string {
   const warning = alert.warningPercent === undefined ? "" : `warning at ${formatPercent(alert.warningPercent)}, `;
   return `${warning}critical at ${formatPercent(alert.criticalPercent)} of the ${alert.window} budget spent`;
+}
+
+/** `correction nightly-batch (Scheduled Maintenance, for every SLO of the service)` */
+function correctionHeading(c: CorrectionExplanation): string {
+  const scope = c.scope === "service" ? ", for every SLO of the service" : "";
+  return `correction${c.name === undefined ? "" : ` ${c.name}`} (${c.category}${scope})`;
+}
+
+function descriptionOf(c: CorrectionExplanation): string {
+  return c.description === undefined ? "" : ` "${c.description}"`;
+}
+
+function excludedSentence(excluded: ExcludedTime): string {
+  return (
+    `excludes ${formatDuration(excluded.seconds)} from the ${excluded.window} window: an outage then would otherwise ` +
+    `spend ${formatPercent(Number(excluded.budgetPercent.toFixed(1)))} of its error budget (${formatDuration(excluded.budgetSeconds)})`
+  );
 }
 
 function handles(list: readonly string[]): string {

@@ -1,7 +1,9 @@
 import { mergeAcrossEnvironments, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Draft, Model, Service } from "../model/model.js";
+import { checkRatioAggregators } from "./aggregators.js";
 import { checkAlerts } from "./alerts.js";
 import { checkReviewDue } from "./cadence.js";
+import { checkCorrections } from "./corrections.js";
 import { checkDuplicates } from "./duplicates.js";
 import { checkAvailabilities, checkCeilings, checkJourneyReferences } from "./journeys.js";
 import { checkNames } from "./names.js";
@@ -10,7 +12,7 @@ import { checkObjectives } from "./objectives.js";
 import { checkRenames } from "./renames.js";
 import type { Rule, RuleContext } from "./rule.js";
 import { checkSlis } from "./sli.js";
-import { checkTagCount, checkTagSpelling } from "./tags.js";
+import { checkReservedTags, checkTagCount, checkTagSpelling } from "./tags.js";
 
 export type { RuleContext } from "./rule.js";
 
@@ -19,17 +21,20 @@ const RULES: readonly Rule[] = [
   checkNames,
   checkDuplicates,
   checkSlis,
+  checkRatioAggregators,
   checkObjectives,
   checkAlerts,
   checkHandles,
   checkRouting,
   checkTagSpelling,
   checkTagCount,
+  checkReservedTags,
   checkAvailabilities,
   checkJourneyReferences,
   checkCeilings,
   checkRenames,
   checkReviewDue,
+  checkCorrections,
 ];
 
 /**

@@ -45,7 +45,8 @@ export const checkNames: Rule = (model) => {
   return found;
 };
 
-function nameProblems(what: string, name: string | undefined, at: Position): Diagnostic[] {
+/** INVALID_NAME for a name that breaks the naming rule or is too long. */
+export function nameProblems(what: string, name: string | undefined, at: Position): Diagnostic[] {
   if (name === undefined) return [];
   const problems: Diagnostic[] = [];
   if (!NAME_PATTERN.test(name)) {

@@ -1,7 +1,9 @@
+import { WINDOW_HOURS } from "../datadog/windows.js";
 import { budgetSeconds, tierTimes, type TierTimes } from "../model/budget.js";
 import type {
   AlertSeverity,
   BurnRateTier,
+  Correction,
   DroppedTier,
   ErrorBudgetAlert,
   Journey,
@@ -49,6 +51,25 @@ export interface JourneyExplanation {
   readonly marginPoints?: number;
 }
 
+/** The time a one-off correction takes out of one window, against that window's error budget. */
+export interface ExcludedTime {
+  readonly window: Window;
+  /** The correction's length, or the whole window when it is longer. */
+  readonly seconds: number;
+  readonly budgetSeconds: number;
+  /** `seconds` as a share of the budget, in percent: what an outage during the correction would have cost. */
+  readonly budgetPercent: number;
+}
+
+/** One correction of an SLO. */
+export type CorrectionExplanation = Pick<
+  Correction,
+  "name" | "scope" | "category" | "description" | "start" | "end" | "rrule" | "durationSeconds" | "timezone"
+> & {
+  /** One-off corrections: what they take out of each of the SLO's windows that holds them. */
+  readonly excluded?: readonly ExcludedTime[];
+};
+
 /** Everything `slocc explain` says about one SLO. */
 export interface SloExplanation {
   readonly service: string;
@@ -66,6 +87,7 @@ export interface SloExplanation {
   };
   readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
   readonly runbook?: string;
+  readonly corrections: readonly CorrectionExplanation[];
 }
 
 /**
@@ -107,6 +129,31 @@ function explainSlo(service: Service, slo: Slo): SloExplanation {
       ticket: slo.alerts.notify.ticket.map((handle) => handle.value),
     },
     ...(runbook ? { runbook: runbook.value } : {}),
+    corrections: slo.corrections.map((correction) => explainCorrection(correction, slo)),
+  };
+}
+
+function explainCorrection(correction: Correction, slo: Slo): CorrectionExplanation {
+  const { name, scope, category, description, start, end, rrule, durationSeconds, timezone } = correction;
+  const excluded =
+    end === undefined
+      ? undefined
+      : slo.objectives.map(({ window, target }): ExcludedTime => {
+          const seconds = Math.min(end - start, WINDOW_HOURS[window] * 3600);
+          const budget = withoutFloatNoise(budgetSeconds(window, target));
+          return { window, seconds, budgetSeconds: budget, budgetPercent: withoutFloatNoise((seconds / budget) * 100) };
+        });
+  return {
+    ...(name === undefined ? {} : { name }),
+    scope,
+    category,
+    ...(description === undefined ? {} : { description }),
+    start,
+    ...(end === undefined ? {} : { end }),
+    ...(rrule === undefined ? {} : { rrule }),
+    ...(durationSeconds === undefined ? {} : { durationSeconds }),
+    timezone,
+    ...(excluded === undefined ? {} : { excluded }),
   };
 }
 

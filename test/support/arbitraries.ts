@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { stringify } from "yaml";
+import { storedFormByTheRules } from "./tag-rules.js";
 
 /**
  * Generators of valid `slocc/v1` service specs, as the plain data a YAML file holds. Every spec they
@@ -57,6 +58,18 @@ export interface AlertsSpec {
   readonly errorBudget?: { readonly warning?: string; readonly critical: string };
 }
 
+/** A correction: one-off (`end`) or recurring (`rrule` and `duration`). */
+export interface CorrectionSpec {
+  readonly name?: string;
+  readonly category: string;
+  readonly description?: string;
+  readonly start: string;
+  readonly end?: string;
+  readonly rrule?: string;
+  readonly duration?: string;
+  readonly timezone?: string;
+}
+
 /** One SLO entry. */
 export interface SloSpec {
   readonly name: string;
@@ -64,6 +77,7 @@ export interface SloSpec {
   readonly tags?: readonly string[];
   readonly runbook?: string;
   readonly alerts?: AlertsSpec;
+  readonly corrections?: readonly CorrectionSpec[];
   readonly sli: SliSpec;
   readonly objectives: readonly ObjectiveSpec[];
 }
@@ -77,6 +91,7 @@ export interface ServiceSpec {
   readonly tags?: readonly string[];
   readonly notify?: NotifySpec;
   readonly runbook?: string;
+  readonly corrections?: readonly CorrectionSpec[];
   readonly slos: readonly SloSpec[];
 }
 
@@ -129,25 +144,36 @@ export const name: fc.Arbitrary<string> = fc.oneof(
 
 const owner = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/);
 
-/** Tags: mostly in Datadog's stored form, some that Datadog rewrites (a warning, never an error). */
-const tag = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc
-      .tuple(fc.stringMatching(/^[a-z][a-z0-9_./-]{0,10}$/), fc.stringMatching(/^[a-z0-9_./-]{1,10}$/))
-      .map(([key, value]) => `${key}:${value}`),
-  },
-  { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/) },
-  {
-    weight: 1,
-    arbitrary: fc
-      .tuple(
-        fc.constantFrom("a", "Env", "Team"),
-        fc.string({ unit: fc.constantFrom("A", "b", " ", "é", "✓", ":", "/", "_", "!", "0", "-"), maxLength: 12 }),
-      )
-      .map(([head, rest]) => head + rest),
-  },
-);
+/** Keys slocc sets itself: a spec's tags never use them. */
+const SLOCC_KEYS = ["service", "team", "slo", "managed-by", "journey", "journey-kind", "severity"];
+
+/**
+ * Tags: mostly in Datadog's stored form, some that Datadog rewrites (capitals, spaces, runs of `_`,
+ * letters beyond ASCII: a warning, never an error); none with a key slocc sets.
+ */
+const tag = fc
+  .oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.stringMatching(/^[a-z][a-z0-9_./-]{0,10}$/), fc.stringMatching(/^[a-z0-9_./-]{1,10}$/))
+        .map(([key, value]) => `${key}:${value}`),
+    },
+    { weight: 1, arbitrary: fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom("a", "Env", "Région", "Ōsaka", "İl"),
+          fc.string({
+            unit: fc.constantFrom("A", "b", " ", "é", "Σ", "✓", ":", "/", "_", "__", "!", "0", "٣", "-"),
+            maxLength: 12,
+          }),
+        )
+        .map(([head, rest]) => head + rest),
+    },
+  )
+  .filter((written) => !SLOCC_KEYS.includes(storedFormByTheRules(written).split(":")[0] ?? ""));
 const tags = fc.array(tag, { maxLength: 8 });
 
 const metric = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}(\.[a-z][a-z0-9_]{0,10}){0,2}$/);
@@ -303,6 +329,52 @@ function alerts(windows: readonly WindowSpec[]): fc.Arbitrary<AlertsSpec | undef
   );
 }
 
+const correctionCategory = fc.constantFrom("scheduled-maintenance", "outside-business-hours", "deployment", "other");
+const timeZone = fc.constantFrom("America/New_York", "Europe/Paris", "Asia/Tokyo", "Australia/Lord_Howe", "UTC");
+const two = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * A valid correction starting `day` days into 2027 (distinct days keep unnamed ones distinct):
+ * one-off or recurring, with an offset, a local time and a time zone, or both.
+ */
+function correction(day: number, named: string | undefined): fc.Arbitrary<CorrectionSpec> {
+  const date = new Date(Date.UTC(2027, 0, 1 + day));
+  const at = (hour: number) =>
+    `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(hour)}:30:00`;
+  const when = fc.oneof(
+    fc.record({ start: fc.constant(`${at(1)}-05:00`), end: fc.constant(`${at(4)}-05:00`) }),
+    fc.record({ start: fc.constant(`${at(0)}Z`), end: fc.constant(`${at(23)}Z`), timezone: timeZone }),
+    fc.record({ start: fc.constant(at(2)), end: fc.constant(at(5)), timezone: timeZone }),
+    fc.record({
+      start: fc.oneof(fc.constant(at(2)), fc.constant(`${at(2)}+09:00`)),
+      rrule: fc.constantFrom(
+        "FREQ=DAILY",
+        "FREQ=WEEKLY;COUNT=52",
+        "FREQ=MONTHLY;INTERVAL=2",
+        "RRULE:FREQ=YEARLY;UNTIL=20301231",
+      ),
+      duration: fc.constantFrom("15m", "2h", "1d"),
+      timezone: timeZone,
+    }),
+  );
+  return fc
+    .record({ category: correctionCategory, description: hostileText, when }, { requiredKeys: ["category", "when"] })
+    .map(({ when: schedule, ...rest }) => ({ ...(named === undefined ? {} : { name: named }), ...rest, ...schedule }));
+}
+
+/** Corrections with names starting with `prefix`, or (when `unnamed`) sometimes none, each on its own day. */
+function corrections(prefix: string, unnamed: boolean): fc.Arbitrary<CorrectionSpec[]> {
+  return fc
+    .uniqueArray(fc.integer({ min: 0, max: 700 }), { maxLength: 3 })
+    .chain((days) =>
+      fc.tuple(
+        ...days.map((day, index) =>
+          fc.boolean().chain((anonymous) => correction(day, unnamed && anonymous ? undefined : `${prefix}${index}`)),
+        ),
+      ),
+    );
+}
+
 const runbook = fc.constantFrom(
   "https://runbooks.example.com/web",
   'https://runbooks.example.com/${file("/etc/passwd")}',
@@ -315,7 +387,13 @@ function slo(sloName: string): fc.Arbitrary<SloSpec> {
     objectives("monitors" in chosen).chain((list) =>
       fc
         .record(
-          { description: hostileText, tags, runbook, alerts: alerts(list.map((o) => o.window)) },
+          {
+            description: hostileText,
+            tags,
+            runbook,
+            alerts: alerts(list.map((o) => o.window)),
+            corrections: corrections("slo-fix-", true),
+          },
           { requiredKeys: [] },
         )
         .map(({ alerts: alerting, ...rest }) => ({
@@ -336,7 +414,10 @@ export function serviceSpec(maxSlos = 4): fc.Arbitrary<ServiceSpec> {
       name,
       owner,
       fc.uniqueArray(name, { minLength: 1, maxLength: maxSlos }).chain((names) => fc.tuple(...names.map(slo))),
-      fc.record({ description: hostileText, tags, notify, runbook }, { requiredKeys: [] }),
+      fc.record(
+        { description: hostileText, tags, notify, runbook, corrections: corrections("service-fix-", false) },
+        { requiredKeys: [] },
+      ),
     )
     .map(([service, team, slos, optional]) => ({ apiVersion: "slocc/v1", service, owner: team, ...optional, slos }));
 }

@@ -1,4 +1,6 @@
+import { messageViolations } from "./message-rules.js";
 import type { StackJson } from "./synth.js";
+import { isStoredTag } from "./tag-rules.js";
 
 /**
  * Datadog's rules for synthesized resources (../shared/reference/datadog-rules.md), written from
@@ -22,11 +24,6 @@ function isNonEmptyString(value: unknown): value is string {
 /** Whether `value` is written with at most `decimals` decimals. */
 function hasAtMostDecimals(value: number, decimals: number): boolean {
   return Number(value.toFixed(decimals)) === value;
-}
-
-/** A tag as Datadog stores it: lowercase, `[a-z0-9:._/-]`, starting with a letter or `:`, no trailing `_`, at most 200 characters. */
-export function isStoredTag(tag: unknown): boolean {
-  return typeof tag === "string" && /^[a-z:][a-z0-9:._/-]*$/.test(tag) && !tag.endsWith("_") && tag.length <= 200;
 }
 
 function tagViolations(tags: unknown): string[] {
@@ -188,6 +185,10 @@ export function monitorViolations(monitor: Json, slos: ReadonlyMap<string, Json>
   const warning = thresholds["warning"];
   if (warning !== undefined && (typeof warning !== "string" || !(Number(warning) < Number(number))))
     problems.push(`warning ${JSON.stringify(warning)} is not a string below critical`);
+  if (typeof monitor["message"] === "string")
+    problems.push(
+      ...messageViolations(monitor["message"], warning !== undefined).map((problem) => `message: ${problem}`),
+    );
 
   const slo = slos.get(sloId);
   const sloThresholds = slo?.["thresholds"];
@@ -211,6 +212,37 @@ export function monitorViolations(monitor: Json, slos: ReadonlyMap<string, Json>
   } else {
     if (longHours !== undefined) problems.push("an error-budget query with burn-rate windows");
     if (!(value > 0 && value <= 100)) problems.push(`error budget threshold ${value} outside (0, 100]`);
+  }
+  return problems;
+}
+
+const CORRECTION_CATEGORIES = ["Scheduled Maintenance", "Outside Business Hours", "Deployment", "Other"];
+const SLO_REFERENCE = /^\$\{datadog_service_level_objective\.([A-Za-z0-9_]+)\.id\}$/;
+
+/**
+ * Violations of the `datadog_slo_correction` rules by one synthesized correction; `slos` are the
+ * stack's SLOs by logical id, to check what it refers to.
+ */
+export function correctionViolations(correction: Json, slos: ReadonlyMap<string, Json>): string[] {
+  const problems: string[] = [];
+  const { category, start, end, rrule, duration, timezone } = correction;
+  if (typeof category !== "string" || !CORRECTION_CATEGORIES.includes(category))
+    problems.push(`category ${JSON.stringify(category)}`);
+  const sloId = typeof correction["slo_id"] === "string" ? SLO_REFERENCE.exec(correction["slo_id"])?.[1] : undefined;
+  if (sloId === undefined || !slos.has(sloId))
+    problems.push(`slo_id ${JSON.stringify(correction["slo_id"])} refers to no SLO of the stack`);
+  if (!Number.isSafeInteger(start)) problems.push(`start ${JSON.stringify(start)} is not epoch seconds`);
+  if (typeof timezone !== "string" || timezone.length === 0) problems.push("no timezone (Datadog would store UTC)");
+  if (end !== undefined) {
+    if (!Number.isSafeInteger(end) || !((end as number) > (start as number))) problems.push("end not after start");
+    if (rrule !== undefined || duration !== undefined) problems.push("end with rrule or duration");
+  } else {
+    if (typeof rrule !== "string") problems.push("neither end nor rrule");
+    else if (!/^(RRULE:)?(FREQ|INTERVAL|COUNT|UNTIL)=[^;]+(;(FREQ|INTERVAL|COUNT|UNTIL)=[^;]+)*$/.test(rrule))
+      problems.push(`rrule ${rrule} uses parts Datadog does not support`);
+    else if (!/FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)/.test(rrule))
+      problems.push(`rrule ${rrule} without a daily or longer FREQ`);
+    if (!Number.isSafeInteger(duration) || !((duration as number) > 0)) problems.push("no positive whole duration");
   }
   return problems;
 }

@@ -8,6 +8,7 @@ import { readTree, tempDir } from "./compile.js";
 export interface StackJson {
   readonly provider?: Readonly<Record<string, unknown>>;
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  readonly moved?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /** Synthesizes a plan into a temporary directory and returns every written file (relative path -> text), leaving nothing behind. */

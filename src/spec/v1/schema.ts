@@ -115,6 +115,22 @@ export const alertsV1 = z.strictObject({
   errorBudget: z.strictObject({ warning: percent.optional(), critical: percent }).optional(),
 });
 
+/**
+ * A correction: time excluded from the error budget, once (`start` and `end`) or recurring (`start`,
+ * `rrule` and `duration`). Times, zones, categories and rules are read by the rules, which say
+ * what is wrong with each.
+ */
+export const correctionV1 = z.strictObject({
+  name: text.optional(),
+  category: text,
+  description: text.optional(),
+  start: text,
+  end: text.optional(),
+  rrule: text.optional(),
+  duration: duration.optional(),
+  timezone: text.optional(),
+});
+
 export const sloV1 = z.strictObject({
   name: text,
   renamedFrom: text.optional(),
@@ -123,6 +139,7 @@ export const sloV1 = z.strictObject({
   runbook: runbook.optional(),
   journey: z.string().optional(),
   alerts: alertsV1.optional(),
+  corrections: z.array(correctionV1).optional(),
   sli: sliV1,
   objectives: z
     .array(objectiveV1)
@@ -215,6 +232,7 @@ export const serviceV1 = z.strictObject({
   approvers: handles.optional(),
   dashboard: z.boolean().optional(),
   environments: z.record(z.string(), environmentV1).optional(),
+  corrections: z.array(correctionV1).optional(),
   slos: z.array(sloV1).min(1, { error: "declare at least one SLO under `slos`" }),
 });
 
@@ -228,3 +246,4 @@ export type TemplatesV1 = z.infer<typeof templatesV1>;
 export type AlertsV1 = z.infer<typeof alertsV1>;
 export type NotifyV1 = z.infer<typeof notifyV1>;
 export type JourneyV1 = z.infer<typeof journeyV1>;
+export type CorrectionV1 = z.infer<typeof correctionV1>;

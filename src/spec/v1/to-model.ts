@@ -10,8 +10,10 @@ import {
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
+import { CORRECTION_PARTS, resolveCorrection } from "../../model/corrections.js";
 import type {
   Catalog,
+  Correction,
   Dependency,
   Draft,
   ErrorBudgetAlert,
@@ -27,7 +29,7 @@ import type {
   Tag,
 } from "../../model/model.js";
 import { SEVERITIES } from "../../model/model.js";
-import { baseTags, journeyTags, mergeTags } from "../../model/tags.js";
+import { mergeTags, sloccTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../format/numbers.js";
 import { compareText } from "../../util/text.js";
@@ -40,6 +42,7 @@ import {
   PERCENT_PATTERN,
   type AlertsV1,
   type CatalogV1,
+  type CorrectionV1,
   type EnvironmentV1,
   type ServiceV1,
   type SliV1,
@@ -109,6 +112,7 @@ function sharedParts(data: ServiceData, origin: Origin) {
     ...reviewOf(data.review, origin),
     approvers: located(data.approvers, ["approvers"], origin),
     dashboard: data.dashboard ?? true,
+    corrections: correctionsOf(data.corrections, ["corrections"], "service", origin),
   } satisfies Omit<Draft<Service>, "slos" | "at" | "tags" | "notify" | "stack" | "environment">;
 }
 
@@ -283,10 +287,9 @@ function sloFromV1(
     service.name === undefined || service.owner === undefined || data.name === undefined
       ? undefined
       : mergeTags(
-          baseTags(service.name, service.owner, data.name),
+          sloccTags(service.name, service.owner, data.name, journey),
           (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
           tags.map((tag) => tag.written),
-          journey?.name !== undefined && journey.serves !== undefined ? journeyTags(journey.name, journey.serves) : [],
           service.environment === undefined ? [] : [`env:${service.environment}`],
         );
   const description =
@@ -304,6 +307,10 @@ function sloFromV1(
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
     alerts,
+    corrections: [
+      ...(service.corrections ?? []),
+      ...correctionsOf(data.corrections, [...path, "corrections"], "slo", origin),
+    ],
     at: origin.parts(path, ["name", "renamedFrom", "sli", "objectives", "alerts"]),
   };
   return { value: draft, diagnostics };
@@ -501,6 +508,38 @@ function tagsOf(data: readonly (string | undefined)[] | undefined, path: DataPat
   return (data ?? []).flatMap((written, index) =>
     written === undefined ? [] : [{ written, normalised: normaliseTag(written), at: origin.at([...path, index]) }],
   );
+}
+
+/** The corrections written at `path`, each resolved as far as it can be read. */
+function correctionsOf(
+  data: readonly (Salvaged<CorrectionV1> | undefined)[] | undefined,
+  path: DataPath,
+  scope: Correction["scope"],
+  origin: Origin,
+): Draft<Correction>[] {
+  return (data ?? []).flatMap((correction, index) => {
+    if (correction === undefined) return [];
+    const { name, category, description, start, end, rrule, duration, timezone } = correction;
+    const seconds = duration === undefined ? undefined : durationSeconds(duration);
+    return [
+      resolveCorrection({
+        ...(name === undefined ? {} : { name }),
+        scope,
+        written: {
+          ...(category === undefined ? {} : { category }),
+          ...(start === undefined ? {} : { start }),
+          ...(end === undefined ? {} : { end }),
+          ...(duration === undefined ? {} : { duration }),
+          ...(timezone === undefined ? {} : { timezone }),
+          keys: origin.keysAt([...path, index]),
+        },
+        ...(description === undefined ? {} : { description }),
+        ...(rrule === undefined ? {} : { rrule }),
+        ...(seconds === undefined ? {} : { durationSeconds: seconds }),
+        at: origin.parts([...path, index], CORRECTION_PARTS),
+      }),
+    ];
+  });
 }
 
 /** A service's handles for both severities: nobody where it names none. */

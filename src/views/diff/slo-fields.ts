@@ -3,6 +3,7 @@ import { formatDuration } from "../../format/duration.js";
 import { formatNumber, formatPercent } from "../../format/numbers.js";
 import { budgetSeconds } from "../../model/budget.js";
 import type { BurnRateTier, Handle, Sli, Slo } from "../../model/model.js";
+import { correctionChanges } from "./correction-fields.js";
 import type { FieldChange } from "./types.js";
 
 /** Every meaningful difference between two versions of one SLO, in a stable order. */
@@ -18,6 +19,7 @@ export function sloFieldChanges(before: Slo, after: Slo): FieldChange[] {
     ...textChange("notify ticket", handlesText(before.alerts.notify.ticket), handlesText(after.alerts.notify.ticket)),
     ...textChange("runbook", before.alerts.runbook?.value, after.alerts.runbook?.value),
     ...tagChanges(before.resourceTags, after.resourceTags),
+    ...correctionChanges(before.corrections, after.corrections),
   ];
 }
 

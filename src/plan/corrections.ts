@@ -1,0 +1,24 @@
+import { correctionIdentity } from "../model/corrections.js";
+import type { Service, Slo } from "../model/model.js";
+import { correctionLogicalId } from "./logical-ids.js";
+import { CORRECTION_RESOURCE, type CorrectionResource } from "./resources.js";
+
+/** Plans a `datadog_slo_correction` for each correction that applies to an SLO, the service's included. */
+export function planCorrections(service: Service, slo: Slo, sloLogicalId: string): CorrectionResource[] {
+  return slo.corrections.map((correction) => ({
+    resourceType: CORRECTION_RESOURCE,
+    logicalId: correctionLogicalId(sloLogicalId, correctionIdentity(correction)),
+    service: service.name,
+    slo: slo.name,
+    sloLogicalId,
+    config: {
+      category: correction.category,
+      ...(correction.description === undefined ? {} : { description: correction.description }),
+      start: correction.start,
+      ...(correction.end === undefined ? {} : { end: correction.end }),
+      ...(correction.rrule === undefined ? {} : { rrule: correction.rrule }),
+      ...(correction.durationSeconds === undefined ? {} : { duration: correction.durationSeconds }),
+      timezone: correction.timezone,
+    },
+  }));
+}
