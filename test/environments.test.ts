@@ -199,7 +199,9 @@ const badCases: {
   },
   {
     name: "an env tag in a service with environments is refused: slocc tags each environment itself",
-    files: { "slos/payments.yaml": PAYMENTS.replace("owner: payments-sre\n", "owner: payments-sre\ntags: [env:prod]\n") },
+    files: {
+      "slos/payments.yaml": PAYMENTS.replace("owner: payments-sre\n", "owner: payments-sre\ntags: [env:prod]\n"),
+    },
     expected: [["RESERVED_TAG", "slos/payments.yaml", "tags: [^env:prod]"]],
   },
   {
