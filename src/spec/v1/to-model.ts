@@ -4,8 +4,8 @@ import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diag
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
+import { ratioNumerator } from "../../model/ratio.js";
 import type {
-  At,
   Catalog,
   Dependency,
   Draft,
@@ -15,7 +15,6 @@ import type {
   Located,
   Notify,
   Objective,
-  Position,
   ReviewCadence,
   Service,
   Sli,
@@ -27,36 +26,12 @@ import { baseTags, journeyTags, mergeTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../format/numbers.js";
 import { compareText } from "../../util/text.js";
-import { isRecord, nodeAt, type Salvaged } from "../shape.js";
+import { Origin } from "../origin.js";
+import type { Salvaged } from "../shape.js";
 import { DURATION_PATTERN, PERCENT_PATTERN, type CatalogV1, type ServiceV1, type SliV1, type SloV1 } from "./schema.js";
 
 type ServiceData = Salvaged<ServiceV1>;
 type SloData = Salvaged<SloV1>;
-
-/**
- * Where a `slocc/v1` file's parts were written, and what was written before any shape check:
- * the v1 encodings (one SLI kind, `good` or `bad`, `factor` or `budgetConsumed`) are judged on the
- * keys written, so a malformed value is not also reported as missing.
- */
-class Origin {
-  constructor(private readonly file: SourceFile) {}
-
-  at(path: DataPath, part?: "key" | "value") {
-    return this.file.locate(path, part);
-  }
-
-  /** Where the mapping at `path` was written (`self`) and each of its `keys`, a part named after its key. */
-  parts<Key extends string>(path: DataPath, keys: readonly Key[]): At<Key> {
-    const at = Object.fromEntries(keys.map((key) => [key, this.at([...path, key])])) as Record<Key, Position>;
-    return { ...at, self: this.at(path) };
-  }
-
-  /** The keys written in the mapping at `path`, whatever their values. */
-  keysAt(path: DataPath): string[] {
-    const node = nodeAt(this.file.data, path);
-    return isRecord(node) ? Object.keys(node) : [];
-  }
-}
 
 /** Maps a service file's readable parts to a model draft, checking the v1 encodings on the way. */
 export function serviceFromV1(file: SourceFile, data: ServiceData): Result<Draft<Service>> {
@@ -203,7 +178,7 @@ function sliOf(
       ...(denominator === undefined ? {} : { total: denominator, denominator }),
       ...(query === undefined || denominator === undefined
         ? {}
-        : { numerator: events === "good" ? query : `(${denominator}) - (${query})` }),
+        : { numerator: ratioNumerator(events, query, denominator) }),
       at: { ...origin.parts(kindPath, ["total"]), events: origin.at([...kindPath, events]) },
     };
   }
