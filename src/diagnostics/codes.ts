@@ -119,7 +119,7 @@ export const DIAGNOSTIC_CODES = {
   },
   OPENSLO_ALERT: {
     severity: "error",
-    summary: "an OpenSLO alert condition is not a burn rate rising above a threshold, or a policy holds it wrongly",
+    summary: "an OpenSLO alert condition is not a burn rate rising above a threshold over a fixed lookback window",
   },
   OPENSLO_SEVERITY: {
     severity: "warning",

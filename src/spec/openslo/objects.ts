@@ -150,6 +150,41 @@ export class ObjectIndex {
   }
 }
 
+/** The kind each reference key names. */
+const REFERENCES: Readonly<Record<string, Exclude<Kind, "SLO">>> = {
+  indicatorRef: "SLI",
+  alertPolicyRef: "AlertPolicy",
+  conditionRef: "AlertCondition",
+  targetRef: "AlertNotificationTarget",
+  metricSourceRef: "DataSource",
+};
+
+/**
+ * Resolves every reference every object writes, whether an SLO uses the object or not, so a
+ * misspelled name is reported wherever it is. Free-form areas (a metric source's `spec`, a data
+ * source's `connectionDetails`) hold no references.
+ */
+export function checkReferences(
+  objects: readonly OpenSloObject[],
+  index: ObjectIndex,
+  diagnostics: Diagnostic[],
+): void {
+  for (const { origin, data } of objects) {
+    const visit = (value: unknown, path: DataPath): void => {
+      if (Array.isArray(value)) value.forEach((item: unknown, position) => visit(item, [...path, position]));
+      if (!isRecord(value)) return;
+      for (const [key, inner] of Object.entries(value)) {
+        const kind = REFERENCES[key];
+        if (kind !== undefined && typeof inner === "string")
+          index.resolve(kind, inner, origin.at([...path, key]), diagnostics);
+        else if (!(key === "spec" && path[path.length - 1] === "metricSource") && key !== "connectionDetails")
+          visit(inner, [...path, key]);
+      }
+    };
+    visit(data, []);
+  }
+}
+
 function isOfKind<K extends Kind>(object: OpenSloObject, kind: K): object is OpenSloObject<K> {
   return object.kind === kind;
 }

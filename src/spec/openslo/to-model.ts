@@ -14,7 +14,7 @@ import { alertingOf } from "./alert-policies.js";
 import { ANNOTATIONS, parseObjectives } from "./annotations.js";
 import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";
 import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
-import { ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
+import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
 
 /** Options of an OpenSLO import. */
 export interface OpenSloImportOptions {
@@ -42,6 +42,7 @@ export function openSloToModel(
   const read = readObjects(documents);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const index = new ObjectIndex(read.value, diagnostics);
+  checkReferences(read.value, index, diagnostics);
   const byService = new Map<string, OpenSloObject<"SLO">[]>();
   for (const slo of index.allSlos()) {
     const service = slo.data.spec?.service;
@@ -130,8 +131,9 @@ function sloDraft(
   const { origin, data } = slo;
   const spec = data.spec;
   const window = windowOf(slo, diagnostics);
-  const measured = compositeObjective(slo, diagnostics) ? undefined : measurementFor(slo, index, diagnostics);
-  const objective = objectiveOf(slo, measured, window, diagnostics);
+  const composite = compositeObjective(slo, diagnostics);
+  const measured = composite ? undefined : measurementFor(slo, index, diagnostics);
+  const objective = composite ? undefined : objectiveOf(slo, measured, window, diagnostics);
   const objectives = objective === undefined ? [] : annotatedObjectives(slo, objective, diagnostics);
   const primary = objectives[0];
   const sli = measured && objective ? sliOf(measured, objective.slice) : undefined;
