@@ -125,7 +125,10 @@ function roundTrip(model: Model): { exported: Map<string, string>; imported: Com
 describe("slocc import openslo on the held-out set", () => {
   it("writes one spec per service, byte for byte the expected ones, and says what it wrote", async () => {
     const out = join(await tempDir(), "slos");
-    const run = await runCli(["import", "openslo", "test/openslo/held-out", "--out", out, "--owner", "checkout-sre"], ROOT);
+    const run = await runCli(
+      ["import", "openslo", "test/openslo/held-out", "--out", out, "--owner", "checkout-sre"],
+      ROOT,
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("checkout, owner checkout-sre, 2 SLOs");
@@ -268,17 +271,26 @@ describe("slocc import openslo's mapping", () => {
     ["90d", "90d"],
     ["2160h", "90d"],
   ])("reads the rolling window %s as %s", (duration, window) => {
-    const text = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n", `  timeWindow: [{ duration: ${duration}, isRolling: true }]\n`);
+    const text = ratioSlo(
+      "  objectives: [{ targetPercent: 99.9 }]\n",
+      `  timeWindow: [{ duration: ${duration}, isRolling: true }]\n`,
+    );
     const slo = importedModel(importTexts({ "openslo/web.yaml": text })).services[0]?.slos[0];
     expect(slo?.objectives.map((objective) => objective.window)).toEqual([window]);
   });
 
-  it.each(["28d", "4w", "1M", "1Q", "1Y", "365d", "0d", "12h"])("refuses the rolling window %s at its duration", (duration) => {
-    const text = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n", `  timeWindow: [{ duration: ${duration}, isRolling: true }]\n`);
-    expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([
-      `OPENSLO_WINDOW ${positionOf(text, `duration: ^${duration}`)}`,
-    ]);
-  });
+  it.each(["28d", "4w", "1M", "1Q", "1Y", "365d", "0d", "12h"])(
+    "refuses the rolling window %s at its duration",
+    (duration) => {
+      const text = ratioSlo(
+        "  objectives: [{ targetPercent: 99.9 }]\n",
+        `  timeWindow: [{ duration: ${duration}, isRolling: true }]\n`,
+      );
+      expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([
+        `OPENSLO_WINDOW ${positionOf(text, `duration: ^${duration}`)}`,
+      ]);
+    },
+  );
 
   it("uses a rolling 30d, with a warning, when the SLO gives no time window", () => {
     const text = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n", "");
@@ -310,7 +322,9 @@ describe("slocc import openslo's mapping", () => {
   ])("reads the severity %s as %s", (severity, expected) => {
     const result = importTexts({ "openslo/web.yaml": sloWithPolicies(inlinePolicy(severity, "lookbackWindow: 1h")) });
     expect(result.diagnostics.filter((d) => d.code === "OPENSLO_SEVERITY")).toEqual([]);
-    expect(importedModel(result).services[0]?.slos[0]?.alerts.burnRate.map((tier) => tier.severity)).toEqual([expected]);
+    expect(importedModel(result).services[0]?.slos[0]?.alerts.burnRate.map((tier) => tier.severity)).toEqual([
+      expected,
+    ]);
   });
 
   it("reads a severity it does not know as ticket, with a warning at the severity", () => {
@@ -344,11 +358,13 @@ describe("slocc import openslo's mapping", () => {
   });
 
   it("keeps no burn-rate alert for an SLO without alert policies", () => {
-    const model = importedModel(importTexts({ "openslo/web.yaml": ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n") }));
-    expect(model.services[0]?.slos[0]?.alerts.choice).toBe("none");
-    expect(importTexts({ "openslo/web.yaml": ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n") }).value?.files[0]?.text).toContain(
-      "burnRate: none",
+    const model = importedModel(
+      importTexts({ "openslo/web.yaml": ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n") }),
     );
+    expect(model.services[0]?.slos[0]?.alerts.choice).toBe("none");
+    expect(
+      importTexts({ "openslo/web.yaml": ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n") }).value?.files[0]?.text,
+    ).toContain("burnRate: none");
   });
 
   it("takes the owner and labels of the Service, and keeps display names as comments", () => {
@@ -395,19 +411,27 @@ spec: { description: The shop. }
 describe("slocc export openslo", () => {
   it("writes the examples as OpenSLO documents that follow OpenSLO's rules, and reports every loss per SLO", async () => {
     const project = await tempDir("slocc-openslo-");
-    const run = await runCli(["export", "openslo", "--dir", join(ROOT, "slos"), "--out", join(project, "openslo")], ROOT);
+    const run = await runCli(
+      ["export", "openslo", "--dir", join(ROOT, "slos"), "--out", join(project, "openslo")],
+      ROOT,
+    );
     expect(run.code).toBe(0);
     const files = await readTree(join(project, "openslo"));
     expect([...files.keys()]).toEqual(["card-platform.yaml", "e-scooter.yaml"]);
     const documents = [...files.values()].flatMap(documentsOf);
     expect(documents.map((document) => `${String(document["kind"])}`).filter((kind) => kind === "SLO")).toHaveLength(9);
     expect(documents.flatMap(openSloViolations)).toEqual([]);
-    expect(run.stdout).toContain("e-scooter/vehicle-connectivity: not exported: OpenSLO has no SLI over existing monitors");
+    expect(run.stdout).toContain(
+      "e-scooter/vehicle-connectivity: not exported: OpenSLO has no SLI over existing monitors",
+    );
     expect(run.stdout).toContain('card-platform/repayment-availability: journey "repayment" (ceiling 99.9199%)');
     expect(run.stdout).toContain("card-platform/repayment-availability: the error-budget alert has no OpenSLO form");
     expect(run.stdout).toContain("card-platform: review cadence (every 2q) kept as annotation slocc/review");
     expect(run.stdout).toContain("card-platform/repayment-latency: the latency SLI is written as the ratio");
-    const second = await runCli(["export", "openslo", "--dir", join(ROOT, "slos"), "--out", join(project, "openslo")], ROOT);
+    const second = await runCli(
+      ["export", "openslo", "--dir", join(ROOT, "slos"), "--out", join(project, "openslo")],
+      ROOT,
+    );
     expect(second.code).toBe(1);
     expect(second.stderr).toContain("already exists");
   });
@@ -453,13 +477,29 @@ describe("a round trip through OpenSLO", () => {
   });
 });
 
-describe("docs/openslo.md", () => {
-  it("shows OpenSLO examples that import without an error", async () => {
-    const text = await readFile(join(ROOT, "docs", "openslo.md"), "utf8");
-    const examples = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)]
-      .map((match) => match[1] ?? "")
-      .filter((yaml) => /^-? ?apiVersion: openslo\/v1/.test(yaml));
+describe("docs/openslo.md", async () => {
+  const text = await readFile(join(ROOT, "docs", "openslo.md"), "utf8");
+  const examples = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((match) => match[1] ?? "")
+    .filter((yaml) => yaml.startsWith("apiVersion: openslo/v1"));
+
+  it("shows OpenSLO examples that import without a diagnostic", () => {
     expect(examples.length).toBeGreaterThanOrEqual(2);
     for (const yaml of examples) expect(codesAt(importTexts({ "docs/example.yaml": yaml }))).toEqual([]);
+  });
+
+  it("shows the very spec the import writes for its first example", () => {
+    const shown = /becomes `slos\/checkout.yaml`:\n\n```\n([\s\S]*?)```/.exec(text)?.[1];
+    const written = importTexts({ "openslo/slos.yaml": examples[0] ?? "" }, { owner: "checkout-sre" });
+    expect(written.value?.files[0]?.text).toBe(shown);
+  });
+
+  it("shows an SLO as the export writes it, up to its first alert policy", async () => {
+    const compiled = await compileDirectory(join(ROOT, "slos"), ROOT);
+    const model = compiled.value?.model;
+    if (!model) throw new Error("the examples do not compile");
+    const exported = exportOpenSloModel(model).files.find((file) => file.name === "e-scooter.yaml");
+    expect(examples[1]).toContain("name: ride-start-availability");
+    expect(exported?.text).toContain(`---\n${examples[1] ?? ""}`);
   });
 });

@@ -7,10 +7,15 @@ import { parseAllDocuments } from "yaml";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_KEY = /^[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
-const ANNOTATION_KEY = /^(([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\/)?[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+const ANNOTATION_KEY =
+  /^(([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\/)?[a-zA-Z0-9]([-._a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
 const DURATION = /^[1-9][0-9]*[mhdwMQY]$/;
 
 type Data = Record<string, unknown>;
+
+function isDuration(value: unknown): boolean {
+  return typeof value === "string" && DURATION.test(value);
+}
 
 function record(value: unknown): Data {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Data) : {};
@@ -28,7 +33,8 @@ export function documentsOf(text: string): Data[] {
 function metadataViolations(metadata: unknown, where: string): string[] {
   const { name, displayName, labels, annotations } = record(metadata);
   const found: string[] = [];
-  if (typeof name !== "string" || !DNS_LABEL.test(name) || name.length > 63) found.push(`${where}: name ${String(name)}`);
+  if (typeof name !== "string" || !DNS_LABEL.test(name) || name.length > 63)
+    found.push(`${where}: name ${String(name)}`);
   if (displayName !== undefined && (typeof displayName !== "string" || [...displayName].length > 63))
     found.push(`${where}: displayName over 63 characters`);
   for (const [key, value] of Object.entries(record(labels))) {
@@ -65,30 +71,36 @@ function sloViolations(spec: Data, where: string): string[] {
   const sli = record(indicator["spec"]);
   const ratio = sli["ratioMetric"] === undefined ? undefined : record(sli["ratioMetric"]);
   const threshold = sli["thresholdMetric"];
-  if ((ratio === undefined) === (threshold === undefined)) found.push(`${where}: one of ratioMetric and thresholdMetric`);
+  if ((ratio === undefined) === (threshold === undefined))
+    found.push(`${where}: one of ratioMetric and thresholdMetric`);
   if (ratio) {
-    if (("good" in ratio) === ("bad" in ratio) || !("total" in ratio) || "raw" in ratio) found.push(`${where}: ratio parts`);
+    if ("good" in ratio === "bad" in ratio || !("total" in ratio) || "raw" in ratio)
+      found.push(`${where}: ratio parts`);
     for (const part of ["good", "bad", "total"])
       if (part in ratio) found.push(...metricViolations(ratio[part], `${where}.${part}`));
   }
   if (threshold !== undefined) found.push(...metricViolations(threshold, `${where}.thresholdMetric`));
   const windows = list(spec["timeWindow"]);
   const window = record(windows[0]);
-  if (windows.length !== 1 || window["isRolling"] !== true || "calendar" in window || !DURATION.test(String(window["duration"])))
+  if (windows.length !== 1 || window["isRolling"] !== true || "calendar" in window || !isDuration(window["duration"]))
     found.push(`${where}: timeWindow`);
   const method = spec["budgetingMethod"];
   if (!["Occurrences", "Timeslices"].includes(String(method))) found.push(`${where}: budgetingMethod`);
   for (const objective of list(spec["objectives"]).map(record)) {
-    if (("target" in objective) === ("targetPercent" in objective)) found.push(`${where}: target or targetPercent`);
+    if ("target" in objective === "targetPercent" in objective) found.push(`${where}: target or targetPercent`);
     const percent = objective["targetPercent"];
     if (typeof percent !== "number" || !(percent >= 0 && percent < 100)) found.push(`${where}: targetPercent range`);
     if (ratio && ("op" in objective || "value" in objective)) found.push(`${where}: op/value on a ratio`);
-    if (threshold !== undefined && !(["lt", "lte", "gt", "gte"].includes(String(objective["op"])) && typeof objective["value"] === "number"))
+    if (
+      threshold !== undefined &&
+      !(["lt", "lte", "gt", "gte"].includes(String(objective["op"])) && typeof objective["value"] === "number")
+    )
       found.push(`${where}: op/value on a threshold`);
     if (method === "Timeslices") {
       const sliceTarget = objective["timeSliceTarget"];
-      if (typeof sliceTarget !== "number" || !(sliceTarget > 0 && sliceTarget <= 1)) found.push(`${where}: timeSliceTarget`);
-      if (!DURATION.test(String(objective["timeSliceWindow"]))) found.push(`${where}: timeSliceWindow`);
+      if (typeof sliceTarget !== "number" || !(sliceTarget > 0 && sliceTarget <= 1))
+        found.push(`${where}: timeSliceTarget`);
+      if (!isDuration(objective["timeSliceWindow"])) found.push(`${where}: timeSliceWindow`);
     }
   }
   for (const [index, item] of list(spec["alertPolicies"]).entries()) {
@@ -101,12 +113,13 @@ function sloViolations(spec: Data, where: string): string[] {
       found.push(...inlineViolations(condition, "AlertCondition", `${at}.condition`));
       const conditionSpec = record(record(condition)["spec"]);
       const rule = record(conditionSpec["condition"]);
-      if (typeof conditionSpec["severity"] !== "string" || conditionSpec["severity"] === "") found.push(`${at}: severity`);
+      if (typeof conditionSpec["severity"] !== "string" || conditionSpec["severity"] === "")
+        found.push(`${at}: severity`);
       if (rule["kind"] !== "burnrate" || !["gt", "gte", "lt", "lte"].includes(String(rule["op"])))
         found.push(`${at}: condition kind or op`);
-      if (typeof rule["threshold"] !== "number" || !DURATION.test(String(rule["lookbackWindow"])))
+      if (typeof rule["threshold"] !== "number" || !isDuration(rule["lookbackWindow"]))
         found.push(`${at}: threshold or lookbackWindow`);
-      if (rule["alertAfter"] !== undefined && !DURATION.test(String(rule["alertAfter"]))) found.push(`${at}: alertAfter`);
+      if (rule["alertAfter"] !== undefined && !isDuration(rule["alertAfter"])) found.push(`${at}: alertAfter`);
     }
     const targets = list(policy["notificationTargets"]);
     if (targets.length === 0) found.push(`${at}: no notification target`);
