@@ -30,7 +30,7 @@ const TICKET_SEVERITIES = new Set([
  * slocc's severity for an OpenSLO one, case and dashes aside (`Sev-1` is `sev1`): page for those
  * that wake someone up, ticket for the rest; undefined when the text is none slocc knows.
  */
-export function severityOf(text: string): AlertSeverity | undefined {
+function alertSeverityOf(text: string): AlertSeverity | undefined {
   const key = text.trim().toLowerCase().replace(/[-_ ]/g, "");
   return PAGE_SEVERITIES.has(key) ? "page" : TICKET_SEVERITIES.has(key) ? "ticket" : undefined;
 }
@@ -85,8 +85,8 @@ function conditionTier(
   const { origin, path, spec } = placed;
   const conditionPath = [...path, "condition"];
   const at = (key: string) => origin.at([...conditionPath, key]);
-  const severity = spec.severity === undefined ? undefined : (severityOf(spec.severity) ?? "ticket");
-  if (spec.severity !== undefined && severityOf(spec.severity) === undefined) {
+  const severity = spec.severity === undefined ? undefined : (alertSeverityOf(spec.severity) ?? "ticket");
+  if (spec.severity !== undefined && alertSeverityOf(spec.severity) === undefined) {
     diagnostics.push(
       diagnostic(
         "OPENSLO_SEVERITY",

@@ -38,14 +38,14 @@ const duration = z
 // OpenSLO's validators cap descriptions at 1050 characters; a longer one still means what it says, and is kept.
 const description = z.string().optional();
 
-export const metadataV1 = z.strictObject({
+const metadataV1 = z.strictObject({
   name: z.string(),
   displayName: z.string().optional(),
   labels: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   annotations: z.record(z.string(), z.string()).optional(),
 });
 
-export const operatorV1 = z.enum(["lt", "lte", "gt", "gte"]);
+const operatorV1 = z.enum(["lt", "lte", "gt", "gte"]);
 
 const metricSource = z.strictObject({
   metricSourceRef: z.string().optional(),
@@ -64,7 +64,7 @@ const ratioMetric = z.strictObject({
   raw: metric.optional(),
 });
 
-export const sliSpecV1 = z.strictObject({
+const sliSpecV1 = z.strictObject({
   description,
   thresholdMetric: metric.optional(),
   ratioMetric: ratioMetric.optional(),
@@ -72,7 +72,7 @@ export const sliSpecV1 = z.strictObject({
 
 const inlineIndicator = z.strictObject({ metadata: metadataV1, spec: sliSpecV1 });
 
-export const objectiveV1 = z.strictObject({
+const objectiveV1 = z.strictObject({
   displayName: z.string().optional(),
   op: operatorV1.optional(),
   value: z.number().optional(),
@@ -85,13 +85,13 @@ export const objectiveV1 = z.strictObject({
   compositeWeight: z.number().optional(),
 });
 
-export const timeWindowV1 = z.strictObject({
+const timeWindowV1 = z.strictObject({
   duration,
   isRolling: z.boolean().optional(),
   calendar: z.strictObject({ startTime: z.string(), timeZone: z.string() }).optional(),
 });
 
-export const alertConditionSpecV1 = z.strictObject({
+const alertConditionSpecV1 = z.strictObject({
   description,
   severity: z.string(),
   condition: z.strictObject({
@@ -103,7 +103,7 @@ export const alertConditionSpecV1 = z.strictObject({
   }),
 });
 
-export const notificationTargetSpecV1 = z.strictObject({ target: z.string(), description });
+const notificationTargetSpecV1 = z.strictObject({ target: z.string(), description });
 
 /** A list item that is either a reference (`<ref>: name`) or the object inline (`kind`, `metadata`, `spec`). */
 function refOrInline<Ref extends string, K extends Kind, Spec extends z.ZodType>(ref: Ref, kind: K, spec: Spec) {
@@ -115,7 +115,7 @@ function refOrInline<Ref extends string, K extends Kind, Spec extends z.ZodType>
   });
 }
 
-export const alertPolicySpecV1 = z.strictObject({
+const alertPolicySpecV1 = z.strictObject({
   description,
   alertWhenNoData: z.boolean().optional(),
   alertWhenResolved: z.boolean().optional(),
@@ -128,7 +128,7 @@ export const alertPolicySpecV1 = z.strictObject({
     .min(1, { error: "an OpenSLO AlertPolicy names at least one notification target" }),
 });
 
-export const sloSpecV1 = z.strictObject({
+const sloSpecV1 = z.strictObject({
   description,
   service: z.string(),
   indicator: inlineIndicator.optional(),
@@ -142,7 +142,7 @@ export const sloSpecV1 = z.strictObject({
     .optional(),
 });
 
-export const dataSourceSpecV1 = z.strictObject({
+const dataSourceSpecV1 = z.strictObject({
   description,
   type: z.string(),
   connectionDetails: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())], {
@@ -168,10 +168,5 @@ export const OBJECT_SCHEMAS = {
 /** The data of an object of each kind, as its schema reads it. */
 export type ObjectData = { readonly [K in Kind]: z.infer<(typeof OBJECT_SCHEMAS)[K]> };
 
-export type MetadataV1 = z.infer<typeof metadataV1>;
+/** The spec of an SLI, inline in an SLO or an SLI object of its own. */
 export type SliSpecV1 = z.infer<typeof sliSpecV1>;
-export type SloSpecV1 = z.infer<typeof sloSpecV1>;
-export type ObjectiveV1 = z.infer<typeof objectiveV1>;
-export type AlertPolicySpecV1 = z.infer<typeof alertPolicySpecV1>;
-export type AlertConditionSpecV1 = z.infer<typeof alertConditionSpecV1>;
-export type NotificationTargetSpecV1 = z.infer<typeof notificationTargetSpecV1>;
