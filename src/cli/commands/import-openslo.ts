@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { importOpenSlo } from "../../app/openslo.js";
-import { forceOption, strictOption, todayOption, withOptions, type CommandFactory } from "./options.js";
+import { forceOption, strictOption, withOptions, type CommandFactory } from "./options.js";
 
 const EXAMPLES = [
   "slocc import openslo openslo/ --out slos --owner checkout-sre",
@@ -20,18 +20,12 @@ export const importOpenSloCommand: CommandFactory = (context, setExit) =>
     ),
     forceOption(),
     strictOption(),
-    todayOption(),
   ])
     .description(
       "write slocc specs from OpenSLO openslo/v1 files (several documents or lists per file; directories read their .yaml/.yml files)",
     )
     .argument("<paths...>", "OpenSLO files or directories; references resolve across all of them")
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
-    .action(
-      async (
-        paths: string[],
-        options: { out: string; owner?: string; force: boolean; strict: boolean; today?: string },
-      ) => {
-        setExit(await importOpenSlo(paths, options, context));
-      },
-    );
+    .action(async (paths: string[], options: { out: string; owner?: string; force: boolean; strict: boolean }) => {
+      setExit(await importOpenSlo(paths, options, context));
+    });

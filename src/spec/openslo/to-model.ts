@@ -264,7 +264,7 @@ function measurementFor(
       : measured.kind === "ratio"
         ? "a ratio counts events: Datadog computes it with `budgetingMethod: Occurrences`"
         : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
-  diagnostics.push(diagnostic("OPENSLO_BUDGETING", `${reason}`, slo.origin.at(["spec", "budgetingMethod"])));
+  diagnostics.push(diagnostic("OPENSLO_BUDGETING", reason, slo.origin.at(["spec", "budgetingMethod"])));
   return undefined;
 }
 
