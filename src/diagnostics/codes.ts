@@ -115,7 +115,7 @@ export const DIAGNOSTIC_CODES = {
   OPENSLO_OBJECTIVE: {
     severity: "error",
     summary:
-      "an OpenSLO objective Datadog cannot express (several per SLO, a time slice other than 1m or 5m, timeSliceTarget below 1, op and value missing or misplaced)",
+      "an OpenSLO objective Datadog cannot express (several per SLO, slices other than 1m or 5m, timeSliceTarget below 1, misplaced op and value)",
   },
   OPENSLO_ALERT: {
     severity: "error",

@@ -147,7 +147,8 @@ function targetHandles(policy: Placed<"AlertPolicy">, index: ObjectIndex, diagno
     diagnostics.push(
       diagnostic(
         "OPENSLO_TARGET",
-        `the target ${JSON.stringify(text)} is not a Datadog handle, so no alert is sent to it: write it as \`@slack-channel\`, \`@pagerduty-service\` or \`@someone@example.com\``,
+        `the target ${JSON.stringify(text)} is not a Datadog handle, so no alert is sent to it: ` +
+          "write it as `@slack-channel`, `@pagerduty-service` or `@someone@example.com`",
         at,
       ),
     );

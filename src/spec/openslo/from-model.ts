@@ -122,7 +122,8 @@ function sloDocument(slo: Slo, service: Service, note: (text: string) => void): 
       ...slo.objectives.filter((objective) => objective.window !== primary.window),
     ]);
     note(
-      `OpenSLO holds one window and one target: the warnings and the other windows' objectives are kept as annotation ${ANNOTATIONS.objectives}, read back on import`,
+      "OpenSLO holds one window and one target: the warnings and the other windows' objectives are kept as " +
+        `annotation ${ANNOTATIONS.objectives}, read back on import`,
     );
   }
   if (slo.journey) {

@@ -159,7 +159,8 @@ function queryOf(
     diagnostics.push(
       diagnostic(
         "OPENSLO_SOURCE",
-        `the metric source is ${JSON.stringify(type)}${from}: slocc compiles to Datadog SLOs, whose queries must come from Datadog`,
+        `the metric source is ${JSON.stringify(type)}${from}: slocc compiles to Datadog SLOs, whose queries must come from Datadog; ` +
+          "write the query for Datadog with `type: Datadog`",
         typeAt,
       ),
     );

@@ -260,7 +260,8 @@ function measurementFor(
   if (fits) return measured;
   const reason =
     method === "RatioTimeslices"
-      ? "RatioTimeslices averages the ratios of time slices, which Datadog does not compute"
+      ? "RatioTimeslices averages the ratios of time slices, which Datadog does not compute: " +
+        "write `budgetingMethod: Occurrences` to count good events over all events"
       : measured.kind === "ratio"
         ? "a ratio counts events: Datadog computes it with `budgetingMethod: Occurrences`"
         : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
