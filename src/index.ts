@@ -10,6 +10,16 @@ export {
   type CompileOptions,
 } from "./app/compile.js";
 export { diffSpecs, type ChangeDiffOptions, type ChangeDiffResult } from "./app/change-diff.js";
+export {
+  exportOpenSloModel,
+  importOpenSloInputs,
+  type Conversion,
+  type Converted,
+  type ImportOptions,
+  type OpenSloExportResult,
+} from "./app/openslo.js";
+export type { OutputFile } from "./app/output-files.js";
+export type { ExportNote } from "./spec/openslo/from-model.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from "./diagnostics/codes.js";
 export { failsRun, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
 export type { Position } from "./util/position.js";

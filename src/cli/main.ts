@@ -7,6 +7,8 @@ import { UsageError } from "../util/usage-error.js";
 import { applyCommand } from "./commands/apply.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
 import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { synthCommand } from "./commands/synth.js";
@@ -53,6 +55,8 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     templatesCommand,
     planCommand,
     applyCommand,
+    importCommand,
+    exportCommand,
   ]) {
     program.addCommand(
       command(context, setExit).exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),

@@ -141,6 +141,55 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "two corrections of one SLO share a name, or apply at the same times",
   },
+  MISSING_OWNER: {
+    severity: "error",
+    summary: "an imported service has no owner: none was given with --owner nor annotated on its Service",
+  },
+  OPENSLO_DUPLICATE: { severity: "error", summary: "two OpenSLO objects of one kind share a name" },
+  OPENSLO_REFERENCE: {
+    severity: "error",
+    summary: "an OpenSLO reference names no object of its kind in the files read",
+  },
+  OPENSLO_WINDOW: {
+    severity: "error",
+    summary: "an OpenSLO time window is a calendar window or a rolling length other than 7, 30 or 90 days",
+  },
+  OPENSLO_NO_WINDOW: { severity: "warning", summary: "an OpenSLO SLO gives no time window: a rolling 30d is used" },
+  OPENSLO_BUDGETING: {
+    severity: "error",
+    summary:
+      "an OpenSLO budgeting method Datadog cannot compute for its SLI (RatioTimeslices, Timeslices on a ratio, Occurrences on a threshold)",
+  },
+  OPENSLO_RAW_RATIO: { severity: "error", summary: "an OpenSLO ratio SLI is a precomputed raw ratio" },
+  OPENSLO_SOURCE: {
+    severity: "error",
+    summary: "an OpenSLO metric source is not Datadog, or gives no Datadog query as `spec.query`",
+  },
+  OPENSLO_COMPOSITE: {
+    severity: "error",
+    summary: "an OpenSLO SLO is composite (objectives with their own indicators)",
+  },
+  OPENSLO_OBJECTIVE: {
+    severity: "error",
+    summary:
+      "an OpenSLO objective Datadog cannot express (several per SLO, slices other than 1m or 5m, timeSliceTarget below 1, misplaced op and value)",
+  },
+  OPENSLO_ALERT: {
+    severity: "error",
+    summary: "an OpenSLO alert condition is not a burn rate rising above a threshold over a fixed lookback window",
+  },
+  OPENSLO_SEVERITY: {
+    severity: "warning",
+    summary: "an OpenSLO alert severity is not one slocc knows: it is read as ticket",
+  },
+  OPENSLO_TARGET: {
+    severity: "warning",
+    summary: "an OpenSLO notification target is not a Datadog handle (@...): it is left out of routing",
+  },
+  OPENSLO_ANNOTATION: {
+    severity: "error",
+    summary: "a slocc annotation on an OpenSLO object cannot be read, or disagrees with the object",
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A diagnostic code from the closed list. */

@@ -20,13 +20,89 @@ const MAX_ALIAS_COUNT = 100;
 
 /** Parses one YAML spec text, collecting every syntax problem with its position instead of throwing. */
 export function parseSpecText(path: string, text: string): Result<SourceFile | undefined> {
+  const composed = composeDocuments(path, text);
+  if (!composed.value) return { value: undefined, diagnostics: composed.diagnostics };
+  const { documents, at } = composed.value;
+  const start = at(0);
+  if (documents.length === 0) {
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start),
+      ],
+    };
+  }
+  const [document, second] = documents;
+  if (second) {
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic(
+          "MULTIPLE_DOCUMENTS",
+          "a spec file holds exactly one service: move the second document (after `---`) into its own file",
+          at(second.range[0]),
+        ),
+      ],
+    };
+  }
+  if (!document || isEmptyNode(document.contents)) {
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnostic(
+          "EMPTY_FILE",
+          "the file holds only comments or nothing: write one service spec (see docs/spec.md)",
+          start,
+        ),
+      ],
+    };
+  }
+  return documentSource(path, text, document, composed.value, start);
+}
+
+/**
+ * Parses a YAML stream of several documents (separated by `---`), as formats such as OpenSLO write
+ * them: one source per document that holds something, each locating its own parts. A stream with
+ * no document that holds something is an empty file.
+ */
+export function parseDocumentStream(path: string, text: string): Result<SourceFile[]> {
+  const composed = composeDocuments(path, text);
+  if (!composed.value) return { value: [], diagnostics: composed.diagnostics };
+  const sources: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const document of composed.value.documents) {
+    if (isEmptyNode(document.contents)) continue;
+    const source = documentSource(path, text, document, composed.value, composed.value.at(document.range[0]));
+    diagnostics.push(...source.diagnostics);
+    if (source.value) sources.push(source.value);
+  }
+  if (sources.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(
+      diagnostic(
+        "EMPTY_FILE",
+        "the file holds only comments or nothing: write at least one document",
+        composed.value.at(0),
+      ),
+    );
+  }
+  return { value: sources, diagnostics };
+}
+
+/** The documents of a text that passed every syntax check, and how to turn an offset into a position. */
+interface ComposedText {
+  readonly documents: readonly Document.Parsed[];
+  readonly lineCounter: LineCounter;
+  readonly at: (offset: number) => Position;
+}
+
+/** Lexes and composes a YAML text, refusing what is too deep to read and every syntax error. */
+function composeDocuments(path: string, text: string): Result<ComposedText | undefined> {
   const lineCounter = new LineCounter();
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: path, line, column: col };
   };
-  const start = { file: path, line: 1, column: 1 };
-  const tooDeep = (offset: number): Result<SourceFile | undefined> => ({
+  const tooDeep = (offset: number): Result<undefined> => ({
     value: undefined,
     diagnostics: [
       diagnostic(
@@ -56,45 +132,23 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
   const documents = Array.from(
     new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length),
   );
-  if (documents.length === 0) {
-    return {
-      value: undefined,
-      diagnostics: [
-        diagnostic("EMPTY_FILE", "the file holds no YAML document: write one service spec (see docs/spec.md)", start),
-      ],
-    };
-  }
   const syntax = distinctProblems(
     documents.flatMap((doc) => doc.errors),
     text,
     at,
   );
   if (syntax.length > 0) return { value: undefined, diagnostics: syntax };
-  const [document, second] = documents;
-  if (second) {
-    return {
-      value: undefined,
-      diagnostics: [
-        diagnostic(
-          "MULTIPLE_DOCUMENTS",
-          "a spec file holds exactly one service: move the second document (after `---`) into its own file",
-          at(second.range[0]),
-        ),
-      ],
-    };
-  }
-  if (!document || isEmptyNode(document.contents)) {
-    return {
-      value: undefined,
-      diagnostics: [
-        diagnostic(
-          "EMPTY_FILE",
-          "the file holds only comments or nothing: write one service spec (see docs/spec.md)",
-          start,
-        ),
-      ],
-    };
-  }
+  return { value: { documents, lineCounter, at }, diagnostics: [] };
+}
+
+/** A document that holds something, as a source file: its keys plain words, its aliases bounded (else refused at `start`). */
+function documentSource(
+  path: string,
+  text: string,
+  document: Document.Parsed,
+  { lineCounter, at }: ComposedText,
+  start: Position,
+): Result<SourceFile | undefined> {
   const complexKeys = nonScalarKeys(document).map((offset) =>
     diagnostic(
       "UNKNOWN_KEY",

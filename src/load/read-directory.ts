@@ -50,41 +50,49 @@ export async function readSpecDirectory(dir: string, cwd: string): Promise<Resul
   const inputs: SpecInput[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
-    const absolute = join(root, name);
-    const path = displayPath(absolute, cwd);
-    const fileStart = { file: path, line: 1, column: 1 };
-    try {
-      const info = await stat(absolute);
-      if (!info.isFile()) {
-        diagnostics.push(
-          diagnostic(
-            "UNREADABLE_FILE",
-            "this spec path is not a regular file: remove it or rename it without .yaml/.yml",
-            fileStart,
-          ),
-        );
-        continue;
-      }
-      if (info.size > MAX_SPEC_BYTES) {
-        diagnostics.push(
-          diagnostic(
-            "FILE_TOO_LARGE",
-            `the file has ${info.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`,
-            fileStart,
-          ),
-        );
-        continue;
-      }
-      inputs.push({ path, bytes: await readFile(absolute) });
-    } catch {
-      diagnostics.push(
+    const read = await readSpecFile(join(root, name), cwd);
+    diagnostics.push(...read.diagnostics);
+    if (read.value) inputs.push(read.value);
+  }
+  return { value: inputs, diagnostics };
+}
+
+/**
+ * Reads one spec file (`absolute` is shown relative to `cwd`). A path that is not a regular file,
+ * cannot be read or is oversized gives a diagnostic and no input.
+ */
+export async function readSpecFile(absolute: string, cwd: string): Promise<Result<SpecInput | undefined>> {
+  const path = displayPath(absolute, cwd);
+  const fileStart = { file: path, line: 1, column: 1 };
+  const refused = (diagnostic: Diagnostic) => ({ value: undefined, diagnostics: [diagnostic] });
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) {
+      return refused(
         diagnostic(
           "UNREADABLE_FILE",
-          "this spec file cannot be read (a broken link or no permission): fix or remove it",
+          "this spec path is not a regular file: remove it or rename it without .yaml/.yml",
           fileStart,
         ),
       );
     }
+    if (info.size > MAX_SPEC_BYTES) {
+      return refused(
+        diagnostic(
+          "FILE_TOO_LARGE",
+          `the file has ${info.size} bytes, over the ${MAX_SPEC_BYTES}-byte limit: split it, one service per file`,
+          fileStart,
+        ),
+      );
+    }
+    return { value: { path, bytes: await readFile(absolute) }, diagnostics: [] };
+  } catch {
+    return refused(
+      diagnostic(
+        "UNREADABLE_FILE",
+        "this spec file cannot be read (a broken link or no permission): fix or remove it",
+        fileStart,
+      ),
+    );
   }
-  return { value: inputs, diagnostics };
 }

@@ -92,3 +92,8 @@ export function withOptions(command: Command, options: readonly Option[]): Comma
   for (const option of options) command.addOption(option);
   return command;
 }
+
+/** `--force`: overwrite files that already exist in the output directory. */
+export function forceOption(): Option {
+  return new Option("--force", "overwrite files that already exist in the output directory").default(false);
+}

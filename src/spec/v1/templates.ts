@@ -5,7 +5,7 @@ import builtIn from "../../policy/sli-templates.json";
 import { closestMatch, didYouMean } from "../../util/suggest.js";
 import { compareText } from "../../util/text.js";
 import { checkShape, type Salvaged } from "../shape.js";
-import { Origin, type Sourced } from "./origin.js";
+import { Origin, type Sourced } from "../origin.js";
 import { fillData, fillText, type Filling, type KnownVariables } from "./placeholders.js";
 import { sliBodyV1, type SliBodyV1, type SliV1, type TemplatesV1 } from "./schema.js";
 

@@ -11,6 +11,7 @@ import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
 import { CORRECTION_PARTS, resolveCorrection } from "../../model/corrections.js";
+import { latencyQueries, ratioNumerator } from "../../model/ratio.js";
 import type {
   Catalog,
   Correction,
@@ -31,11 +32,10 @@ import type {
 import { SEVERITIES } from "../../model/model.js";
 import { mergeTags, sloccTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
-import { formatNumber } from "../../format/numbers.js";
 import { compareText } from "../../util/text.js";
 import { didYouMean } from "../../util/suggest.js";
 import type { Salvaged } from "../shape.js";
-import { Origin, type Sourced } from "./origin.js";
+import { Origin, type Sourced } from "../origin.js";
 import { fillData, fillText, type Filling, type KnownVariables } from "./placeholders.js";
 import {
   DURATION_PATTERN,
@@ -358,7 +358,7 @@ function sliOf(
       ...(denominator === undefined ? {} : { total: denominator, denominator }),
       ...(query === undefined || denominator === undefined
         ? {}
-        : { numerator: events === "good" ? query : `(${denominator}) - (${query})` }),
+        : { numerator: ratioNumerator(events, query, denominator) }),
       at: { ...origin.parts(kindPath, ["total"]), events: origin.at([...kindPath, events]) },
     };
   }
@@ -371,13 +371,7 @@ function sliOf(
       ...(metric === undefined ? {} : { metric }),
       filter,
       ...(value === undefined ? {} : { threshold: value }),
-      ...(metric === undefined || value === undefined
-        ? {}
-        : {
-            // Threshold query on a percentile-enabled distribution: good events are the values at or under the threshold.
-            numerator: `count(v: v<=${formatNumber(value)}):${metric}{${filter}}`,
-            denominator: `count:${metric}{${filter}}`,
-          }),
+      ...(metric === undefined || value === undefined ? {} : latencyQueries(metric, filter, value)),
       at: origin.parts(kindPath, ["metric", "filter", "threshold"]),
     };
   }

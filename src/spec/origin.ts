@@ -1,22 +1,21 @@
-import type { DataPath, SourceFile } from "../../load/source-file.js";
-import type { At, Position } from "../../model/model.js";
-import { isRecord, nodeAt } from "../shape.js";
+import type { DataPath, SourceFile } from "../load/source-file.js";
+import type { At, Position } from "../model/model.js";
+import { isRecord, nodeAt } from "./shape.js";
 
 /**
- * Where a `slocc/v1` file's parts were written, and what was written before any shape check:
- * the v1 encodings (one SLI kind, `good` or `bad`, `factor` or `budgetConsumed`) are judged on the
- * keys written, so a malformed value is not also reported as missing.
+ * Where the parts of one object of a parsed file were written, and what was written before any
+ * shape check: encodings are judged on the keys written, so a malformed value is not also
+ * reported as missing. Paths are relative to the object, which sits at `base` in its file (a
+ * document of its own, or an item of a list).
  */
 export class Origin {
-  constructor(private readonly file: SourceFile) {}
-
-  /** The file's path, as diagnostics show it. */
-  get path(): string {
-    return this.file.path;
-  }
+  constructor(
+    readonly file: SourceFile,
+    private readonly base: DataPath = [],
+  ) {}
 
   at(path: DataPath, part?: "key" | "value"): Position {
-    return this.file.locate(path, part);
+    return this.file.locate([...this.base, ...path], part);
   }
 
   /** Where the mapping at `path` was written (`self`) and each of its `keys`, a part named after its key. */
@@ -27,7 +26,7 @@ export class Origin {
 
   /** The keys written in the mapping at `path`, whatever their values. */
   keysAt(path: DataPath): string[] {
-    const node = nodeAt(this.file.data, path);
+    const node = nodeAt(this.file.data, [...this.base, ...path]);
     return isRecord(node) ? Object.keys(node) : [];
   }
 

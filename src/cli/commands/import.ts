@@ -1,0 +1,7 @@
+import { importOpenSloCommand } from "./import-openslo.js";
+import { commandGroup } from "./subcommands.js";
+
+/** `slocc import <format>`: specs from SLOs written in another format, one subcommand per format. */
+export const importCommand = commandGroup("import", "write slocc specs from SLOs kept in another format", [
+  importOpenSloCommand,
+]);

@@ -1,0 +1,486 @@
+import { normaliseTag } from "../../datadog/tags.js";
+import type { Window } from "../../datadog/windows.js";
+import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diagnostic.js";
+import type { SourceFile } from "../../load/source-file.js";
+import { resolveAlerting } from "../../model/alerting.js";
+import type { Comparator, Draft, Model, Objective, Position, Service, Sli, Slo, Tag } from "../../model/model.js";
+import { latencyOf, latencyQueries, ratioNumerator } from "../../model/ratio.js";
+import { mergeTags, sloccTags } from "../../model/tags.js";
+import { WINDOWS } from "../../datadog/windows.js";
+import { withoutFloatNoise } from "../../util/numbers.js";
+import { compareText } from "../../util/text.js";
+import type { SpecComments } from "../v1/from-model.js";
+import { alertingOf } from "./alert-policies.js";
+import { ANNOTATIONS, parseObjectives } from "./annotations.js";
+import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";
+import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
+import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
+
+/** Options of an OpenSLO import. */
+export interface OpenSloImportOptions {
+  /** The owning team of every service imported, instead of its Service's `slocc/owner` annotation. */
+  readonly owner?: string;
+}
+
+/** The model an OpenSLO import maps to, with what the specs written from it should say in comments. */
+export interface OpenSloImport {
+  readonly model: Draft<Model>;
+  /** By service: where it came from, and the display names slocc has no field for. */
+  readonly comments: ReadonlyMap<string, SpecComments>;
+}
+
+/**
+ * Maps the objects of parsed OpenSLO documents to a model draft: one service per `spec.service`
+ * its SLOs name, one SLO per OpenSLO SLO, references resolved across every document. Whatever
+ * Datadog cannot hold is refused with a diagnostic at the place that says it; every position in
+ * the draft is in the OpenSLO documents, so the rules that run on the draft point there too.
+ */
+export function openSloToModel(
+  documents: readonly SourceFile[],
+  options: OpenSloImportOptions = {},
+): Result<OpenSloImport> {
+  const read = readObjects(documents);
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const index = new ObjectIndex(read.value, diagnostics);
+  checkReferences(read.value, index, diagnostics);
+  const byService = new Map<string, OpenSloObject<"SLO">[]>();
+  for (const slo of index.allSlos()) {
+    const service = slo.data.spec?.service;
+    if (service !== undefined) byService.set(service, [...(byService.get(service) ?? []), slo]);
+  }
+  const comments = new Map<string, SpecComments>();
+  const services = [...byService]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([name, slos]) => {
+      const mapped = serviceDraft(name, slos, index, options, diagnostics);
+      comments.set(name, mapped.comments);
+      return mapped.service;
+    });
+  return { value: { model: { services, catalogs: [] }, comments }, diagnostics };
+}
+
+type ServiceContext = Omit<Draft<Service>, "slos">;
+
+function serviceDraft(
+  name: string,
+  slos: readonly OpenSloObject<"SLO">[],
+  index: ObjectIndex,
+  options: OpenSloImportOptions,
+  diagnostics: Diagnostic[],
+): { service: Draft<Service>; comments: SpecComments } {
+  const object = index.find("Service", name);
+  const [first] = slos;
+  const nameAt = object?.origin.at(["metadata", "name"]) ?? first?.origin.at(["spec", "service"]);
+  if (nameAt === undefined) throw new Error("a service is mapped from at least one SLO");
+  const annotated = object?.data.metadata?.annotations?.[ANNOTATIONS.owner];
+  const owner = options.owner ?? annotated;
+  const ownerAt =
+    options.owner === undefined && annotated !== undefined
+      ? object?.origin.at(["metadata", "annotations", ANNOTATIONS.owner])
+      : undefined;
+  if (owner === undefined) {
+    diagnostics.push(
+      diagnostic(
+        "MISSING_OWNER",
+        `the service "${name}" has no owner: pass \`--owner <team>\`, or annotate its Service with \`${ANNOTATIONS.owner}: <team>\``,
+        nameAt,
+      ),
+    );
+  }
+  const description = object?.data.spec?.description;
+  const service: ServiceContext = {
+    name,
+    ...(owner === undefined ? {} : { owner }),
+    ...(description === undefined ? {} : { description }),
+    tags: object ? labelTags(object) : [],
+    notify: { page: [], ticket: [] },
+    dependencies: [],
+    journeys: [],
+    approvers: [],
+    dashboard: true,
+    corrections: [],
+    ...(name === undefined ? {} : { stack: name }),
+    at: { self: object?.origin.at([]) ?? nameAt, name: nameAt, owner: ownerAt ?? nameAt, environment: nameAt },
+  };
+  const sloComments = new Map<string, string[]>();
+  const drafts = slos.map((slo) => {
+    const displayName = slo.data.metadata?.displayName;
+    if (displayName !== undefined && slo.name !== undefined) sloComments.set(slo.name, [`displayName: ${displayName}`]);
+    return sloDraft(slo, service, index, diagnostics);
+  });
+  drafts.sort((a, b) => compareText(a.name ?? "", b.name ?? ""));
+  const serviceDisplayName = object?.data.metadata?.displayName;
+  const draft = { ...service, slos: drafts };
+  const files = [...filesOf(draft, new Set())].sort(compareText);
+  return {
+    service: draft,
+    comments: {
+      service: [
+        `Imported from OpenSLO by \`slocc import openslo\`: ${files.join(", ")}`,
+        ...(serviceDisplayName === undefined ? [] : [`displayName: ${serviceDisplayName}`]),
+      ],
+      slos: sloComments,
+    },
+  };
+}
+
+function sloDraft(
+  slo: OpenSloObject<"SLO">,
+  service: ServiceContext,
+  index: ObjectIndex,
+  diagnostics: Diagnostic[],
+): Draft<Slo> {
+  const { origin, data } = slo;
+  const spec = data.spec;
+  const window = windowOf(slo, diagnostics);
+  const composite = compositeObjective(slo, diagnostics);
+  const measured = composite ? undefined : measurementFor(slo, index, diagnostics);
+  const objective = composite ? undefined : objectiveOf(slo, measured, window, diagnostics);
+  const objectives = objective === undefined ? [] : annotatedObjectives(slo, objective, diagnostics);
+  const primary = objectives[0];
+  const sli = measured && objective ? sliOf(measured, objective.slice) : undefined;
+  const tags = labelTags(slo);
+  const policies = alertingOf(slo, index, window?.at ?? origin.at(["spec"]), diagnostics);
+  const alerts = resolveAlerting(
+    { choice: policies.tiers.length > 0 ? "custom" : "none", tiers: policies.tiers, notify: policies.notify },
+    objectives,
+    primary,
+    service.notify ?? {},
+    undefined,
+  );
+  const name = data.metadata?.name;
+  const resourceTags =
+    service.name === undefined || service.owner === undefined || name === undefined
+      ? undefined
+      : mergeTags(
+          sloccTags(service.name, service.owner, name, undefined),
+          (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
+          tags.map((tag) => tag.written),
+        );
+  const nameAt = origin.at(["metadata", "name"]);
+  return {
+    ...(service.stack === undefined ? {} : { stack: service.stack }),
+    ...(name === undefined ? {} : { name }),
+    ...(spec?.description === undefined ? {} : { description: spec.description }),
+    ...(sli === undefined ? {} : { sli }),
+    objectives: [...objectives].sort((a, b) => windowOrder(a.window) - windowOrder(b.window)),
+    ...(primary === undefined ? {} : { primary }),
+    tags,
+    ...(resourceTags === undefined ? {} : { resourceTags }),
+    alerts,
+    corrections: [],
+    at: {
+      self: origin.at([]),
+      name: nameAt,
+      renamedFrom: nameAt,
+      sli: measured?.at.self ?? origin.at(["spec"]),
+      objectives: origin.at(["spec", "objectives"]),
+      alerts: origin.at(["spec", "alertPolicies"]),
+    },
+  };
+}
+
+/** The Datadog window of the SLO's one rolling time window (30d, with a warning, when it gives none). */
+function windowOf(slo: OpenSloObject<"SLO">, diagnostics: Diagnostic[]): { window: Window; at: Position } | undefined {
+  const { origin } = slo;
+  if (!origin.keysAt(["spec"]).includes("timeWindow")) {
+    const at = origin.at(["spec"], "key");
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_NO_WINDOW",
+        "the SLO gives no timeWindow: a rolling 30d is used; write `timeWindow: [{ duration: 30d, isRolling: true }]` to say so",
+        at,
+      ),
+    );
+    return { window: "30d", at };
+  }
+  const written = slo.data.spec?.timeWindow?.[0];
+  if (written === undefined) return undefined;
+  const path = ["spec", "timeWindow", 0];
+  const keys = origin.keysAt(path);
+  if (keys.includes("calendar") || written.isRolling !== true) {
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_WINDOW",
+        "a calendar window resets on dates, and Datadog SLOs roll over the last 7, 30 or 90 days: write `isRolling: true` without `calendar`",
+        origin.at(
+          [...path, keys.includes("calendar") ? "calendar" : "isRolling"],
+          keys.includes("calendar") ? "key" : "value",
+        ),
+      ),
+    );
+    return undefined;
+  }
+  const duration = written.duration;
+  if (duration === undefined) return undefined;
+  const minutes = fixedMinutes(duration);
+  const window = minutes === undefined ? undefined : windowOfMinutes(minutes);
+  if (window === undefined) {
+    const reason = isCalendarUnit(duration)
+      ? "months, quarters and years have no fixed length"
+      : `Datadog has no rolling ${duration} window`;
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_WINDOW",
+        `${reason}: Datadog SLOs roll over 7, 30 or 90 days; write \`7d\`, \`30d\` or \`90d\``,
+        origin.at([...path, "duration"]),
+      ),
+    );
+    return undefined;
+  }
+  return { window, at: origin.at([...path, "duration"]) };
+}
+
+/** Whether an objective has an indicator of its own (a composite SLO), which is refused. */
+function compositeObjective(slo: OpenSloObject<"SLO">, diagnostics: Diagnostic[]): boolean {
+  const { origin } = slo;
+  const index = (slo.data.spec?.objectives ?? []).findIndex((_, position) =>
+    origin.keysAt(["spec", "objectives", position]).some((key) => key === "indicator" || key === "indicatorRef"),
+  );
+  if (index < 0) return false;
+  const key = origin.keysAt(["spec", "objectives", index]).includes("indicator") ? "indicator" : "indicatorRef";
+  diagnostics.push(
+    diagnostic(
+      "OPENSLO_COMPOSITE",
+      "a composite SLO weighs several indicators, which one Datadog SLO cannot: write one SLO per indicator",
+      origin.at(["spec", "objectives", index, key], "key"),
+    ),
+  );
+  return true;
+}
+
+/** The SLO's measurement, when its budgeting method is one Datadog computes for it. */
+function measurementFor(
+  slo: OpenSloObject<"SLO">,
+  index: ObjectIndex,
+  diagnostics: Diagnostic[],
+): Measurement | undefined {
+  const indicator = indicatorOf(slo, index, diagnostics);
+  const measured = indicator && measurementOf(indicator, index, diagnostics);
+  const method = slo.data.spec?.budgetingMethod;
+  if (measured === undefined || method === undefined) return measured;
+  const fits = measured.kind === "ratio" ? method === "Occurrences" : method === "Timeslices";
+  if (fits) return measured;
+  const reason =
+    method === "RatioTimeslices"
+      ? "RatioTimeslices averages the ratios of time slices, which Datadog does not compute: " +
+        "write `budgetingMethod: Occurrences` to count good events over all events"
+      : measured.kind === "ratio"
+        ? "a ratio counts events: Datadog computes it with `budgetingMethod: Occurrences`"
+        : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
+  diagnostics.push(diagnostic("OPENSLO_BUDGETING", reason, slo.origin.at(["spec", "budgetingMethod"])));
+  return undefined;
+}
+
+/** The SLO's objective in slocc's terms, and for a threshold metric how a time slice is judged. */
+interface ObjectiveReading {
+  readonly objective: Draft<Objective>;
+  readonly slice?: TimeSliceCondition;
+}
+
+interface TimeSliceCondition {
+  readonly comparator: Comparator;
+  readonly threshold: number;
+  readonly intervalSeconds: 60 | 300;
+  readonly at: { readonly comparator: Position; readonly threshold: Position };
+}
+
+const COMPARATORS = { lt: "<", lte: "<=", gt: ">", gte: ">=" } as const satisfies Record<string, Comparator>;
+
+function objectiveOf(
+  slo: OpenSloObject<"SLO">,
+  measured: Measurement | undefined,
+  window: { window: Window; at: Position } | undefined,
+  diagnostics: Diagnostic[],
+): ObjectiveReading | undefined {
+  const { origin } = slo;
+  const list = slo.data.spec?.objectives ?? [];
+  if (list.length > 1) {
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_OBJECTIVE",
+        "a Datadog SLO has one target per window, and an OpenSLO SLO one window: write one SLO per objective",
+        origin.at(["spec", "objectives", 1]),
+      ),
+    );
+  }
+  const data = list[0];
+  if (data === undefined) return undefined;
+  const path = ["spec", "objectives", 0];
+  const refuse = (message: string, at: Position) => diagnostics.push(diagnostic("OPENSLO_OBJECTIVE", message, at));
+  const keys = origin.keysAt(path);
+  if (keys.includes("target") === keys.includes("targetPercent")) {
+    refuse(
+      "give the objective either `target` (such as 0.999) or `targetPercent` (such as 99.9), not both or neither",
+      origin.at(path),
+    );
+  }
+  const target =
+    data.targetPercent !== undefined && !keys.includes("target")
+      ? { value: data.targetPercent, at: origin.at([...path, "targetPercent"]) }
+      : data.target !== undefined && !keys.includes("targetPercent")
+        ? { value: withoutFloatNoise(data.target * 100), at: origin.at([...path, "target"]) }
+        : undefined;
+  const objective: Draft<Objective> = {
+    ...(window === undefined ? {} : { window: window.window }),
+    ...(target === undefined ? {} : { target: target.value }),
+    at: {
+      self: origin.at(path),
+      window: window?.at ?? origin.at(["spec"]),
+      target: target?.at ?? origin.at(path),
+      warning: origin.at(path),
+    },
+  };
+  if (measured?.kind === "ratio") {
+    const misplaced = ["op", "value"].find((key) => keys.includes(key));
+    if (misplaced) {
+      refuse(
+        "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
+        origin.at([...path, misplaced], "key"),
+      );
+    }
+    return { objective };
+  }
+  if (measured === undefined) return { objective };
+  const missing = ["op", "value", "timeSliceWindow"].filter((key) => !keys.includes(key));
+  if (missing.length > 0) {
+    refuse(
+      `a threshold objective gives \`op\`, \`value\` and \`timeSliceWindow\` (1m or 5m): add ${missing.map((key) => `\`${key}\``).join(", ")}`,
+      origin.at(path),
+    );
+  }
+  if (data.timeSliceTarget !== undefined && data.timeSliceTarget !== 1) {
+    refuse(
+      "Datadog counts a slice good when the query meets the threshold over it: only `timeSliceTarget: 1` has a Datadog form",
+      origin.at([...path, "timeSliceTarget"]),
+    );
+  }
+  const sliceMinutes = data.timeSliceWindow === undefined ? undefined : fixedMinutes(data.timeSliceWindow);
+  if (data.timeSliceWindow !== undefined && sliceMinutes !== 1 && sliceMinutes !== 5) {
+    refuse(
+      `Datadog time slices last 1 or 5 minutes, not ${data.timeSliceWindow}: write \`1m\` or \`5m\``,
+      origin.at([...path, "timeSliceWindow"]),
+    );
+  }
+  if (data.op === undefined || data.value === undefined || (sliceMinutes !== 1 && sliceMinutes !== 5))
+    return { objective };
+  return {
+    objective,
+    slice: {
+      comparator: COMPARATORS[data.op],
+      threshold: data.value,
+      intervalSeconds: sliceMinutes === 1 ? 60 : 300,
+      at: { comparator: origin.at([...path, "op"]), threshold: origin.at([...path, "value"]) },
+    },
+  };
+}
+
+/**
+ * The SLO's objectives: the one OpenSLO holds, or those of its `slocc/objectives` annotation
+ * (written by `slocc export openslo`), which must list that one first.
+ */
+function annotatedObjectives(
+  slo: OpenSloObject<"SLO">,
+  reading: ObjectiveReading,
+  diagnostics: Diagnostic[],
+): Draft<Objective>[] {
+  const { objective } = reading;
+  const text = slo.data.metadata?.annotations?.[ANNOTATIONS.objectives];
+  if (text === undefined) return [objective];
+  const at = slo.origin.at(["metadata", "annotations", ANNOTATIONS.objectives]);
+  const listed = parseObjectives(text);
+  const [first] = listed ?? [];
+  if (listed === undefined || first === undefined) {
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_ANNOTATION",
+        "write the objectives as `<window> <target>[ warning <warning>]`, separated by `;`, such as `30d 99.9 warning 99.95; 7d 99.9`",
+        at,
+      ),
+    );
+    return [objective];
+  }
+  if (first.window !== objective.window || first.target !== objective.target) {
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_ANNOTATION",
+        `the annotation's first objective (${first.window} ${first.target}) is not the SLO's own ` +
+          `(${objective.window ?? "?"} ${objective.target ?? "?"}): update the annotation or remove it`,
+        at,
+      ),
+    );
+    return [objective];
+  }
+  return listed.map((each, position) => ({
+    window: each.window,
+    target: each.target,
+    ...(each.warning === undefined ? {} : { warning: each.warning }),
+    at: position === 0 ? { ...objective.at, warning: at } : { self: at, window: at, target: at, warning: at },
+  }));
+}
+
+function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Draft<Sli> | undefined {
+  if (measured.kind === "ratio") {
+    const { events, eventsQuery, total } = measured;
+    // slocc's own latency SLI, as `export openslo` writes it: a threshold query over the distribution's count.
+    const latency =
+      events === "good" && eventsQuery !== undefined && total !== undefined ? latencyOf(eventsQuery, total) : undefined;
+    if (latency) {
+      const at = measured.at.events;
+      return {
+        kind: "latency",
+        ...latency,
+        ...latencyQueries(latency.metric, latency.filter, latency.threshold),
+        at: { self: measured.at.self, metric: at, filter: at, threshold: at },
+      };
+    }
+    return {
+      kind: "ratio",
+      events,
+      ...(eventsQuery === undefined ? {} : { eventsQuery }),
+      ...(total === undefined ? {} : { total, denominator: total }),
+      ...(eventsQuery === undefined || total === undefined
+        ? {}
+        : { numerator: ratioNumerator(events, eventsQuery, total) }),
+      at: measured.at,
+    };
+  }
+  if (slice === undefined) return undefined;
+  return {
+    kind: "timeSlice",
+    ...(measured.query === undefined ? {} : { query: measured.query }),
+    ...slice,
+    at: { self: measured.at.self, query: measured.at.query, ...slice.at },
+  };
+}
+
+/** Tags from an object's labels: `key:value` for each value, the bare key for a label without one. */
+function labelTags(object: OpenSloObject<"Service" | "SLO">): Tag[] {
+  const labels = object.data.metadata?.labels ?? {};
+  return Object.entries(labels).flatMap(([key, value]) => {
+    const path = ["metadata", "labels", key];
+    const values = Array.isArray(value) ? value : [value];
+    const written = values.flatMap((each, position) =>
+      typeof each === "string" && each !== ""
+        ? [{ text: `${key}:${each}`, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
+        : [],
+    );
+    const tags = written.length > 0 ? written : [{ text: key, at: object.origin.at(path, "key") }];
+    return tags.map(({ text, at }) => ({ written: text, normalised: normaliseTag(text), at }));
+  });
+}
+
+function windowOrder(window: Window | undefined): number {
+  return window === undefined ? WINDOWS.length : WINDOWS.indexOf(window);
+}
+
+/** Every file the positions in a draft point into. */
+function filesOf(value: unknown, found: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const item of value) filesOf(item, found);
+  else if (typeof value === "object" && value !== null) {
+    const { file, line } = value as Partial<Position>;
+    if (typeof file === "string" && typeof line === "number") found.add(file);
+    else for (const item of Object.values(value)) filesOf(item, found);
+  }
+  return found;
+}

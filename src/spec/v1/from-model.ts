@@ -1,0 +1,235 @@
+import { Document, type Node } from "yaml";
+import { WINDOWS } from "../../datadog/windows.js";
+import { formatNumber } from "../../format/numbers.js";
+import type {
+  Alerting,
+  BurnRateTier,
+  Correction,
+  Handle,
+  Journey,
+  Objective,
+  Service,
+  Sli,
+  Slo,
+} from "../../model/model.js";
+import { SEVERITIES } from "../../model/model.js";
+import { compareText } from "../../util/text.js";
+import { SPEC_V1 } from "./schema.js";
+
+/** Comments a written spec carries: above the service, and above each SLO (by name). */
+export interface SpecComments {
+  readonly service?: readonly string[];
+  readonly slos?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Writes a service of the model as a `slocc/v1` spec file that compiles to the same resources:
+ * keys in a fixed order, SLOs by name, objectives with the primary first, what defaults already
+ * say left out. The same service always gives the same text.
+ */
+export function serviceToV1Yaml(service: Service, comments: SpecComments = {}): string {
+  const document = new Document(serviceData(service));
+  const header = commentText(comments.service);
+  if (header !== undefined) document.commentBefore = header;
+  const slos = document.get("slos", true) as { items: Node[] } | undefined;
+  for (const [index, slo] of service.slos.entries()) {
+    const above = commentText(comments.slos?.get(slo.name));
+    const node = slos?.items[index];
+    if (node && above !== undefined) node.commentBefore = above;
+    flow(document, ["slos", index, "tags"]);
+    const sliKind = Object.keys(sliData(slo.sli))[0] ?? "";
+    if (slo.sli.kind !== "ratio") flow(document, ["slos", index, "sli", sliKind]);
+    for (const position of slo.objectives.keys()) flow(document, ["slos", index, "objectives", position]);
+    for (const severity of SEVERITIES) flow(document, ["slos", index, "alerts", "notify", severity]);
+    flow(document, ["slos", index, "alerts", "errorBudget"]);
+    const tiers = document.getIn(["slos", index, "alerts", "burnRate"], true) as { items?: unknown[] } | undefined;
+    for (const position of (tiers?.items ?? []).keys()) flow(document, ["slos", index, "alerts", "burnRate", position]);
+  }
+  for (const key of ["tags", "approvers", "review"]) flow(document, [key]);
+  for (const journey of service.journeys) flow(document, ["journeys", journey.name, "dependsOn"]);
+  for (const severity of SEVERITIES) flow(document, ["notify", severity]);
+  return document.toString({ lineWidth: 0 });
+}
+
+function flow(document: Document, path: readonly (string | number)[]): void {
+  const node = document.getIn(path, true) as { flow?: boolean } | undefined;
+  if (node && typeof node === "object") node.flow = true;
+}
+
+/** Comment lines as the YAML library writes them: one `#` per line, control characters as spaces. */
+function commentText(lines: readonly string[] | undefined): string | undefined {
+  if (lines === undefined || lines.length === 0) return undefined;
+  // eslint-disable-next-line no-control-regex -- a control character in a comment would end it or garble the file
+  return lines.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f]/g, " ")}`).join("\n");
+}
+
+function serviceData(service: Service): Record<string, unknown> {
+  return {
+    apiVersion: SPEC_V1,
+    service: service.name,
+    owner: service.owner,
+    ...(service.description === undefined ? {} : { description: service.description }),
+    ...(service.tags.length === 0 ? {} : { tags: service.tags.map((tag) => tag.written) }),
+    ...notifyData(service.notify, { page: [], ticket: [] }),
+    ...(service.runbook === undefined ? {} : { runbook: service.runbook.value }),
+    ...(service.dependencies.length === 0
+      ? {}
+      : {
+          dependencies: Object.fromEntries(
+            service.dependencies.map((dependency) => [dependency.name, dependency.availability]),
+          ),
+        }),
+    ...(service.journeys.length === 0
+      ? {}
+      : { journeys: Object.fromEntries(service.journeys.map((journey) => [journey.name, journeyData(journey)])) }),
+    ...(service.review === undefined ? {} : { review: { every: service.review.every, last: service.review.last } }),
+    ...(service.approvers.length === 0 ? {} : { approvers: values(service.approvers) }),
+    ...(service.dashboard ? {} : { dashboard: false }),
+    ...correctionsData(service.corrections),
+    slos: [...service.slos].sort((a, b) => compareText(a.name, b.name)).map((slo) => sloData(slo, service)),
+  };
+}
+
+function journeyData(journey: Journey): Record<string, unknown> {
+  return {
+    kind: journey.serves,
+    ...(journey.description === undefined ? {} : { description: journey.description }),
+    ...(journey.dependsOn.length === 0
+      ? {}
+      : {
+          dependsOn: journey.dependsOn.map((step) =>
+            step.length === 1 ? step[0]?.value : { anyOf: step.map((name) => name.value) },
+          ),
+        }),
+  };
+}
+
+function sloData(slo: Slo, service: Service): Record<string, unknown> {
+  const runbook = slo.alerts.runbook?.value;
+  const alerts = alertsData(slo, service);
+  return {
+    name: slo.name,
+    ...(slo.renamedFrom === undefined ? {} : { renamedFrom: slo.renamedFrom }),
+    ...(slo.description === undefined ? {} : { description: slo.description }),
+    ...(slo.journey === undefined ? {} : { journey: slo.journey.value }),
+    ...(slo.tags.length === 0 ? {} : { tags: slo.tags.map((tag) => tag.written) }),
+    ...(runbook === undefined || runbook === service.runbook?.value ? {} : { runbook }),
+    sli: sliData(slo.sli),
+    objectives: [slo.primary, ...slo.objectives.filter((objective) => objective.window !== slo.primary.window)].map(
+      objectiveData,
+    ),
+    ...(Object.keys(alerts).length === 0 ? {} : { alerts }),
+    ...correctionsData(slo.corrections.filter((correction) => correction.scope === "slo")),
+  };
+}
+
+/** Corrections as written: their times and category in the spec's own words. */
+function correctionsData(corrections: readonly Correction[]): Record<string, unknown> {
+  if (corrections.length === 0) return {};
+  return {
+    corrections: corrections.map(({ name, description, rrule, written }) => ({
+      ...(name === undefined ? {} : { name }),
+      category: written.category,
+      ...(description === undefined ? {} : { description }),
+      start: written.start,
+      ...(written.end === undefined ? {} : { end: written.end }),
+      ...(written.duration === undefined ? {} : { duration: written.duration }),
+      ...(rrule === undefined ? {} : { rrule }),
+      ...(written.timezone === undefined ? {} : { timezone: written.timezone }),
+    })),
+  };
+}
+
+function sliData(sli: Sli): Record<string, unknown> {
+  switch (sli.kind) {
+    case "ratio":
+      return { ratio: { [sli.events]: sli.eventsQuery, total: sli.total } };
+    case "latency":
+      return {
+        latency: {
+          metric: sli.metric,
+          ...(sli.filter === "*" ? {} : { filter: sli.filter }),
+          threshold: sli.threshold,
+        },
+      };
+    case "timeSlice":
+      return {
+        timeSlice: {
+          query: sli.query,
+          comparator: sli.comparator,
+          threshold: sli.threshold,
+          interval: sli.intervalSeconds === 60 ? "1m" : "5m",
+        },
+      };
+    case "monitors":
+      return { monitors: { ids: sli.monitorIds, ...(sli.groups.length === 0 ? {} : { groups: sli.groups }) } };
+  }
+}
+
+function objectiveData(objective: Objective): Record<string, unknown> {
+  return {
+    window: objective.window,
+    target: objective.target,
+    ...(objective.warning === undefined ? {} : { warning: objective.warning }),
+  };
+}
+
+function alertsData(slo: Slo, service: Service): Record<string, unknown> {
+  const { alerts } = slo;
+  const burnRate = alerts.choice === "custom" ? writtenTiers(alerts).map((tier) => tierData(tier, slo)) : alerts.choice;
+  const { errorBudget } = alerts;
+  return {
+    ...(burnRate === "default" ? {} : { burnRate }),
+    ...notifyData(alerts.notify, service.notify),
+    ...(errorBudget === undefined
+      ? {}
+      : {
+          errorBudget: {
+            ...(errorBudget.warningPercent === undefined
+              ? {}
+              : { warning: `${formatNumber(errorBudget.warningPercent)}%` }),
+            critical: `${formatNumber(errorBudget.criticalPercent)}%`,
+          },
+        }),
+  };
+}
+
+/** The tiers an SLO asks for, those that can fire and those dropped: pages first, then by window and long window. */
+function writtenTiers(alerts: Alerting): BurnRateTier[] {
+  const tiers = [...alerts.burnRate, ...alerts.dropped.map((dropped) => dropped.tier)];
+  return tiers.sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      WINDOWS.indexOf(a.window) - WINDOWS.indexOf(b.window) ||
+      a.longWindowHours - b.longWindowHours ||
+      a.shortWindowMinutes - b.shortWindowMinutes,
+  );
+}
+
+function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
+  const defaultShortMinutes = (tier.longWindowHours * 60) / 12;
+  return {
+    severity: tier.severity,
+    ...(tier.window === slo.primary.window ? {} : { window: tier.window }),
+    longWindow: `${formatNumber(tier.longWindowHours)}h`,
+    ...(tier.shortWindowMinutes === defaultShortMinutes
+      ? {}
+      : { shortWindow: `${formatNumber(tier.shortWindowMinutes)}m` }),
+    ...(tier.statedAs === "factor"
+      ? { factor: tier.factor }
+      : { budgetConsumed: `${formatNumber(tier.budgetConsumedPercent)}%` }),
+  };
+}
+
+/** `notify` with the handles of each severity that differ from `inherited` (the service's, for an SLO). */
+function notifyData(notify: Service["notify"], inherited: Service["notify"]): Record<string, unknown> {
+  const own = SEVERITIES.flatMap((severity) => {
+    const handles = values(notify[severity]);
+    return handles.join("\n") === values(inherited[severity]).join("\n") ? [] : [[severity, handles] as const];
+  });
+  return own.length === 0 ? {} : { notify: Object.fromEntries(own) };
+}
+
+function values(handles: readonly Handle[]): string[] {
+  return handles.map((handle) => handle.value);
+}
