@@ -14,15 +14,23 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
   const windows = `${tier.longWindowHours}h`;
   return joinMessage([
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over ` +
+    `SLO "${sloTitle(service, slo)}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over ` +
       `the last ${windows} and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m. This ${tier.severity} alert fires at ${factor}.`,
     `At ${factor}, ${windows} spends ${formatPercent(times.budgetConsumedPercent)} of the ${tier.window} budget ` +
       `(${formatDuration(budgetSeconds(tier.window, target))} of bad time), and the whole budget is gone in ${formatDuration(times.secondsToExhaustion)}.`,
     "{{/is_alert}}",
+    ...(tier.warningFactor === undefined
+      ? []
+      : [
+          "{{#is_warning}}",
+          `SLO "${sloTitle(service, slo)}" is burning its error budget at {{long_window_burn_rate}}x over the last ${windows}: ` +
+            `above the warning at ${formatNumber(tier.warningFactor)}x, on the way to ${factor}.`,
+          "{{/is_warning}}",
+        ]),
     "{{#is_recovery}}",
-    `Recovered: SLO "${service.name} ${slo.name}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
+    `Recovered: SLO "${sloTitle(service, slo)}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
     "{{/is_recovery}}",
-    ...footer(service, slo, tier.severity),
+    ...footer(service, slo, tier.severity, tier.warningFactor !== undefined),
   ]);
 }
 
@@ -31,30 +39,40 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
   const target = slo.primary.target;
   return joinMessage([
     "{{#is_alert}}",
-    `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
+    `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
       `of bad time at ${formatPercent(target)}); this alert fires at ${formatPercent(alert.criticalPercent)}.`,
     "{{/is_alert}}",
     ...(alert.warningPercent === undefined
       ? []
       : [
           "{{#is_warning}}",
-          `SLO "${service.name} ${slo.name}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
+          `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (warning at ${formatPercent(alert.warningPercent)}).`,
           "{{/is_warning}}",
         ]),
     "{{#is_recovery}}",
-    `Recovered: SLO "${service.name} ${slo.name}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
+    `Recovered: SLO "${sloTitle(service, slo)}" is back under ${formatPercent(alert.criticalPercent)} of its ${alert.window} error budget spent.`,
     "{{/is_recovery}}",
-    ...footer(service, slo, "ticket"),
+    ...footer(service, slo, "ticket", alert.warningPercent !== undefined),
   ]);
 }
 
-function footer(service: Service, slo: Slo, severity: AlertSeverity): string[] {
+/** How messages name the SLO: as Datadog shows it. */
+function sloTitle(service: Service, slo: Slo): string {
+  return slo.displayName ?? `${service.name} ${slo.name}`;
+}
+
+/**
+ * Runbook, owner and the handles of the alert's severity. Handles only inside a block are notified
+ * only then: an alert that can warn notifies its handles of the warning too.
+ */
+function footer(service: Service, slo: Slo, severity: AlertSeverity, warns: boolean): string[] {
   const handles = slo.alerts.notify[severity].map((handle) => handle.value).join(" ");
+  const blocks = warns ? ["is_alert", "is_warning", "is_recovery"] : ["is_alert", "is_recovery"];
   return [
     "",
     ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook.value}`] : []),
     `Owner: ${service.owner}`,
-    ...(handles ? [`{{#is_alert}}${handles}{{/is_alert}}`, `{{#is_recovery}}${handles}{{/is_recovery}}`] : []),
+    ...(handles ? blocks.map((block) => `{{#${block}}}${handles}{{/${block}}}`) : []),
   ];
 }
 

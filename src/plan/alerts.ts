@@ -16,6 +16,7 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
     monitors.push({
       resourceType: MONITOR_RESOURCE,
       logicalId: `${sloLogicalId}__error_budget`,
+      ...importIdOf(errorBudget.datadogId),
       service: service.name,
       slo: slo.name,
       query: { function: "error_budget", sloLogicalId, rest: `.over("${errorBudget.window}") > ${critical}` },
@@ -46,6 +47,7 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
   return {
     resourceType: MONITOR_RESOURCE,
     logicalId: burnRateMonitorId(sloLogicalId, tier),
+    ...importIdOf(tier.datadogId),
     service: service.name,
     slo: slo.name,
     query: { function: "burn_rate", sloLogicalId, rest: `.over("${tier.window}")${windows} > ${factor}` },
@@ -57,7 +59,15 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
       message: burnRateMessage(service, slo, tier),
       priority: String(PRIORITY[tier.severity]),
       tags: mergeTags(slo.resourceTags, [`severity:${tier.severity}`]),
-      monitorThresholds: { critical: factor },
+      monitorThresholds: {
+        critical: factor,
+        ...(tier.warningFactor === undefined ? {} : { warning: formatNumber(tier.warningFactor) }),
+      },
     },
   };
+}
+
+/** Monitor ids are integers; Terraform takes the import id as their decimal text. */
+function importIdOf(datadogId: number | undefined): { importId?: string } {
+  return datadogId === undefined ? {} : { importId: String(datadogId) };
 }

@@ -6,7 +6,7 @@ import { SLO_RESOURCE, type SloConfig, type SloResource } from "./resources.js";
 export function planSlo(service: Service, slo: Slo): SloResource {
   const { primary } = slo;
   const config: SloConfig = {
-    name: `${service.name} ${slo.name}`,
+    name: slo.displayName ?? `${service.name} ${slo.name}`,
     ...sliConfig(slo.sli),
     ...(slo.description === undefined ? {} : { description: slo.description.trim() }),
     thresholds: slo.objectives.map(({ window, target, warning }) => ({
@@ -24,6 +24,7 @@ export function planSlo(service: Service, slo: Slo): SloResource {
   return {
     resourceType: SLO_RESOURCE,
     logicalId: sloLogicalId(service.name, slo.name),
+    ...(slo.datadogId === undefined ? {} : { importId: slo.datadogId }),
     service: service.name,
     slo: slo.name,
     config,
@@ -45,10 +46,10 @@ function sliConfig(sli: Sli): SliConfig {
             comparator: sli.comparator,
             threshold: sli.threshold,
             queryIntervalSeconds: sli.intervalSeconds,
-            // Datadog requires the formula even for a single query.
+            // Datadog requires the formula even for a single query (`query1`); the provider keeps the queries' order.
             query: {
-              formula: { formulaExpression: "query1" },
-              query: [{ metricQuery: { name: "query1", query: sli.query, dataSource: "metrics" } }],
+              formula: { formulaExpression: sli.formula },
+              query: sli.queries.map(({ name, query }) => ({ metricQuery: { name, query, dataSource: "metrics" } })),
             },
           },
         },

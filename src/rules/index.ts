@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Draft, Model } from "../model/model.js";
+import { checkAdoption } from "./adoption.js";
 import { checkAlerts } from "./alerts.js";
 import { checkReviewDue } from "./cadence.js";
 import { checkDuplicates } from "./duplicates.js";
@@ -30,6 +31,7 @@ const RULES: readonly Rule[] = [
   checkCeilings,
   checkRenames,
   checkReviewDue,
+  checkAdoption,
 ];
 
 /** Runs every rule on the model draft and returns every problem found. */
