@@ -36,7 +36,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
 
 /** The text of an error-budget alert: how much of the window's budget is already spent. */
 export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudgetAlert): string {
-  const target = slo.primary.target;
+  const target = slo.objectives.find((objective) => objective.window === alert.window)?.target ?? slo.primary.target;
   return joinMessage([
     "{{#is_alert}}",
     `SLO "${sloTitle(service, slo)}" has spent {{value}}% of its ${alert.window} error budget (${formatDuration(budgetSeconds(alert.window, target))} ` +
