@@ -7,8 +7,11 @@ import { UsageError } from "../util/usage-error.js";
 import { applyCommand } from "./commands/apply.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
+import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
 import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
+import { schemaCommand } from "./commands/schema.js";
 import { synthCommand } from "./commands/synth.js";
 import { validateCommand } from "./commands/validate.js";
 
@@ -51,6 +54,9 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     reviewsCommand,
     planCommand,
     applyCommand,
+    importCommand,
+    initCommand,
+    schemaCommand,
   ]) {
     program.addCommand(
       command(context, setExit).exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),
