@@ -1,4 +1,4 @@
-import { Document, isPair, isScalar, isSeq, visit, type Node, type Pair } from "yaml";
+import { Document, isPair, isScalar, isSeq, visit } from "yaml";
 import type { ServiceV1 } from "../spec/v1/schema.js";
 
 /** Lists whose items read best on one line each: `- { window: 30d, target: 99.9 }`. */
@@ -27,7 +27,7 @@ export function specYaml(spec: ServiceV1, comments: readonly string[]): string {
   return document.toString({ lineWidth: 0 });
 }
 
-function keyOf(node: Node | Pair | Document | unknown): string | undefined {
+function keyOf(node: unknown): string | undefined {
   if (!isPair(node)) return undefined;
   const key = isScalar(node.key) ? node.key.value : node.key;
   return typeof key === "string" ? key : undefined;

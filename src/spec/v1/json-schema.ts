@@ -14,7 +14,7 @@ export function specJsonSchema(): Record<string, unknown> {
     $schema: DIALECT,
     title: `slocc spec file (${SPEC_V1})`,
     description: "A service and its SLOs, or a catalog of dependencies (see docs/spec.md).",
-    if: { type: "object", required: ["catalog"] },
+    if: { type: "object", properties: { catalog: {} }, required: ["catalog"] },
     then: { $ref: "#/$defs/catalog" },
     else: { $ref: "#/$defs/service" },
     $defs: { service: definition(serviceV1), catalog: definition(catalogV1) },
