@@ -2,8 +2,9 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileDirectory } from "../src/app/compile.js";
+import { changeDiff } from "../src/views/diff/change-diff.js";
 import { runCli, type CliRun } from "./support/cli.js";
-import { tempDir } from "./support/compile.js";
+import { compileTexts, tempDir } from "./support/compile.js";
 import { monitorObject, sloObject } from "./support/datadog-fixtures.js";
 import { pageOf, startStandIn, type Answer, type StandIn } from "./support/datadog-stand-in.js";
 import { showsCrash } from "./support/corpus.js";
@@ -336,6 +337,17 @@ describe("slocc import datadog against a stand-in API", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("adopted 0 SLOs");
     expect(again.stdout).toContain(`SLO ${CHECKOUT} in slos/checkout.yaml`);
+  });
+});
+
+describe("the change diff of adopted specs", () => {
+  it("shows every adopted resource as an import, and none as a create", async () => {
+    const adopted = await readFile(join(__dirname, "golden", "adopted", "slos", "reader.yaml"), "utf8");
+    const base = compileTexts({});
+    const head = compileTexts({ "slos/reader.yaml": adopted });
+    const diff = changeDiff({ label: "base", ...base.value! }, { label: "head", ...head.value! });
+    expect(diff.summary.resources).toMatchObject({ create: 0, import: 4, destroy: 0 });
+    expect(new Set(diff.resources.map((resource) => resource.action))).toEqual(new Set(["import"]));
   });
 });
 
