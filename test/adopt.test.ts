@@ -285,6 +285,11 @@ describe("mapping the SLO alerts of an SLO", () => {
     ["a query over another SLO", monitor(23, burn("30d", "1h", "5m", "14.4", ">", OTHER)), /watches the SLO a1b2/],
     ["the >= comparison", monitor(24, burn("30d", "1h", "5m", "14.4", ">=")), /compares with >=/],
     ["a window the SLO has no threshold for", monitor(25, burn("90d", "1h", "5m", "14.4")), /over 90d/],
+    [
+      "a query with spaces slocc would not write",
+      monitor(32, `burn_rate( "${ID}" ).over("30d").long_window("1h").short_window("5m") > 14.4`),
+      /which slocc would write "burn_rate\("0f1e/,
+    ],
     ["a threshold written with a trailing zero", monitor(26, burn("30d", "1h", "5m", "14.40")), /written 14.40/],
     [
       "a critical threshold unlike its query's",

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileDirectory } from "../src/app/compile.js";
@@ -337,6 +337,51 @@ describe("slocc import datadog against a stand-in API", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("adopted 0 SLOs");
     expect(again.stdout).toContain(`SLO ${CHECKOUT} in slos/checkout.yaml`);
+  });
+});
+
+describe("slocc import datadog with SLOs it must not write", () => {
+  const single = (slos: readonly Record<string, unknown>[]) => (url: URL) =>
+    url.pathname === "/api/v1/slo"
+      ? { body: { data: pageOf(slos, url), error: null } }
+      : url.pathname === "/api/v1/monitor"
+        ? { body: [] }
+        : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } };
+
+  it.each([
+    [
+      "one slocc would refuse (a warning below its target)",
+      {},
+      sloObject(CHECKOUT, "odd warning", "metric", [{ timeframe: "30d", target: 99.9, warning: 99.5 }], {
+        timeframe: "30d",
+        tags: ["service:checkout", "team:checkout"],
+        query: { numerator: "sum:a{*}.as_count()", denominator: "sum:b{*}.as_count()" },
+      }),
+      /slocc would refuse it: WARNING_NOT_ABOVE_TARGET/,
+    ],
+    [
+      "one of a service another file declares",
+      { "slos/shop.yaml": "apiVersion: slocc/v1\nservice: checkout\nowner: shop\nslos: []\n" },
+      SLOS[1]!,
+      /service checkout is already in slos\/shop\.yaml/,
+    ],
+  ])("reports %s by id, and writes nothing", async (_name, files, slo, reason) => {
+    const api = await startStandIn(single([slo]));
+    const project = await tempDir("slocc-import-refused-");
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(join(project, "slos"), { recursive: true });
+        await writeFile(join(project, path), text);
+      }
+      const run = await runCli(["import", "datadog"], project, environment(api.url));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("adopted 0 SLOs");
+      expect(run.stdout).toMatch(new RegExp(`SLO ${String(slo["id"])} .*: ${reason.source}`));
+      expect(await readdir(project)).toEqual(Object.keys(files).length > 0 ? ["slos"] : []);
+    } finally {
+      await api.close();
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { factorFits, LONG_WINDOW_HOURS } from "../datadog/burn-rate.js";
-import { parseSloAlertQuery, type SloAlertQueryParts } from "../datadog/slo-alert-query.js";
+import { formatSloAlertQuery, parseSloAlertQuery, type SloAlertQueryParts } from "../datadog/slo-alert-query.js";
 import { isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor } from "../datadog-api/responses.js";
 import { formatNumber } from "../format/numbers.js";
@@ -144,6 +144,11 @@ function mapAlert(sloId: string, monitor: DatadogMonitor, targets: ReadonlyMap<W
   const critical = monitor.options?.thresholds?.critical;
   if (critical !== undefined && critical !== null && critical !== threshold)
     return { reason: `its critical threshold ${critical} differs from the ${threshold} of its query` };
+  // Terraform trims queries; anything else slocc would write otherwise (spaces in the call chain) is a change.
+  if (formatSloAlertQuery(parts) !== monitor.query.trim())
+    return {
+      reason: `its query is written ${JSON.stringify(monitor.query)}, which slocc would write ${JSON.stringify(formatSloAlertQuery(parts))}`,
+    };
   const warning = monitor.options?.thresholds?.warning ?? undefined;
   return parts.function === "burn_rate"
     ? burnRateTier(monitor, parts, window, threshold, warning, target)

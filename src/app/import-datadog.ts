@@ -56,7 +56,7 @@ export async function importFromDatadog(
   const { access } = found;
   const client = new DatadogClient(access, clientOptions);
   const existing = await existingSpecs(options.out, context.cwd);
-  let read: Awaited<ReturnType<typeof readDatadog>>;
+  let read: DatadogRead;
   try {
     read = await readDatadog(client, options, existing);
   } catch (error) {
@@ -66,29 +66,10 @@ export async function importFromDatadog(
   }
   const grouped = groupServices(read.adopted, options);
   const refusals = [...read.refusals, ...grouped.refusals];
-  const files: { path: string; service: AdoptedService; text: string }[] = [];
+  const files: SpecFile[] = [];
   for (const service of grouped.services) {
-    const path = join(options.out, `${service.service}.yaml`).split("\\").join("/");
-    const declared = existing.services.get(service.service);
-    if (declared !== undefined || (await fileExists(resolve(context.cwd, path)))) {
-      const where = declared ?? path;
-      refusals.push(
-        ...service.slos.map(({ slo }) => ({
-          sloId: slo.id,
-          sloName: slo.datadogName,
-          reason: `service ${service.service} is already in ${where}: add the SLO there by hand, or import into another --out`,
-        })),
-      );
-      continue;
-    }
-    const accepted = service.slos.filter((named) => {
-      const problems = compileProblems(path, service, [named]);
-      if (problems) refusals.push({ sloId: named.slo.id, sloName: named.slo.datadogName, reason: problems });
-      return problems === undefined;
-    });
-    if (accepted.length === 0) continue;
-    const kept = { ...service, slos: accepted };
-    files.push({ path, service: kept, text: fileText(path, kept, context.cwd) });
+    const file = await specFile(service, existing, options.out, context.cwd, refusals);
+    if (file) files.push(file);
   }
   // Each SLO compiled alone; together they must too, or nothing is written.
   const together = compileInputs(files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })));
@@ -110,11 +91,55 @@ export async function importFromDatadog(
   return EXIT.ok;
 }
 
+/** A spec file to write: where, for which service, and its text. */
+interface SpecFile {
+  readonly path: string;
+  readonly service: AdoptedService;
+  readonly text: string;
+}
+
+/**
+ * The file of a service: its SLOs that compile, each alone; none when no SLO does, or when the
+ * service already has a file. What is left out joins `refusals`, with the reason.
+ */
+async function specFile(
+  service: AdoptedService,
+  existing: Existing,
+  out: string,
+  cwd: string,
+  refusals: Refusal[],
+): Promise<SpecFile | undefined> {
+  const path = join(out, `${service.service}.yaml`).split("\\").join("/");
+  const declared = existing.services.get(service.service);
+  if (declared !== undefined || (await fileExists(resolve(cwd, path)))) {
+    const reason = `service ${service.service} is already in ${declared ?? path}: add the SLO there by hand, or import into another --out`;
+    refusals.push(...service.slos.map(({ slo }) => ({ sloId: slo.id, sloName: slo.datadogName, reason })));
+    return undefined;
+  }
+  const accepted = service.slos.filter((named) => {
+    const problems = compileProblems(path, service, [named]);
+    if (problems) refusals.push({ sloId: named.slo.id, sloName: named.slo.datadogName, reason: problems });
+    return problems === undefined;
+  });
+  if (accepted.length === 0) return undefined;
+  const kept = { ...service, slos: accepted };
+  return { path, service: kept, text: fileText(path, kept, cwd) };
+}
+
+/** What the API holds, read and mapped SLO by SLO. */
+interface DatadogRead {
+  /** How many SLOs the list gave. */
+  readonly listed: number;
+  readonly adopted: readonly AdoptedSlo[];
+  readonly refusals: readonly Refusal[];
+  readonly alreadyAdopted: readonly { readonly sloId: string; readonly file: string }[];
+}
+
 /**
  * Lists the SLOs and the monitors, then reads each SLO on its own for the ids of the alerts on it;
  * an alert id the monitor list did not hold is read by id.
  */
-async function readDatadog(client: DatadogClient, options: ImportOptions, existing: Existing) {
+async function readDatadog(client: DatadogClient, options: ImportOptions, existing: Existing): Promise<DatadogRead> {
   const listed = await client.listSlos(options);
   const monitors = (await client.listMonitors()).flatMap((raw) => {
     const read = readObject(monitorShape, raw);

@@ -17,8 +17,14 @@ export interface SloAlertQueryParts {
 }
 
 // Tolerant of spaces inside the call chain: no source proves Datadog never reformats these queries.
-const SLO_ALERT_QUERY =
-  /^\s*(burn_rate|error_budget)\(\s*"([^"]+)"\s*\)\.over\(\s*"([^"]+)"\s*\)(?:\.long_window\(\s*"([^"]+)"\s*\)\.short_window\(\s*"([^"]+)"\s*\))?\s*(>=|>)\s*(\d+(?:\.\d+)?)\s*$/;
+const SLO_ALERT_QUERY = new RegExp(
+  [
+    /^\s*(burn_rate|error_budget)\(\s*"([^"]+)"\s*\)/.source,
+    /\.over\(\s*"([^"]+)"\s*\)/.source,
+    /(?:\.long_window\(\s*"([^"]+)"\s*\)\.short_window\(\s*"([^"]+)"\s*\))?/.source,
+    /\s*(>=|>)\s*(\d+(?:\.\d+)?)\s*$/.source,
+  ].join(""),
+);
 
 /** The parts of an SLO alert query, or undefined when the text is not one. */
 export function parseSloAlertQuery(query: string): SloAlertQueryParts | undefined {
@@ -37,4 +43,21 @@ export function parseSloAlertQuery(query: string): SloAlertQueryParts | undefine
     operator: operator === ">=" ? ">=" : ">",
     threshold: threshold ?? "",
   };
+}
+
+/**
+ * Everything after the SLO id, as slocc writes it: `.over("30d").long_window("1h").short_window("5m") > 14.4`
+ * (without the windows for an error budget). Planned alerts and adopted ones are written by it alike.
+ */
+export function sloAlertQueryRest(parts: Omit<SloAlertQueryParts, "function" | "sloId">): string {
+  const windows =
+    parts.longWindow === undefined
+      ? ""
+      : `.long_window("${parts.longWindow}").short_window("${parts.shortWindow ?? ""}")`;
+  return `.over("${parts.window}")${windows} ${parts.operator} ${parts.threshold}`;
+}
+
+/** An SLO alert query as slocc writes it. */
+export function formatSloAlertQuery(parts: SloAlertQueryParts): string {
+  return `${parts.function}("${parts.sloId}")${sloAlertQueryRest(parts)}`;
 }

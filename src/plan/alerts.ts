@@ -1,3 +1,4 @@
+import { sloAlertQueryRest } from "../datadog/slo-alert-query.js";
 import { formatNumber } from "../format/numbers.js";
 import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
 import { mergeTags } from "../model/tags.js";
@@ -19,7 +20,11 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
       ...importIdOf(errorBudget.datadogId),
       service: service.name,
       slo: slo.name,
-      query: { function: "error_budget", sloLogicalId, rest: `.over("${errorBudget.window}") > ${critical}` },
+      query: {
+        function: "error_budget",
+        sloLogicalId,
+        rest: sloAlertQueryRest({ window: errorBudget.window, operator: ">", threshold: critical }),
+      },
       config: {
         name: `[ticket] ${service.name} ${slo.name}: ${critical}% of the ${errorBudget.window} error budget spent`,
         type: "slo alert",
@@ -43,14 +48,23 @@ export function burnRateMonitorId(sloLogicalId: string, tier: BurnRateTier): str
 
 function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier: BurnRateTier): MonitorResource {
   const factor = formatNumber(tier.factor);
-  const windows = `.long_window("${tier.longWindowHours}h").short_window("${tier.shortWindowMinutes}m")`;
   return {
     resourceType: MONITOR_RESOURCE,
     logicalId: burnRateMonitorId(sloLogicalId, tier),
     ...importIdOf(tier.datadogId),
     service: service.name,
     slo: slo.name,
-    query: { function: "burn_rate", sloLogicalId, rest: `.over("${tier.window}")${windows} > ${factor}` },
+    query: {
+      function: "burn_rate",
+      sloLogicalId,
+      rest: sloAlertQueryRest({
+        window: tier.window,
+        longWindow: `${tier.longWindowHours}h`,
+        shortWindow: `${tier.shortWindowMinutes}m`,
+        operator: ">",
+        threshold: factor,
+      }),
+    },
     config: {
       name:
         `[${tier.severity}] ${service.name} ${slo.name}: burn rate above ${factor}x ` +
