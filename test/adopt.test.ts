@@ -288,7 +288,7 @@ describe("mapping the SLO alerts of an SLO", () => {
     [
       "a query with spaces slocc would not write",
       monitor(32, `burn_rate( "${ID}" ).over("30d").long_window("1h").short_window("5m") > 14.4`),
-      /which slocc would write "burn_rate\("0f1e/,
+      /which slocc would write `burn_rate\("0f1e/,
     ],
     ["a threshold written with a trailing zero", monitor(26, burn("30d", "1h", "5m", "14.40")), /written 14.40/],
     [

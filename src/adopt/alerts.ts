@@ -128,7 +128,7 @@ function mapAlert(sloId: string, monitor: DatadogMonitor, targets: ReadonlyMap<W
   if (monitor.type !== "slo alert")
     return { reason: `it is a ${JSON.stringify(monitor.type)} monitor: only \`slo alert\` monitors are adopted` };
   const parts = parseSloAlertQuery(monitor.query);
-  if (!parts) return { reason: `its query ${JSON.stringify(monitor.query)} is not a burn_rate or error_budget query` };
+  if (!parts) return { reason: `its query \`${monitor.query}\` is not a burn_rate or error_budget query` };
   if (parts.sloId !== sloId) return { reason: `its query watches the SLO ${parts.sloId}, not this one` };
   if (parts.operator !== ">")
     return { reason: `its query compares with ${parts.operator}, and slocc's alerts compare with >` };
@@ -147,7 +147,7 @@ function mapAlert(sloId: string, monitor: DatadogMonitor, targets: ReadonlyMap<W
   // Terraform trims queries; anything else slocc would write otherwise (spaces in the call chain) is a change.
   if (formatSloAlertQuery(parts) !== monitor.query.trim())
     return {
-      reason: `its query is written ${JSON.stringify(monitor.query)}, which slocc would write ${JSON.stringify(formatSloAlertQuery(parts))}`,
+      reason: `its query is written \`${monitor.query}\`, which slocc would write \`${formatSloAlertQuery(parts)}\``,
     };
   const warning = monitor.options?.thresholds?.warning ?? undefined;
   return parts.function === "burn_rate"
