@@ -28,5 +28,6 @@ export type { SpecInput } from "./load/read-directory.js";
 export type * from "./model/model.js";
 export type * from "./plan/resources.js";
 export { explainModel, type SloExplanation } from "./views/explain.js";
+export { specJsonSchema } from "./spec/v1/json-schema.js";
 export { reviewCalendar, type ReviewEntry } from "./views/calendar.js";
 export type * from "./views/diff/types.js";

@@ -15,13 +15,17 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   policy: [],
   config: ["util"],
   terraform: ["util"],
+  // Reading the Datadog API: I/O, like running terraform.
+  "datadog-api": ["util"],
   model: ["util", "format", "datadog", "policy"],
   load: ["util", "diagnostics"],
   spec: ["util", "diagnostics", "datadog", "format", "load", "model", "policy"],
   rules: ["util", "diagnostics", "datadog", "format", "model"],
   plan: ["util", "datadog", "format", "model"],
   views: ["util", "datadog", "format", "model", "plan"],
-  render: ["util", "diagnostics", "datadog", "format", "views", "terraform"],
+  // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).
+  adopt: ["util", "datadog", "format", "datadog-api", "spec", "model"],
+  render: ["util", "diagnostics", "datadog", "format", "views", "terraform", "adopt"],
   emit: ["util", "config", "plan"],
   app: [
     "util",
@@ -36,6 +40,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "views",
     "render",
     "emit",
+    "datadog-api",
+    "adopt",
   ],
   cli: ["util", "config", "app", "views", "render"],
 };

@@ -42,7 +42,7 @@ const cases: {
     slos: ["web/latency added"],
     risks: [],
     check: (diff) => {
-      expect(diff.summary.resources).toEqual({ create: 4, update: 1, replace: 0, destroy: 0, move: 0 });
+      expect(diff.summary.resources).toEqual({ create: 4, import: 0, update: 1, replace: 0, destroy: 0, move: 0 });
       expect(diff.resources.find((r) => r.action === "update")).toMatchObject({
         resourceType: "datadog_dashboard",
         fields: ["groups"],
@@ -179,7 +179,7 @@ const cases: {
     risks: [],
     check: (diff) => {
       expect(diff.slos[0]?.renamedFrom).toBe("availability");
-      expect(diff.summary.resources).toEqual({ create: 0, update: 1, replace: 0, destroy: 0, move: 4 });
+      expect(diff.summary.resources).toEqual({ create: 0, import: 0, update: 1, replace: 0, destroy: 0, move: 4 });
       expect(diff.resources.find((r) => r.resourceType === "datadog_service_level_objective")?.movedFrom).toBe(
         "slo_web__availability",
       );

@@ -205,6 +205,16 @@ const badCases: {
     expected: [["RESERVED_TAG", "slos/payments.yaml", "tags: [^env:prod]"]],
   },
   {
+    name: "an SLO of a service with environments cannot adopt a Datadog SLO: each environment would adopt it",
+    files: {
+      "slos/payments.yaml": PAYMENTS.replace(
+        "  - name: capture-availability\n",
+        "  - name: capture-availability\n    datadogId: 0f1e2d3c4b5a69788796a5b4c3d2e1f0\n",
+      ),
+    },
+    expected: [["DUPLICATE_DATADOG_ID", "slos/payments.yaml", "datadogId: ^0f1e2d3c"]],
+  },
+  {
     name: "an unknown template is refused at the use",
     files: {
       "slos/templates.yaml": TEMPLATES,

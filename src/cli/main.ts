@@ -9,8 +9,10 @@ import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
 import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
+import { schemaCommand } from "./commands/schema.js";
 import { synthCommand } from "./commands/synth.js";
 import { templatesCommand } from "./commands/templates.js";
 import { validateCommand } from "./commands/validate.js";
@@ -57,6 +59,8 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     applyCommand,
     importCommand,
     exportCommand,
+    initCommand,
+    schemaCommand,
   ]) {
     program.addCommand(
       command(context, setExit).exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr }),

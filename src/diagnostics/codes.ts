@@ -190,6 +190,17 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "a slocc annotation on an OpenSLO object cannot be read, or disagrees with the object",
   },
+  TIME_SLICE_FORM: {
+    severity: "error",
+    summary: "a timeSlice SLI gives both or neither of `query` and `formula` with `queries`",
+  },
+  UNKNOWN_QUERY: { severity: "error", summary: "a time-slice formula names a query its `queries` do not define" },
+  DUPLICATE_QUERY: { severity: "error", summary: "two queries of a time-slice formula share a name" },
+  ERROR_BUDGET_WINDOW: {
+    severity: "error",
+    summary: "an error-budget alert watches a window the SLO has no objective for",
+  },
+  DUPLICATE_DATADOG_ID: { severity: "error", summary: "two SLOs, or two alerts, adopt the same Datadog object" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A diagnostic code from the closed list. */

@@ -18,11 +18,16 @@ import {
   type StackPlan,
 } from "../plan/resources.js";
 import { DatadogDashboard } from "./dashboard-resource.js";
-import { escapeStrings } from "./escape.js";
+import { escapeStrings, escapeTemplate } from "./escape.js";
 
-/** Builds the cdktf app for a compiled plan; `app.synth()` then writes it to `outdir`. */
+/**
+ * Builds the cdktf app for a compiled plan; `app.synth()` then writes it to `outdir`. cdktf's
+ * validations are skipped: for these stacks they check that each has a provider (always added here)
+ * and run `terraform version` once per import block, which would make synthesizing need terraform
+ * and take a process per adopted resource. Import blocks need Terraform 1.5 at plan time.
+ */
 export function buildApp(plan: CompiledPlan, outdir: string, backend: BackendChoice = LOCAL_BACKEND): App {
-  const app = new App({ outdir });
+  const app = new App({ outdir, skipValidation: true });
   for (const stackPlan of plan.stacks) addStack(app, stackPlan, backend);
   return app;
 }
@@ -37,6 +42,7 @@ function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
     if (resource.resourceType !== SLO_RESOURCE) continue;
     const slo = new ServiceLevelObjective(stack, resource.logicalId, escapeStrings(resource.config));
     if (resource.movedFrom) slo.moveFromId(`${SLO_RESOURCE}.${resource.movedFrom}`);
+    if (resource.importId) slo.importFrom(escapeTemplate(resource.importId));
     slos.set(resource.logicalId, slo);
   }
   for (const resource of plan.resources) {
@@ -110,6 +116,7 @@ function addMonitor(
     query: sloAlertQueryText(monitor.query, idReference(slo)),
   });
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
+  if (monitor.importId) resource.importFrom(escapeTemplate(monitor.importId));
 }
 
 function addCorrection(

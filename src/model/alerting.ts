@@ -6,7 +6,6 @@ import type { Position } from "../util/position.js";
 import type {
   AlertSeverity,
   Alerting,
-  At,
   BurnRateTier,
   Draft,
   DroppedTier,
@@ -27,6 +26,8 @@ export interface TierRequest {
   /** A burn rate, or the share of the window's budget spent in the long window: one of the two. */
   readonly factor?: number;
   readonly budgetConsumedPercent?: number;
+  readonly warningFactor?: number;
+  readonly datadogId?: number;
   readonly at: BurnRateTier["at"];
 }
 
@@ -66,8 +67,18 @@ export function resolveAlerting(
     return maxFactor === undefined ? [] : [{ tier, maxFactor }];
   });
   const runbook = request.runbook ?? serviceRunbook;
+  const errorBudgetWindow = request.errorBudget?.window ?? primary?.window;
+  const errorBudgetTarget = objectives.find(
+    (objective) => objective.window !== undefined && objective.window === errorBudgetWindow,
+  )?.target;
   const errorBudget =
-    request.errorBudget && primary?.window ? { ...request.errorBudget, window: primary.window } : request.errorBudget;
+    request.errorBudget && errorBudgetWindow
+      ? {
+          ...request.errorBudget,
+          window: errorBudgetWindow,
+          ...(errorBudgetTarget === undefined ? {} : { target: errorBudgetTarget }),
+        }
+      : request.errorBudget;
   return {
     choice,
     burnRate: fitting,
@@ -150,6 +161,8 @@ export function resolveTier(
       : budgetConsumedPercent !== undefined
         ? { statedAs: "budget" }
         : {}),
+    ...(request.warningFactor === undefined ? {} : { warningFactor: request.warningFactor }),
+    ...(request.datadogId === undefined ? {} : { datadogId: request.datadogId }),
     origin: "custom",
     at: request.at,
   };
@@ -162,7 +175,7 @@ function droppedBy(tier: Draft<BurnRateTier>): number | undefined {
   return factorFits(tier.factor, tier.target) ? undefined : withoutFloatNoise(maxBurnRate(tier.target));
 }
 
-function atOneSpot(position: Position): At<"severity" | "window" | "longWindow" | "shortWindow" | "threshold"> {
+function atOneSpot(position: Position): BurnRateTier["at"] {
   return {
     self: position,
     severity: position,
@@ -170,6 +183,8 @@ function atOneSpot(position: Position): At<"severity" | "window" | "longWindow" 
     longWindow: position,
     shortWindow: position,
     threshold: position,
+    warning: position,
+    datadogId: position,
   };
 }
 

@@ -69,14 +69,29 @@ export interface LatencySli {
 /** A comparison of two numbers in a time-slice condition. */
 export type Comparator = "<" | "<=" | ">" | ">=";
 
-/** The share of time slices in which a query meets a condition. */
+/** A metric query of a time-slice formula, under the name the formula gives it. */
+export interface NamedQuery {
+  readonly name: string;
+  readonly query: string;
+  readonly at: At<"name" | "query">;
+}
+
+/** The name of the query in the single-query form of a time-slice SLI, which is also its formula. */
+export const SINGLE_QUERY_NAME = "query1";
+
+/**
+ * The share of time slices in which a query, or a formula over named queries, meets a condition.
+ * The single-query form is the formula `query1` over one query of that name.
+ */
 export interface TimeSliceSli {
   readonly kind: "timeSlice";
-  readonly query: string;
+  readonly formula: string;
+  /** In the order written. */
+  readonly queries: readonly NamedQuery[];
   readonly comparator: Comparator;
   readonly threshold: number;
   readonly intervalSeconds: 60 | 300;
-  readonly at: At<"query" | "comparator" | "threshold">;
+  readonly at: At<"formula" | "queries" | "comparator" | "threshold">;
 }
 
 /** The uptime of existing Datadog monitors. */
@@ -111,9 +126,13 @@ export interface BurnRateTier {
   readonly budgetConsumedPercent: number;
   /** Which of the two the tier was given by; the other is derived from it. */
   readonly statedAs: "factor" | "budget";
+  /** A lower burn rate at which the alert warns first. */
+  readonly warningFactor?: number;
+  /** The Datadog monitor this tier adopts (Terraform imports it). */
+  readonly datadogId?: number;
   readonly origin: "default" | "custom";
   /** Where the tier was written; default tiers point at the target they are fitted to. */
-  readonly at: At<"severity" | "window" | "longWindow" | "shortWindow" | "threshold">;
+  readonly at: At<"severity" | "window" | "longWindow" | "shortWindow" | "threshold" | "warning" | "datadogId">;
 }
 
 /** A tier left out because the SLO's target can never burn that fast. */
@@ -125,10 +144,14 @@ export interface DroppedTier {
 
 /** An alert on the share of the error budget already spent. */
 export interface ErrorBudgetAlert {
+  /** The SLO window whose budget is watched: the primary one unless written; and the target set over it. */
   readonly window: Window;
+  readonly target: number;
   readonly criticalPercent: number;
   readonly warningPercent?: number;
-  readonly at: At<"critical" | "warning">;
+  /** The Datadog monitor this alert adopts (Terraform imports it). */
+  readonly datadogId?: number;
+  readonly at: At<"critical" | "warning" | "window" | "datadogId">;
 }
 
 /** Handles by severity. */
@@ -193,6 +216,10 @@ export interface Slo {
   /** The stack of the service instance the SLO belongs to (see {@link Service.stack}). */
   readonly stack: string;
   readonly name: string;
+  /** The SLO's name in Datadog when it is not `<service> <name>`, such as the name of an adopted SLO. */
+  readonly displayName?: string;
+  /** The Datadog SLO this one adopts (Terraform imports it). */
+  readonly datadogId?: string;
   /** The SLO's previous name: its Terraform state moves instead of being destroyed. */
   readonly renamedFrom?: string;
   readonly description?: string;
@@ -211,7 +238,7 @@ export interface Slo {
   readonly alerts: Alerting;
   /** The corrections that apply: the service's, then the SLO's own. */
   readonly corrections: readonly Correction[];
-  readonly at: At<"name" | "renamedFrom" | "sli" | "objectives" | "alerts">;
+  readonly at: At<"name" | "displayName" | "datadogId" | "renamedFrom" | "sli" | "objectives" | "alerts">;
 }
 
 /** A dependency a journey crosses, with its published availability in percent. */

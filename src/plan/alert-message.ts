@@ -13,17 +13,38 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
   const times = tierTimes(tier);
   const factor = `${formatNumber(tier.factor)}x`;
   const windows = `${tier.longWindowHours}h`;
-  return joinMessage([
+  const alerted = [
     "{{#is_alert}}",
     `SLO "${sloTitle(service, slo)}" (${formatPercent(target)} over ${tier.window}) is burning its error budget at {{long_window_burn_rate}}x over ` +
       `the last ${windows} and {{short_window_burn_rate}}x over the last ${tier.shortWindowMinutes}m. This ${tier.severity} alert fires at ${factor}.`,
     `At ${factor}, ${windows} spends ${formatPercent(times.budgetConsumedPercent)} of the ${tier.window} budget ` +
       `(${formatDuration(budgetSeconds(tier.window, target))} of bad time), and the whole budget is gone in ${formatDuration(times.secondsToExhaustion)}.`,
     "{{/is_alert}}",
-    "{{#is_recovery}}",
-    `Recovered: SLO "${sloTitle(service, slo)}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`,
-    "{{/is_recovery}}",
-    ...footer(service, slo, tier.severity),
+  ];
+  const recovered = `Recovered: SLO "${sloTitle(service, slo)}" is burning below ${factor} over ${windows}/${tier.shortWindowMinutes}m again.`;
+  if (tier.warningFactor === undefined) {
+    return joinMessage([
+      ...alerted,
+      "{{#is_recovery}}",
+      recovered,
+      "{{/is_recovery}}",
+      ...footer(service, slo, tier.severity),
+    ]);
+  }
+  const warning = formatNumber(tier.warningFactor);
+  return joinMessage([
+    ...alerted,
+    "{{#is_warning}}",
+    `SLO "${sloTitle(service, slo)}" is burning its error budget at {{long_window_burn_rate}}x over the last ${windows}: ` +
+      `above the warning at ${warning}x, on the way to ${factor}.`,
+    "{{/is_warning}}",
+    "{{#is_alert_recovery}}",
+    recovered,
+    "{{/is_alert_recovery}}",
+    "{{#is_warning_recovery}}",
+    `Recovered: SLO "${sloTitle(service, slo)}" is burning below the warning at ${warning}x over ${windows}/${tier.shortWindowMinutes}m again.`,
+    "{{/is_warning_recovery}}",
+    ...footer(service, slo, tier.severity, tier.severity),
   ]);
 }
 
@@ -33,7 +54,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
  * so nobody hears of a recovery from a state they were not told about.
  */
 export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudgetAlert): string {
-  const target = slo.primary.target;
+  const { target } = alert;
   const name = `SLO "${sloTitle(service, slo)}"`;
   const recovered = (threshold: number) =>
     `Recovered: ${name} is back under ${formatPercent(threshold)} of its ${alert.window} error budget spent.`;

@@ -1,3 +1,4 @@
+import { sloAlertQueryRest } from "../datadog/slo-alert-query.js";
 import { formatNumber } from "../format/numbers.js";
 import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
 import { mergeTags } from "../model/tags.js";
@@ -17,9 +18,14 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
     monitors.push({
       resourceType: MONITOR_RESOURCE,
       logicalId: `${sloLogicalId}__error_budget`,
+      ...importIdOf(errorBudget.datadogId),
       service: service.stack,
       slo: slo.name,
-      query: { function: "error_budget", sloLogicalId, rest: `.over("${errorBudget.window}") > ${critical}` },
+      query: {
+        function: "error_budget",
+        sloLogicalId,
+        rest: sloAlertQueryRest({ window: errorBudget.window, operator: ">", threshold: critical }),
+      },
       config: {
         name: `[ticket] ${sloTitle(service, slo)}: ${critical}% of the ${errorBudget.window} error budget spent`,
         type: "slo alert",
@@ -43,13 +49,23 @@ export function burnRateMonitorId(sloLogicalId: string, tier: BurnRateTier): str
 
 function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier: BurnRateTier): MonitorResource {
   const factor = formatNumber(tier.factor);
-  const windows = `.long_window("${tier.longWindowHours}h").short_window("${tier.shortWindowMinutes}m")`;
   return {
     resourceType: MONITOR_RESOURCE,
     logicalId: burnRateMonitorId(sloLogicalId, tier),
+    ...importIdOf(tier.datadogId),
     service: service.stack,
     slo: slo.name,
-    query: { function: "burn_rate", sloLogicalId, rest: `.over("${tier.window}")${windows} > ${factor}` },
+    query: {
+      function: "burn_rate",
+      sloLogicalId,
+      rest: sloAlertQueryRest({
+        window: tier.window,
+        longWindow: `${tier.longWindowHours}h`,
+        shortWindow: `${tier.shortWindowMinutes}m`,
+        operator: ">",
+        threshold: factor,
+      }),
+    },
     config: {
       name:
         `[${tier.severity}] ${sloTitle(service, slo)}: burn rate above ${factor}x ` +
@@ -58,7 +74,15 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
       message: burnRateMessage(service, slo, tier),
       priority: String(PRIORITY[tier.severity]),
       tags: mergeTags(slo.resourceTags, [`severity:${tier.severity}`]),
-      monitorThresholds: { critical: factor },
+      monitorThresholds: {
+        critical: factor,
+        ...(tier.warningFactor === undefined ? {} : { warning: formatNumber(tier.warningFactor) }),
+      },
     },
   };
+}
+
+/** Monitor ids are integers; Terraform takes the import id as their decimal text. */
+function importIdOf(datadogId: number | undefined): { importId?: string } {
+  return datadogId === undefined ? {} : { importId: String(datadogId) };
 }

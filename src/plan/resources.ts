@@ -50,6 +50,8 @@ export interface SloResource {
   readonly logicalId: string;
   /** The logical id this resource had before a rename: Terraform moves its state. */
   readonly movedFrom?: string;
+  /** The id of the existing Datadog SLO this resource adopts: Terraform imports it instead of creating one. */
+  readonly importId?: string;
   readonly service: string;
   readonly slo: string;
   readonly config: SloConfig;
@@ -86,6 +88,8 @@ export interface MonitorResource {
   readonly logicalId: string;
   /** The logical id this monitor had before its SLO was renamed. */
   readonly movedFrom?: string;
+  /** The id of the existing Datadog monitor this resource adopts, as a decimal string. */
+  readonly importId?: string;
   readonly service: string;
   readonly slo: string;
   readonly query: SloAlertQuery;
@@ -116,6 +120,8 @@ export interface DashboardResource {
   readonly service: string;
   /** A dashboard's id derives from its service, which is never renamed: it never moves. */
   readonly movedFrom?: undefined;
+  /** Dashboards are slocc's own: none is adopted. */
+  readonly importId?: undefined;
   readonly config: DashboardConfig;
 }
 
@@ -145,6 +151,8 @@ export interface CorrectionResource {
   readonly service: string;
   readonly slo: string;
   readonly sloLogicalId: string;
+  /** Corrections are not adopted from Datadog: none is imported. */
+  readonly importId?: undefined;
   readonly config: CorrectionConfig;
 }
 

@@ -25,6 +25,7 @@ export function planSlo(service: Service, slo: Slo): SloResource {
   return {
     resourceType: SLO_RESOURCE,
     logicalId: sloLogicalId(service.name, slo.name),
+    ...(slo.datadogId === undefined ? {} : { importId: slo.datadogId }),
     service: service.stack,
     slo: slo.name,
     config,
@@ -46,10 +47,10 @@ function sliConfig(sli: Sli): SliConfig {
             comparator: sli.comparator,
             threshold: sli.threshold,
             queryIntervalSeconds: sli.intervalSeconds,
-            // Datadog requires the formula even for a single query.
+            // Datadog requires the formula even for a single query (`query1`); the provider keeps the queries' order.
             query: {
-              formula: { formulaExpression: "query1" },
-              query: [{ metricQuery: { name: "query1", query: sli.query, dataSource: "metrics" } }],
+              formula: { formulaExpression: sli.formula },
+              query: sli.queries.map(({ name, query }) => ({ metricQuery: { name, query, dataSource: "metrics" } })),
             },
           },
         },

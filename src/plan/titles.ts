@@ -5,8 +5,12 @@ export function serviceTitle(service: Service): string {
   return service.environment === undefined ? service.name : `${service.name} (${service.environment})`;
 }
 
-/** An SLO's name in Datadog, unique across services and environments: `<service> <slo>`, then the environment. */
+/**
+ * An SLO's name in Datadog: the display name it keeps (an adopted SLO's), else `<service> <slo>`
+ * and the environment, unique across services and environments.
+ */
 export function sloTitle(service: Service, slo: Slo): string {
+  if (slo.displayName !== undefined) return slo.displayName;
   const title = `${service.name} ${slo.name}`;
   return service.environment === undefined ? title : `${title} (${service.environment})`;
 }

@@ -10,7 +10,7 @@ export function sloSummary(diff: ChangeDiff): string {
 
 /** `resources: 3 to create, 1 to destroy` (only the actions present). */
 export function resourceSummary(diff: ChangeDiff): string {
-  const parts = (["create", "update", "replace", "destroy", "move"] as const)
+  const parts = (["create", "import", "update", "replace", "destroy", "move"] as const)
     .filter((a) => diff.summary.resources[a] > 0)
     .map((a) => `${diff.summary.resources[a]} to ${a}`);
   return parts.length > 0 ? `resources: ${parts.join(", ")}` : "no resource change";

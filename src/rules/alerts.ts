@@ -8,9 +8,13 @@ import { byPosition, eachSlo, type Rule } from "./rule.js";
 export const checkAlerts: Rule = (model) =>
   eachSlo(model).flatMap(({ slo }) => [
     ...tierProblems(slo),
-    ...errorBudgetProblems(slo.alerts?.errorBudget),
+    ...errorBudgetProblems(slo.alerts?.errorBudget, objectiveWindows(slo)),
     ...monitorSloProblems(slo),
   ]);
+
+function objectiveWindows(slo: Draft<Slo>): string[] {
+  return (slo.objectives ?? []).flatMap((objective) => (objective.window === undefined ? [] : [objective.window]));
+}
 
 function tierProblems(slo: Draft<Slo>): Diagnostic[] {
   const alerts = slo.alerts;
@@ -20,9 +24,7 @@ function tierProblems(slo: Draft<Slo>): Diagnostic[] {
     ),
   );
   const tiers = byPosition([...(alerts?.burnRate ?? []), ...dropped.keys()]);
-  const windows = (slo.objectives ?? []).flatMap((objective) =>
-    objective.window === undefined ? [] : [objective.window],
-  );
+  const windows = objectiveWindows(slo);
   const found: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
   for (const tier of tiers) {
@@ -91,6 +93,16 @@ function customTierProblems(tier: Draft<BurnRateTier>, windows: readonly string[
       ),
     );
   }
+  const warning = tier.warningFactor;
+  if (warning !== undefined && !(warning > 0 && (tier.factor === undefined || warning < tier.factor))) {
+    found.push(
+      diagnostic(
+        "TIER_THRESHOLD",
+        `the warning burn rate must be above 0 and below the tier's factor (${formatNumber(tier.factor ?? 0)}x), not ${formatNumber(warning)}`,
+        tier.at.warning,
+      ),
+    );
+  }
   if (tier.window !== undefined && !windows.includes(tier.window)) {
     found.push(
       diagnostic(
@@ -117,10 +129,19 @@ function describeTier(tier: Draft<BurnRateTier>): string {
   return `the ${tier.severity ?? ""} tier ${formatNumber(tier.factor ?? 0)}x over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`;
 }
 
-function errorBudgetProblems(alert: Draft<ErrorBudgetAlert> | undefined): Diagnostic[] {
+function errorBudgetProblems(alert: Draft<ErrorBudgetAlert> | undefined, windows: readonly string[]): Diagnostic[] {
   if (!alert) return [];
   const { criticalPercent: critical, warningPercent: warning } = alert;
   const found: Diagnostic[] = [];
+  if (alert.window !== undefined && !windows.includes(alert.window)) {
+    found.push(
+      diagnostic(
+        "ERROR_BUDGET_WINDOW",
+        `the SLO has no ${alert.window} objective; watch the budget of one of its windows: ${windows.join(", ")}`,
+        alert.at.window,
+      ),
+    );
+  }
   if (critical !== undefined && !(critical > 0 && critical <= 100)) {
     found.push(
       diagnostic(

@@ -45,8 +45,8 @@ export const checkDuplicates: Rule = (model) => {
   return found;
 };
 
-/** A diagnostic at each name an earlier one already took. */
-function repeats(
+/** A diagnostic at each name an earlier one already took (names in the order written). */
+export function repeats(
   code: DiagnosticCode,
   names: readonly { name: string; at: Position }[],
   message: (name: string, first: Position) => string,

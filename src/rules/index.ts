@@ -1,6 +1,7 @@
 import { mergeAcrossEnvironments, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Draft, Model, Service } from "../model/model.js";
 import { checkRatioAggregators } from "./aggregators.js";
+import { checkAdoption } from "./adoption.js";
 import { checkAlerts } from "./alerts.js";
 import { checkReviewDue } from "./cadence.js";
 import { checkCorrections } from "./corrections.js";
@@ -45,7 +46,8 @@ const RULES: readonly Rule[] = [
 export function checkModel(model: Draft<Model>, context: RuleContext): Diagnostic[] {
   const catalogs = model.catalogs ?? [];
   const run = (services: readonly Draft<Service>[]) => RULES.flatMap((rule) => rule({ services, catalogs }, context));
-  const found = [...run([]), ...checkDuplicates(model, context)];
+  // Rules across files: names and Datadog ids unique in every spec.
+  const found = [...run([]), ...checkDuplicates(model, context), ...checkAdoption(model, context)];
   for (const instances of byFile(model.services ?? [])) {
     const perInstance = instances.map((instance) => ({
       environment: instance.environment,

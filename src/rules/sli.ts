@@ -1,9 +1,14 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Draft, Located, Sli } from "../model/model.js";
+import type { Draft, Located, Sli, TimeSliceSli } from "../model/model.js";
 import type { Position } from "../util/position.js";
+import { didYouMean } from "../util/suggest.js";
+import { repeats } from "./duplicates.js";
 import { eachSlo, type Rule } from "./rule.js";
 
-/** Queries that are written and balanced; latency filters without braces; monitor groups only for one monitor. */
+/**
+ * Queries that are written and balanced; time-slice formulas over queries they define, each named
+ * once; latency filters without braces; monitor groups only for one monitor.
+ */
 export const checkSlis: Rule = (model) =>
   eachSlo(model).flatMap(({ slo }) => {
     const problems = slo.sli ? sliProblems(slo.sli) : [];
@@ -38,7 +43,7 @@ function sliProblems(sli: Draft<Sli>): Diagnostic[] {
       return [...balanceProblems(sli.filter, sli.at.filter), ...braces];
     }
     case "timeSlice":
-      return queryProblems(sli.query, sli.at.query);
+      return timeSliceProblems(sli);
     case "monitors":
       return sli.groups !== undefined && sli.groups.length > 0 && sli.monitorIds?.length !== 1
         ? [
@@ -50,6 +55,41 @@ function sliProblems(sli: Draft<Sli>): Diagnostic[] {
           ]
         : [];
   }
+}
+
+function timeSliceProblems(sli: Draft<TimeSliceSli>): Diagnostic[] {
+  const queries = sli.queries ?? [];
+  const found = queries.flatMap((query) => queryProblems(query.query, query.at.query));
+  const named = queries.flatMap((query) => (query.name === undefined ? [] : [{ name: query.name, at: query.at.name }]));
+  found.push(
+    ...repeats(
+      "DUPLICATE_QUERY",
+      named,
+      (name, first) => `the query name "${name}" is already used on line ${first.line}: give each query its own name`,
+    ),
+  );
+  const formula = sli.formula;
+  const problems = formula === undefined ? [] : queryProblems(formula, sli.at.formula);
+  found.push(...problems);
+  // A query whose name could not be read would make every reference to it look unknown.
+  if (formula === undefined || problems.length > 0 || named.length < queries.length) return found;
+  const names = named.map((query) => query.name);
+  for (const reference of new Set(formulaReferences(formula))) {
+    if (names.includes(reference)) continue;
+    found.push(
+      diagnostic(
+        "UNKNOWN_QUERY",
+        `the formula uses "${reference}", which no query is named: add it to \`queries\` or fix the formula.${didYouMean(reference, names)}`,
+        sli.at.formula,
+      ),
+    );
+  }
+  return found;
+}
+
+/** The query names a formula uses: its identifiers, less the functions it calls (`abs(query1)`). */
+export function formulaReferences(formula: string): string[] {
+  return [...formula.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*\b(?!\s*\()/g)].map((match) => match[0]);
 }
 
 function queryProblems(query: string | undefined, at: Position): Diagnostic[] {

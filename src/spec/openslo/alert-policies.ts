@@ -130,6 +130,9 @@ function conditionTier(
       longWindow: at("lookbackWindow"),
       shortWindow: shortWindowAt,
       threshold: at("threshold"),
+      // OpenSLO conditions have no warning level and adopt no Datadog monitor.
+      warning: at("threshold"),
+      datadogId: origin.at(path.slice(0, -1)),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Document } from "yaml";
 import { formatAvailability, formatPercent, formatNumber } from "../../format/numbers.js";
 import type { BurnRateTier, Comparator, Handle, Service, Slo, Tag } from "../../model/model.js";
+import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { ANNOTATIONS, formatObjectives } from "./annotations.js";
 import { OPENSLO_V1 } from "./schema.js";
@@ -39,6 +40,10 @@ export function serviceToOpenSlo(service: Service): OpenSloExport {
         `not exported: OpenSLO has no SLI over existing monitors (${slo.sli.monitorIds.join(", ")}); ` +
           "an SLI must be a ratio or a threshold metric",
       );
+      continue;
+    }
+    if (slo.sli.kind === "timeSlice" && singleQuery(slo.sli) === undefined) {
+      note(`not exported: OpenSLO's thresholdMetric holds one query, not the formula ${slo.sli.formula} over several`);
       continue;
     }
     documents.push(sloDocument(slo, service, note));
@@ -183,8 +188,10 @@ function indicatorSpec(slo: Slo): Record<string, unknown> {
       return { ratioMetric: { counter: true, [sli.events]: source(sli.eventsQuery), total: source(sli.total) } };
     case "latency":
       return { ratioMetric: { counter: true, good: source(sli.numerator), total: source(sli.denominator) } };
-    case "timeSlice":
-      return { thresholdMetric: source(sli.query) };
+    case "timeSlice": {
+      const query = singleQuery(sli);
+      return query === undefined ? {} : { thresholdMetric: source(query) };
+    }
     case "monitors":
       return {};
   }

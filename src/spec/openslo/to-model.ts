@@ -5,6 +5,7 @@ import type { SourceFile } from "../../load/source-file.js";
 import { resolveAlerting } from "../../model/alerting.js";
 import type { Comparator, Draft, Model, Objective, Position, Service, Sli, Slo, Tag } from "../../model/model.js";
 import { latencyOf, latencyQueries, ratioNumerator } from "../../model/ratio.js";
+import { singleQueryForm } from "../../model/time-slice.js";
 import { mergeTags, sloccTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { withoutFloatNoise } from "../../util/numbers.js";
@@ -172,6 +173,8 @@ function sloDraft(
     at: {
       self: origin.at([]),
       name: nameAt,
+      displayName: origin.at(["metadata", "displayName"]),
+      datadogId: nameAt,
       renamedFrom: nameAt,
       sli: measured?.at.self ?? origin.at(["spec"]),
       objectives: origin.at(["spec", "objectives"]),
@@ -446,12 +449,8 @@ function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Dr
     };
   }
   if (slice === undefined) return undefined;
-  return {
-    kind: "timeSlice",
-    ...(measured.query === undefined ? {} : { query: measured.query }),
-    ...slice,
-    at: { self: measured.at.self, query: measured.at.query, ...slice.at },
-  };
+  const { formula, queries, at } = singleQueryForm(measured.query, measured.at.query);
+  return { kind: "timeSlice", formula, queries, ...slice, at: { self: measured.at.self, ...at, ...slice.at } };
 }
 
 /** Tags from an object's labels: `key:value` for each value, the bare key for a label without one. */

@@ -11,7 +11,9 @@ import type {
   Service,
   Sli,
   Slo,
+  TimeSliceSli,
 } from "../../model/model.js";
+import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { compareText } from "../../util/text.js";
 import { SPEC_V1 } from "./schema.js";
@@ -155,7 +157,7 @@ function sliData(sli: Sli): Record<string, unknown> {
     case "timeSlice":
       return {
         timeSlice: {
-          query: sli.query,
+          ...timeSliceQueries(sli),
           comparator: sli.comparator,
           threshold: sli.threshold,
           interval: sli.intervalSeconds === 60 ? "1m" : "5m",
@@ -164,6 +166,13 @@ function sliData(sli: Sli): Record<string, unknown> {
     case "monitors":
       return { monitors: { ids: sli.monitorIds, ...(sli.groups.length === 0 ? {} : { groups: sli.groups }) } };
   }
+}
+
+/** One query as `query`; a formula over several as `formula` and the named `queries`. */
+function timeSliceQueries(sli: TimeSliceSli): Record<string, unknown> {
+  const query = singleQuery(sli);
+  if (query !== undefined) return { query };
+  return { formula: sli.formula, queries: sli.queries.map(({ name, query: text }) => ({ name, query: text })) };
 }
 
 function objectiveData(objective: Objective): Record<string, unknown> {

@@ -18,102 +18,166 @@ export const PERCENT_PATTERN = /^(\d+(\.\d+)?)%$/;
 
 const coded = (code: DiagnosticCode, error: string) => ({ error, params: { code } });
 
+/** Datadog SLO ids: 32 lowercase hexadecimal characters, as in the SLO's URL. */
+export const SLO_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/** Names of the queries of a time-slice formula, such as `query1`. */
+export const QUERY_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const RUNBOOK_PATTERN = /^https?:\/\/\S+$/;
+
+/**
+ * A string checked against a pattern: the refinement gives the diagnostic, the `pattern` the JSON
+ * Schema (`slocc schema`), both from the same regular expression.
+ */
+function patterned(pattern: RegExp, code: DiagnosticCode, error: string) {
+  return z
+    .string()
+    .refine((value) => pattern.test(value), coded(code, error))
+    .meta({ pattern: pattern.source });
+}
+
 const text = z.string();
 const tags = z.array(z.string());
 const handles = z.array(z.string());
-const duration = z
-  .string()
-  .refine(
-    (value) => DURATION_PATTERN.test(value),
-    coded("INVALID_DURATION", "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`"),
-  );
-const percent = z
-  .string()
-  .refine((value) => PERCENT_PATTERN.test(value), coded("INVALID_VALUE", "write a percentage such as `10%`"));
-const runbook = z
-  .string()
-  .refine((value) => /^https?:\/\/\S+$/.test(value), coded("INVALID_VALUE", "write the runbook as an http(s) URL"));
+const duration = patterned(
+  DURATION_PATTERN,
+  "INVALID_DURATION",
+  "write a duration as a whole number and a unit: `300ms`, `3s`, `1m`",
+);
+const percent = patterned(PERCENT_PATTERN, "INVALID_VALUE", "write a percentage such as `10%`");
+const runbook = patterned(RUNBOOK_PATTERN, "INVALID_VALUE", "write the runbook as an http(s) URL");
+const monitorId = z.int().positive();
 
 export const windowV1 = z.enum(["7d", "30d", "90d"]);
 
-export const objectiveV1 = z.strictObject({
-  window: windowV1,
-  target: z.number(),
-  warning: z.number().optional(),
-});
+export const objectiveV1 = z
+  .strictObject({
+    window: windowV1.describe("`7d`, `30d` or `90d` (rolling)"),
+    target: z.number().describe("percent of good events (or good time), strictly between 0 and 100"),
+    warning: z.number().optional().describe("a safety margin above the target, strictly between `target` and 100"),
+  })
+  .describe("a target over one window");
 
-export const ratioSliV1 = z.strictObject({
-  good: text.optional(),
-  bad: text.optional(),
-  total: text,
-});
+export const ratioSliV1 = z
+  .strictObject({
+    good: text.optional().describe("the good events query, such as `sum:requests{status:ok}.as_count()`"),
+    bad: text.optional().describe("the bad events query, instead of `good`: good events are total minus bad"),
+    total: text.describe("the total events query, such as `sum:requests{*}.as_count()`"),
+  })
+  .describe("good events over total events, from count or rate metrics with the `sum` aggregator");
 
-export const latencySliV1 = z.strictObject({
-  metric: z
-    .string()
-    .refine(
-      (value) => /^[A-Za-z][A-Za-z0-9_.]*$/.test(value),
-      coded("INVALID_VALUE", "write a metric name such as `trace.http.request`: letters, digits, `_` and `.`"),
-    ),
-  filter: z.string().optional(),
-  threshold: z.union([z.number().positive(), duration], {
-    error: "write the threshold as a positive number in the metric's unit or a duration such as `300ms` or `3s`",
-  }),
-});
+export const latencySliV1 = z
+  .strictObject({
+    metric: patterned(
+      /^[A-Za-z][A-Za-z0-9_.]*$/,
+      "INVALID_VALUE",
+      "write a metric name such as `trace.http.request`: letters, digits, `_` and `.`",
+    ).describe("a percentile-enabled distribution metric, such as `trace.http.request`"),
+    filter: z
+      .string()
+      .optional()
+      .describe("the tag scope without braces, such as `service:web,env:prod` (default `*`)"),
+    threshold: z
+      .union([z.number().positive(), duration], {
+        error: "write the threshold as a positive number in the metric's unit or a duration such as `300ms` or `3s`",
+      })
+      .describe("a number in the metric's unit, or a duration (`300ms`, `3s`, `1m`) converted to seconds"),
+  })
+  .describe("the share of requests at or under a threshold, from a percentile-enabled distribution metric");
 
-export const timeSliceSliV1 = z.strictObject({
-  query: text,
-  comparator: z.enum(["<", "<=", ">", ">="]),
-  threshold: z.number(),
-  interval: z.enum(["1m", "5m"]).optional(),
-});
+export const namedQueryV1 = z
+  .strictObject({
+    name: patterned(
+      QUERY_NAME_PATTERN,
+      "INVALID_VALUE",
+      "write a query name such as `query1`: a letter, then letters, digits or `_`",
+    ).describe("the name the formula uses for this query, such as `query1`"),
+    query: text.describe("a Datadog metric query, such as `sum:trace.grpc.server.hits{service:web}`"),
+  })
+  .describe("one named query of a time-slice formula");
 
-export const monitorsSliV1 = z.strictObject({
-  ids: z
-    .array(z.int().positive())
-    .min(1, { error: "list at least one monitor id" })
-    .max(20, { error: "Datadog allows at most 20 monitors in one SLO: split it" }),
-  groups: z.array(z.string()).optional(),
-});
+export const timeSliceSliV1 = z
+  .strictObject({
+    query: text
+      .optional()
+      .describe("the metric query whose value is compared, such as `p99:trace.http.request{service:web}`"),
+    formula: text
+      .optional()
+      .describe("instead of `query`: a formula over the named `queries`, such as `(query1-query2)/query1`"),
+    queries: z
+      .array(namedQueryV1)
+      .min(1, { error: "list at least one named query, such as `- { name: query1, query: ... }`" })
+      .optional()
+      .describe("with `formula`: the named queries it combines, in order"),
+    comparator: z.enum(["<", "<=", ">", ">="]).describe("how the value is compared with the threshold"),
+    threshold: z.number().describe("the value a good time slice is compared with"),
+    interval: z.enum(["1m", "5m"]).optional().describe("the length of a time slice (default `5m`)"),
+  })
+  .describe("the share of time slices in which a query (or a formula over named queries) meets a condition");
+
+export const monitorsSliV1 = z
+  .strictObject({
+    ids: z
+      .array(monitorId)
+      .min(1, { error: "list at least one monitor id" })
+      .max(20, { error: "Datadog allows at most 20 monitors in one SLO: split it" })
+      .describe("1 to 20 ids of existing Datadog monitors"),
+    groups: z.array(z.string()).optional().describe("monitor groups, only with exactly one monitor"),
+  })
+  .describe("an SLO over existing Datadog monitors");
 
 /** The measurement itself, written out: what an SLO or an SLI template says. */
-export const sliBodyV1 = z.strictObject({
-  ratio: ratioSliV1.optional(),
-  latency: latencySliV1.optional(),
-  timeSlice: timeSliceSliV1.optional(),
-  monitors: monitorsSliV1.optional(),
-});
+export const sliBodyV1 = z
+  .strictObject({
+    ratio: ratioSliV1.optional(),
+    latency: latencySliV1.optional(),
+    timeSlice: timeSliceSliV1.optional(),
+    monitors: monitorsSliV1.optional(),
+  })
+  .describe("exactly one of `ratio`, `latency`, `timeSlice`, `monitors`");
 
 /** A value given to a template parameter or an environment variable. */
 const substitution = z.union([z.string(), z.number()], { error: "write the value as text or a number" });
 
 /** An SLO's SLI: written out, or made from a template with its parameters. */
-export const sliV1 = sliBodyV1.extend({
-  template: text.optional(),
-  params: z.record(z.string(), substitution).optional(),
-});
+export const sliV1 = sliBodyV1
+  .extend({
+    template: text.optional().describe("the name of an SLI template (built in, or declared in a templates file)"),
+    params: z.record(z.string(), substitution).optional().describe("the template's parameters, by name"),
+  })
+  .describe("exactly one of `ratio`, `latency`, `timeSlice`, `monitors`, or `template` with its `params`");
 
-export const notifyV1 = z.strictObject({ page: handles.optional(), ticket: handles.optional() });
+export const notifyV1 = z
+  .strictObject({
+    page: handles.optional().describe("handles paged, such as `@pagerduty-card-platform`"),
+    ticket: handles.optional().describe("handles of ticket alerts, such as `@slack-card-sre`"),
+  })
+  .describe("notification handles by alert severity");
 export const severityV1 = z.enum(["page", "ticket"]);
 
-export const burnRateTierV1 = z.strictObject({
-  severity: severityV1,
-  window: windowV1.optional(),
-  longWindow: duration,
-  shortWindow: duration.optional(),
-  factor: z.number().optional(),
-  budgetConsumed: percent.optional(),
-});
+const datadogMonitorId = monitorId.describe(
+  "the id of the Datadog monitor this alert adopts: Terraform imports it instead of creating a new one",
+);
 
-export const alertsV1 = z.strictObject({
-  burnRate: z
-    .union([z.literal("default"), z.literal("none"), z.array(burnRateTierV1)], {
-      error: "write `default`, `none`, or a list of tiers such as `- { severity: page, longWindow: 1h, factor: 14.4 }`",
-    })
-    .optional(),
-  notify: notifyV1.optional(),
-  errorBudget: z.strictObject({ warning: percent.optional(), critical: percent }).optional(),
-});
+export const burnRateTierV1 = z
+  .strictObject({
+    severity: severityV1.describe("`page` or `ticket`"),
+    window: windowV1
+      .optional()
+      .describe("the SLO window the burn rate is measured against, one of the SLO's objectives (default: the primary)"),
+    longWindow: duration.describe("whole hours from `1h` to `48h`"),
+    shortWindow: duration
+      .optional()
+      .describe("whole minutes, shorter than the long window; default 1/12 of it (`1h` -> `5m`)"),
+    factor: z.number().optional().describe("the burn rate, above 0 (or give `budgetConsumed`)"),
+    budgetConsumed: percent
+      .optional()
+      .describe("the share of the window's budget spent in the long window when it fires, such as `2%`"),
+    warning: z.number().optional().describe("a burn rate that warns first, above 0 and below the tier's factor"),
+    datadogId: datadogMonitorId.optional(),
+  })
+  .describe("one multiwindow burn-rate alert");
 
 /**
  * A correction: time excluded from the error budget, once (`start` and `end`) or recurring (`start`,
@@ -131,24 +195,64 @@ export const correctionV1 = z.strictObject({
   timezone: text.optional(),
 });
 
-export const sloV1 = z.strictObject({
-  name: text,
-  renamedFrom: text.optional(),
-  description: text.optional(),
-  tags: tags.optional(),
-  runbook: runbook.optional(),
-  journey: z.string().optional(),
-  alerts: alertsV1.optional(),
-  corrections: z.array(correctionV1).optional(),
-  sli: sliV1,
-  objectives: z
-    .array(objectiveV1)
-    .min(1, { error: "give at least one objective, such as `{ window: 30d, target: 99.9 }`" })
-    .max(3, { error: "give at most three objectives, one per window (7d, 30d, 90d)" }),
-});
+export const errorBudgetV1 = z
+  .strictObject({
+    warning: percent.optional().describe("the share of the budget spent that warns, below `critical`, such as `50%`"),
+    critical: percent.describe("the share of the budget spent that alerts, such as `75%`"),
+    window: windowV1
+      .optional()
+      .describe("the SLO window whose budget is watched, one of the SLO's objectives (default: the primary)"),
+    datadogId: datadogMonitorId.optional(),
+  })
+  .describe("an alert on the share of the error budget already spent");
+
+export const alertsV1 = z
+  .strictObject({
+    burnRate: z
+      .union([z.literal("default"), z.literal("none"), z.array(burnRateTierV1)], {
+        error:
+          "write `default`, `none`, or a list of tiers such as `- { severity: page, longWindow: 1h, factor: 14.4 }`",
+      })
+      .optional()
+      .describe("`default` (Datadog's recommended tiers for the primary window), `none`, or a list of tiers"),
+    notify: notifyV1.optional().describe("handles for this SLO's alerts, replacing the service's per severity"),
+    errorBudget: errorBudgetV1.optional(),
+  })
+  .describe("burn-rate tiers, routing and an error-budget alert; omitted means the default tiers");
+
+export const sloV1 = z
+  .strictObject({
+    name: text.describe("the SLO's identity: lowercase letters, digits and single dashes, unique within the service"),
+    displayName: text
+      .optional()
+      .describe("the SLO's name in Datadog, as written (default: `<service> <name>`); `name` stays its identity"),
+    datadogId: patterned(
+      SLO_ID_PATTERN,
+      "INVALID_VALUE",
+      "write the id of the Datadog SLO: 32 lowercase hexadecimal characters, as in the SLO's URL",
+    )
+      .optional()
+      .describe("the id of the Datadog SLO this one adopts: Terraform imports it instead of creating a new SLO"),
+    renamedFrom: text.optional().describe("the SLO's previous name: its Terraform state moves to the new name"),
+    description: text.optional().describe("shown in Datadog"),
+    tags: tags.optional().describe("tags for this SLO only"),
+    runbook: runbook.optional().describe("an http(s) URL for this SLO's alerts, instead of the service's"),
+    journey: z.string().optional().describe("the name of one of the service's `journeys` this SLO protects"),
+    alerts: alertsV1.optional(),
+    corrections: z.array(correctionV1).optional().describe("planned work excluded from this SLO's error budget"),
+    sli: sliV1,
+    objectives: z
+      .array(objectiveV1)
+      .min(1, { error: "give at least one objective, such as `{ window: 30d, target: 99.9 }`" })
+      .max(3, { error: "give at most three objectives, one per window (7d, 30d, 90d)" })
+      .describe("one to three objectives, one per window; the first is the primary window"),
+  })
+  .describe("one service level objective");
 
 /** Availability of a dependency in percent, as published in its SLA, such as `99.95`. */
-export const dependenciesV1 = z.record(z.string(), z.number());
+export const dependenciesV1 = z
+  .record(z.string(), z.number())
+  .describe("availability of each dependency in percent (its published SLA), such as `alb: 99.99`");
 
 /** A dependency a journey crosses: a name, or a group of redundant ones of which any one suffices. */
 export const dependencyRefV1 = z.union(
@@ -161,34 +265,46 @@ export const dependencyRefV1 = z.union(
   { error: "write a dependency name, or `{ anyOf: [a, b] }` for redundant ones" },
 );
 
-export const journeyV1 = z.strictObject({
-  kind: z.enum(["user", "machine"]),
-  description: text.optional(),
-  dependsOn: z.array(dependencyRefV1).optional(),
-});
+export const journeyV1 = z
+  .strictObject({
+    kind: z
+      .enum(["user", "machine"])
+      .describe("`user` (critical user journey) or `machine` (critical machine communication)"),
+    description: text.optional().describe("what the journey is, in the business's words"),
+    dependsOn: z
+      .array(dependencyRefV1)
+      .optional()
+      .describe("the dependencies the journey crosses in series; `{ anyOf: [a, b] }` for redundant ones"),
+  })
+  .describe("a critical user journey or machine communication the SLOs protect");
 
-export const reviewV1 = z.strictObject({
-  every: z
-    .string()
-    .refine(
-      (value) => CADENCE_PATTERN.test(value),
-      coded("INVALID_VALUE", "write the cadence as a number and a unit: `6mo`, `2q`, `1y`"),
-    ),
-  last: z
-    .string()
-    .refine((value) => isRealDate(value), coded("INVALID_VALUE", "write the date of the last review as YYYY-MM-DD")),
-});
+export const reviewV1 = z
+  .strictObject({
+    every: patterned(
+      CADENCE_PATTERN,
+      "INVALID_VALUE",
+      "write the cadence as a number and a unit: `6mo`, `2q`, `1y`",
+    ).describe("how often the SLOs are reviewed: a number and a unit, `mo`, `q` or `y`, such as `2q`"),
+    last: z
+      .string()
+      .refine((value) => isRealDate(value), coded("INVALID_VALUE", "write the date of the last review as YYYY-MM-DD"))
+      .meta({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })
+      .describe("the day of the last review, YYYY-MM-DD"),
+  })
+  .describe("how often the service's SLOs are reviewed, and when they last were");
 
 /**
  * A file of shared dependencies (such as a cloud provider's published SLAs) that every service's
  * journeys can name.
  */
-export const catalogV1 = z.strictObject({
-  apiVersion: z.literal(SPEC_V1),
-  catalog: text,
-  description: text.optional(),
-  dependencies: dependenciesV1,
-});
+export const catalogV1 = z
+  .strictObject({
+    apiVersion: z.literal(SPEC_V1).describe("always `slocc/v1`"),
+    catalog: text.describe("the catalog's name"),
+    description: text.optional().describe("free text for people reading the catalog"),
+    dependencies: dependenciesV1,
+  })
+  .describe("a catalog of dependencies every service's journeys can name");
 
 /**
  * One environment of a service: its own variables, routing, extra tags, and the objectives and
@@ -218,23 +334,32 @@ export const templatesV1 = z.strictObject({
 });
 
 /** A service file. */
-export const serviceV1 = z.strictObject({
-  apiVersion: z.literal(SPEC_V1),
-  service: text,
-  owner: text,
-  description: text.optional(),
-  tags: tags.optional(),
-  notify: notifyV1.optional(),
-  runbook: runbook.optional(),
-  dependencies: dependenciesV1.optional(),
-  journeys: z.record(z.string(), journeyV1).optional(),
-  review: reviewV1.optional(),
-  approvers: handles.optional(),
-  dashboard: z.boolean().optional(),
-  environments: z.record(z.string(), environmentV1).optional(),
-  corrections: z.array(correctionV1).optional(),
-  slos: z.array(sloV1).min(1, { error: "declare at least one SLO under `slos`" }),
-});
+export const serviceV1 = z
+  .strictObject({
+    apiVersion: z.literal(SPEC_V1).describe("always `slocc/v1`"),
+    service: text.describe(
+      "the service's name: lowercase letters, digits and single dashes, unique across the directory; it names the Terraform stack",
+    ),
+    owner: text.describe("the owning team's handle, such as `card-sre`; tagged `team:<owner>`"),
+    description: text.optional().describe("free text for people reading the spec"),
+    tags: tags.optional().describe("tags added to every resource of the service, such as `env:prod`"),
+    notify: notifyV1.optional(),
+    runbook: runbook.optional().describe("an http(s) URL put in every alert message of the service"),
+    dependencies: dependenciesV1.optional(),
+    journeys: z.record(z.string(), journeyV1).optional().describe("the journeys the SLOs protect, by name"),
+    review: reviewV1.optional(),
+    approvers: handles.optional().describe('handles who approve changes besides the owner, such as `["@card-pdm"]`'),
+    dashboard: z.boolean().optional().describe("`true` (the default) or `false`: a Datadog dashboard of the SLOs"),
+    environments: z
+      .record(z.string(), environmentV1)
+      .optional()
+      .describe(
+        "the environments the service runs in, by name: each is one instance of its SLOs, in a stack of its own",
+      ),
+    corrections: z.array(correctionV1).optional().describe("planned work excluded from the error budget of every SLO"),
+    slos: z.array(sloV1).min(1, { error: "declare at least one SLO under `slos`" }).describe("one or more SLOs"),
+  })
+  .describe("a service and its service level objectives");
 
 export type ServiceV1 = z.infer<typeof serviceV1>;
 export type CatalogV1 = z.infer<typeof catalogV1>;
@@ -244,6 +369,9 @@ export type SliBodyV1 = z.infer<typeof sliBodyV1>;
 export type EnvironmentV1 = z.infer<typeof environmentV1>;
 export type TemplatesV1 = z.infer<typeof templatesV1>;
 export type AlertsV1 = z.infer<typeof alertsV1>;
+export type BurnRateTierV1 = z.infer<typeof burnRateTierV1>;
+export type ErrorBudgetV1 = z.infer<typeof errorBudgetV1>;
+export type ObjectiveV1 = z.infer<typeof objectiveV1>;
 export type NotifyV1 = z.infer<typeof notifyV1>;
 export type JourneyV1 = z.infer<typeof journeyV1>;
 export type CorrectionV1 = z.infer<typeof correctionV1>;

@@ -21,6 +21,7 @@ import type {
   Handle,
   Journey,
   Located,
+  NamedQuery,
   Notify,
   Objective,
   ReviewCadence,
@@ -28,8 +29,9 @@ import type {
   Sli,
   Slo,
   Tag,
+  TimeSliceSli,
 } from "../../model/model.js";
-import { SEVERITIES } from "../../model/model.js";
+import { SEVERITIES, SINGLE_QUERY_NAME } from "../../model/model.js";
 import { mergeTags, sloccTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { compareText } from "../../util/text.js";
@@ -297,6 +299,8 @@ function sloFromV1(
   const draft: Draft<Slo> = {
     ...(service.stack === undefined ? {} : { stack: service.stack }),
     ...(data.name === undefined ? {} : { name: data.name }),
+    ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
+    ...(data.datadogId === undefined ? {} : { datadogId: data.datadogId }),
     ...(data.renamedFrom === undefined ? {} : { renamedFrom: data.renamedFrom }),
     ...(description === undefined ? {} : { description: String(description) }),
     ...(sli === undefined ? {} : { sli }),
@@ -311,7 +315,7 @@ function sloFromV1(
       ...(service.corrections ?? []),
       ...correctionsOf(data.corrections, [...path, "corrections"], "slo", origin),
     ],
-    at: origin.parts(path, ["name", "renamedFrom", "sli", "objectives", "alerts"]),
+    at: origin.parts(path, ["name", "displayName", "datadogId", "renamedFrom", "sli", "objectives", "alerts"]),
   };
   return { value: draft, diagnostics };
 }
@@ -375,17 +379,7 @@ function sliOf(
       at: origin.parts(kindPath, ["metric", "filter", "threshold"]),
     };
   }
-  if (data.timeSlice) {
-    const { query, comparator, threshold, interval } = data.timeSlice;
-    return {
-      kind: "timeSlice",
-      ...(query === undefined ? {} : { query: query.trim() }),
-      ...(comparator === undefined ? {} : { comparator }),
-      ...(threshold === undefined ? {} : { threshold }),
-      intervalSeconds: interval === "1m" ? 60 : 300,
-      at: origin.parts(kindPath, ["query", "comparator", "threshold"]),
-    };
-  }
+  if (data.timeSlice) return timeSliceOf(data.timeSlice, kindPath, origin, diagnostics);
   if (data.monitors) {
     const ids = (data.monitors.ids ?? []).flatMap((id) => (id === undefined ? [] : [id])).sort((a, b) => a - b);
     const groups = (data.monitors.groups ?? [])
@@ -399,6 +393,63 @@ function sliOf(
     };
   }
   return undefined;
+}
+
+/**
+ * A time-slice SLI in either form: one `query` (the formula `query1` over it), or a `formula` over
+ * named `queries`. Writing both forms, or neither, is refused here.
+ */
+function timeSliceOf(
+  data: NonNullable<Salvaged<SliV1["timeSlice"]>>,
+  path: DataPath,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): Draft<TimeSliceSli> {
+  const written = origin.keysAt(path);
+  const single = written.includes("query");
+  if (single === (written.includes("formula") || written.includes("queries"))) {
+    diagnostics.push(
+      diagnostic(
+        "TIME_SLICE_FORM",
+        "give either `query` (one metric query) or `formula` with named `queries`, not both or neither",
+        origin.at(path),
+      ),
+    );
+  }
+  const { comparator, threshold, interval } = data;
+  const queryAt = origin.at([...path, "query"]);
+  const queries: Draft<NamedQuery>[] = single
+    ? [
+        {
+          name: SINGLE_QUERY_NAME,
+          ...(data.query === undefined ? {} : { query: data.query.trim() }),
+          at: { self: queryAt, name: queryAt, query: queryAt },
+        },
+      ]
+    : (data.queries ?? []).flatMap((query, index) =>
+        query === undefined
+          ? []
+          : [
+              {
+                ...(query.name === undefined ? {} : { name: query.name }),
+                ...(query.query === undefined ? {} : { query: query.query.trim() }),
+                at: origin.parts([...path, "queries", index], ["name", "query"]),
+              },
+            ],
+      );
+  const formula = single ? SINGLE_QUERY_NAME : data.formula?.trim();
+  return {
+    kind: "timeSlice",
+    ...(formula === undefined ? {} : { formula }),
+    queries,
+    ...(comparator === undefined ? {} : { comparator }),
+    ...(threshold === undefined ? {} : { threshold }),
+    intervalSeconds: interval === "1m" ? 60 : 300,
+    at: {
+      ...origin.parts(path, ["queries", "comparator", "threshold"]),
+      formula: single ? queryAt : origin.at([...path, "formula"]),
+    },
+  };
 }
 
 function objectiveOf(
@@ -448,7 +499,9 @@ function alertingRequest(
           errorBudget: {
             ...(errorBudget.critical === undefined ? {} : { criticalPercent: percentValue(errorBudget.critical) }),
             ...(errorBudget.warning === undefined ? {} : { warningPercent: percentValue(errorBudget.warning) }),
-            at: origin.parts(errorBudgetPath, ["critical", "warning"]),
+            ...(errorBudget.window === undefined ? {} : { window: errorBudget.window }),
+            ...(errorBudget.datadogId === undefined ? {} : { datadogId: errorBudget.datadogId }),
+            at: origin.parts(errorBudgetPath, ["critical", "warning", "window", "datadogId"]),
           } satisfies Draft<ErrorBudgetAlert>,
         }),
     ...(alerts?.notify === undefined
@@ -491,8 +544,10 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
     ...(longWindowSeconds === undefined ? {} : { longWindowSeconds }),
     ...(shortWindowSeconds === undefined ? {} : { shortWindowSeconds }),
     ...threshold,
+    ...(data.warning === undefined ? {} : { warningFactor: data.warning }),
+    ...(data.datadogId === undefined ? {} : { datadogId: data.datadogId }),
     at: {
-      ...origin.parts(path, ["severity", "window", "longWindow", "shortWindow"]),
+      ...origin.parts(path, ["severity", "window", "longWindow", "shortWindow", "warning", "datadogId"]),
       threshold: origin.at([...path, byFactor ? "factor" : "budgetConsumed"]),
     },
   };

@@ -39,7 +39,7 @@ export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
       ),
       resources: count(
         resources.map((r) => r.action),
-        ["create", "update", "replace", "destroy", "move"],
+        ["create", "import", "update", "replace", "destroy", "move"],
       ),
       risks: risks.length,
     },

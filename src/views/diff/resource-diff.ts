@@ -29,7 +29,7 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
         ...sloOf(resource),
         resourceType: resource.resourceType,
         logicalId: resource.logicalId,
-        action: "create",
+        action: resource.importId === undefined ? "create" : "import",
         fields: [],
       });
       continue;

@@ -2,13 +2,15 @@ import { WINDOWS } from "../../datadog/windows.js";
 import { formatDuration } from "../../format/duration.js";
 import { formatNumber, formatPercent } from "../../format/numbers.js";
 import { budgetSeconds } from "../../model/budget.js";
-import type { BurnRateTier, Handle, Sli, Slo } from "../../model/model.js";
+import { singleQuery } from "../../model/time-slice.js";
+import { type BurnRateTier, type Handle, type Sli, type Slo, type TimeSliceSli } from "../../model/model.js";
 import { correctionChanges } from "./correction-fields.js";
 import type { FieldChange } from "./types.js";
 
 /** Every meaningful difference between two versions of one SLO, in a stable order. */
 export function sloFieldChanges(before: Slo, after: Slo): FieldChange[] {
   return [
+    ...textChange("display name", before.displayName, after.displayName),
     ...textChange("description", before.description, after.description),
     ...sliChanges(before.sli, after.sli),
     ...textChange("primary window", before.primary.window, after.primary.window),
@@ -42,13 +44,23 @@ export function sliFields(sli: Sli): Record<string, string> {
     case "timeSlice":
       return {
         "sli kind": "timeSlice",
-        "sli query": sli.query,
+        ...timeSliceQueryFields(sli),
         "sli condition": `${sli.comparator} ${formatNumber(sli.threshold)}`,
         "sli interval": `${sli.intervalSeconds}s`,
       };
     case "monitors":
       return { "sli kind": "monitors", "sli monitors": sli.monitorIds.join(", "), "sli groups": sli.groups.join(", ") };
   }
+}
+
+/** The single query, or the formula and each named query. */
+function timeSliceQueryFields(sli: TimeSliceSli): Record<string, string> {
+  const query = singleQuery(sli);
+  if (query !== undefined) return { "sli query": query };
+  return {
+    "sli formula": sli.formula,
+    ...Object.fromEntries(sli.queries.map((query) => [`sli query ${query.name}`, query.query])),
+  };
 }
 
 /** `page 14.4x over 1h/5m (30d)`: how a tier reads in a review. */

@@ -3,8 +3,8 @@
  * form (`slocc diff --format json`) is documented in docs/diff.md and kept stable.
  */
 
-/** What Terraform will do to one resource. */
-export type ResourceAction = "create" | "update" | "replace" | "destroy" | "move";
+/** What Terraform will do to one resource; `import` adopts an existing Datadog object instead of creating one. */
+export type ResourceAction = "create" | "import" | "update" | "replace" | "destroy" | "move";
 
 /** One resource whose planned configuration differs between base and head. */
 export interface ResourceChange {

@@ -1,0 +1,230 @@
+import { access as fileAccess, mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { ImportReport } from "../adopt/report.js";
+import { sloAlertsBySlo } from "../adopt/alerts.js";
+import { groupServices, serviceDocument, type AdoptedService, type NamedSlo } from "../adopt/services.js";
+import { adoptSlo, type AdoptedSlo, type AdoptionOptions, type Refusal } from "../adopt/slo.js";
+import { specYaml } from "../adopt/spec-yaml.js";
+import { datadogAccess } from "../datadog-api/access.js";
+import { DatadogApiError, DatadogClient, type ClientOptions, type SloFilters } from "../datadog-api/client.js";
+import { monitorShape, readObject, sloShape } from "../datadog-api/responses.js";
+import { failsRun } from "../diagnostics/diagnostic.js";
+import { loadSpecs } from "../load/load-specs.js";
+import { readSpecDirectory } from "../load/read-directory.js";
+import { renderDiagnosticsText } from "../render/diagnostics.js";
+import { renderImportReport } from "../render/import-report.js";
+import { specsToModel } from "../spec/to-model.js";
+import { redact } from "../terraform/redact.js";
+import { compareText } from "../util/text.js";
+import { compileInputs } from "./compile.js";
+import type { AppContext } from "./context.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { schemaModeline } from "./schema.js";
+
+/** What to import, where to write it, and what to use where the SLOs' tags say nothing. */
+export interface ImportOptions extends AdoptionOptions, SloFilters {
+  /** The spec directory the files are written to. */
+  readonly out: string;
+}
+
+/** What the specs already in the directory hold, so an import never declares anything twice. */
+interface Existing {
+  /** Service name -> its file. */
+  readonly services: ReadonlyMap<string, string>;
+  /** Adopted SLO id -> the file adopting it. */
+  readonly sloIds: ReadonlyMap<string, string>;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * `slocc import datadog`: reads the SLOs (filtered) and the `slo alert` monitors that watch them
+ * from the Datadog API, maps them to spec files (one per service, never overwriting a file), each
+ * checked by the compiler before it is written, and prints the report. Any failed request is one
+ * line on stderr and exit code 1; keys never appear in output or files.
+ */
+export async function importFromDatadog(
+  options: ImportOptions,
+  context: AppContext,
+  clientOptions: ClientOptions = {},
+): Promise<ExitCode> {
+  const found = datadogAccess(context.env);
+  if ("problem" in found) {
+    context.stderr(`slocc: ${found.problem}\n`);
+    return EXIT.failure;
+  }
+  const { access } = found;
+  const client = new DatadogClient(access, clientOptions);
+  const existing = await existingSpecs(options.out, context.cwd);
+  let read: DatadogRead;
+  try {
+    read = await readDatadog(client, options, existing);
+  } catch (error) {
+    if (!(error instanceof DatadogApiError)) throw error;
+    context.stderr(`slocc: ${redact(error.message, [access.apiKey, access.appKey])}\n`);
+    return EXIT.failure;
+  }
+  const grouped = groupServices(read.adopted, options);
+  const refusals = [...read.refusals, ...grouped.refusals];
+  const files: SpecFile[] = [];
+  for (const service of grouped.services) {
+    const file = await specFile(service, existing, options.out, context.cwd, refusals);
+    if (file) files.push(file);
+  }
+  // Each SLO compiled alone; together they must too, or nothing is written.
+  const together = compileInputs(files.map((file) => ({ path: file.path, bytes: encoder.encode(file.text) })));
+  if (failsRun(together.diagnostics)) {
+    context.stderr(`${renderDiagnosticsText(together.diagnostics, { color: false, sources: together.sources })}\n`);
+    context.stderr("slocc: the imported specs do not compile together; nothing was written\n");
+    return EXIT.failure;
+  }
+  if (files.length > 0) await mkdir(resolve(context.cwd, options.out), { recursive: true });
+  for (const file of files) await writeFile(resolve(context.cwd, file.path), file.text, { flag: "wx" });
+  const report: ImportReport = {
+    site: access.baseUrl,
+    listed: read.listed,
+    files: files.map(({ path, service }) => ({ path, service })),
+    refusals: refusals.sort((a, b) => compareText(a.sloId, b.sloId) || (a.monitorId ?? 0) - (b.monitorId ?? 0)),
+    alreadyAdopted: read.alreadyAdopted,
+  };
+  context.stdout(renderImportReport(report));
+  return EXIT.ok;
+}
+
+/** A spec file to write: where, for which service, and its text. */
+interface SpecFile {
+  readonly path: string;
+  readonly service: AdoptedService;
+  readonly text: string;
+}
+
+/**
+ * The file of a service: its SLOs that compile, each alone; none when no SLO does, or when the
+ * service already has a file. What is left out joins `refusals`, with the reason.
+ */
+async function specFile(
+  service: AdoptedService,
+  existing: Existing,
+  out: string,
+  cwd: string,
+  refusals: Refusal[],
+): Promise<SpecFile | undefined> {
+  const path = join(out, `${service.service}.yaml`).split("\\").join("/");
+  const declared = existing.services.get(service.service);
+  if (declared !== undefined || (await fileExists(resolve(cwd, path)))) {
+    const reason = `service ${service.service} is already in ${declared ?? path}: add the SLO there by hand, or import into another --out`;
+    refusals.push(...service.slos.map(({ slo }) => ({ sloId: slo.id, sloName: slo.datadogName, reason })));
+    return undefined;
+  }
+  const accepted = service.slos.filter((named) => {
+    const problems = compileProblems(path, service, [named]);
+    if (problems) refusals.push({ sloId: named.slo.id, sloName: named.slo.datadogName, reason: problems });
+    return problems === undefined;
+  });
+  if (accepted.length === 0) return undefined;
+  const kept = { ...service, slos: accepted };
+  return { path, service: kept, text: fileText(path, kept, cwd) };
+}
+
+/** What the API holds, read and mapped SLO by SLO. */
+interface DatadogRead {
+  /** How many SLOs the list gave. */
+  readonly listed: number;
+  readonly adopted: readonly AdoptedSlo[];
+  readonly refusals: readonly Refusal[];
+  readonly alreadyAdopted: readonly { readonly sloId: string; readonly file: string }[];
+}
+
+/**
+ * Lists the SLOs and the monitors, then reads each SLO on its own for the ids of the alerts on it;
+ * an alert id the monitor list did not hold is read by id.
+ */
+async function readDatadog(client: DatadogClient, options: ImportOptions, existing: Existing): Promise<DatadogRead> {
+  const listed = await client.listSlos(options);
+  const monitors = (await client.listMonitors()).flatMap((raw) => {
+    const read = readObject(monitorShape, raw);
+    return "value" in read ? [read.value] : [];
+  });
+  const alertsBySlo = sloAlertsBySlo(monitors);
+  const adopted: AdoptedSlo[] = [];
+  const refusals: Refusal[] = [];
+  const alreadyAdopted: { sloId: string; file: string }[] = [];
+  const summaries = listed.map((raw) => readObject(sloShape, raw));
+  for (const summary of summaries) {
+    if ("malformed" in summary) {
+      refusals.push({ sloId: summary.malformed.id ?? "(no id)", reason: unreadable(summary.malformed.problem) });
+      continue;
+    }
+    const id = summary.value.id;
+    const file = existing.sloIds.get(id);
+    if (file !== undefined) {
+      alreadyAdopted.push({ sloId: id, file });
+      continue;
+    }
+    const detail = readObject(sloShape, await client.getSlo(id));
+    if ("malformed" in detail) {
+      refusals.push({ sloId: id, sloName: summary.value.name, reason: unreadable(detail.malformed.problem) });
+      continue;
+    }
+    const alerts = [...(alertsBySlo.get(id) ?? [])];
+    for (const alertId of detail.value.configured_alert_ids ?? []) {
+      if (alerts.some((alert) => alert.id === alertId)) continue;
+      const monitor = readObject(monitorShape, await client.getMonitor(alertId));
+      if ("value" in monitor) alerts.push(monitor.value);
+      else
+        refusals.push({
+          sloId: id,
+          sloName: summary.value.name,
+          monitorId: alertId,
+          reason: unreadable(monitor.malformed.problem),
+        });
+    }
+    const result = adoptSlo(detail.value, alerts, options);
+    if (result.adopted) adopted.push(result.adopted);
+    refusals.push(...result.refusals);
+  }
+  return { listed: listed.length, adopted, refusals, alreadyAdopted };
+}
+
+function unreadable(problem: string): string {
+  return `Datadog's answer for it has an unexpected shape (${problem})`;
+}
+
+/** The error diagnostics of a service spec holding these SLOs, as one line, or undefined when it compiles. */
+function compileProblems(path: string, service: AdoptedService, slos: readonly NamedSlo[]): string | undefined {
+  const text = specYaml(serviceDocument(service.service, service.owner, slos), []);
+  const compiled = compileInputs([{ path, bytes: encoder.encode(text) }]);
+  const errors = compiled.diagnostics.filter((d) => d.severity === "error");
+  return errors.length === 0
+    ? undefined
+    : `slocc would refuse it: ${errors.map((error) => `${error.code}: ${error.message}`).join("; ")}`;
+}
+
+function fileText(path: string, service: AdoptedService, cwd: string): string {
+  const specDir = join(path, "..");
+  return specYaml(serviceDocument(service.service, service.owner, service.slos), [
+    schemaModeline(specDir, cwd),
+    "Adopted from Datadog by `slocc import datadog`. Each `datadogId` names the Datadog object a",
+    "resource adopts: the first apply imports it instead of creating a new one (Terraform 1.5 or later).",
+  ]);
+}
+
+/** Services and adopted SLO ids of the specs already in `dir`; an absent or unreadable directory holds none. */
+async function existingSpecs(dir: string, cwd: string): Promise<Existing> {
+  const read = await readSpecDirectory(dir, cwd);
+  const model = specsToModel(loadSpecs(read.value).value.files).value;
+  const services = new Map<string, string>();
+  const sloIds = new Map<string, string>();
+  for (const service of model.services ?? []) {
+    if (service.name !== undefined) services.set(service.name, service.at.self.file);
+    for (const slo of service.slos ?? []) if (slo.datadogId !== undefined) sloIds.set(slo.datadogId, slo.at.self.file);
+  }
+  return { services, sloIds };
+}
+
+function fileExists(path: string): Promise<boolean> {
+  return fileAccess(path).then(
+    () => true,
+    () => false,
+  );
+}

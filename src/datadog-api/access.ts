@@ -1,0 +1,34 @@
+import type { Environment } from "../util/environment.js";
+
+/** The site slocc reads from when DD_HOST is not set (US1), as the Datadog provider defaults. */
+export const DEFAULT_DATADOG_URL = "https://api.datadoghq.com";
+
+/** Where the Datadog API is and the keys it takes; never printed nor written anywhere. */
+export interface DatadogAccess {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly appKey: string;
+}
+
+/**
+ * The API's address and keys from the environment, under the names the Datadog provider reads:
+ * DD_API_KEY (or DATADOG_API_KEY), DD_APP_KEY (or DATADOG_APP_KEY), DD_HOST (or DATADOG_HOST), a
+ * base URL such as `https://api.datadoghq.eu`. Otherwise one line saying what to set.
+ */
+export function datadogAccess(env: Environment): { readonly access: DatadogAccess } | { readonly problem: string } {
+  const apiKey = env["DD_API_KEY"] || env["DATADOG_API_KEY"];
+  const appKey = env["DD_APP_KEY"] || env["DATADOG_APP_KEY"];
+  if (!apiKey || !appKey) {
+    const missing = [...(apiKey ? [] : ["DD_API_KEY"]), ...(appKey ? [] : ["DD_APP_KEY"])];
+    return {
+      problem:
+        `${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set: export your Datadog API key as DD_API_KEY ` +
+        "and your application key as DD_APP_KEY (or DATADOG_API_KEY and DATADOG_APP_KEY)",
+    };
+  }
+  const host = env["DD_HOST"] || env["DATADOG_HOST"] || DEFAULT_DATADOG_URL;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(host)) {
+    return { problem: `DD_HOST is ${JSON.stringify(host)}: set it to a URL such as https://api.datadoghq.eu` };
+  }
+  return { access: { baseUrl: host.replace(/\/+$/, ""), apiKey, appKey } };
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+/**
+ * What slocc reads of the Datadog API's answers (v1 SLOs and monitors), checked for shape. Every
+ * object keeps the keys it is not read for, so they can be reported; numbers may come as integers
+ * or floats (`99` and `99.0`), and keys the API sometimes leaves out are optional.
+ */
+
+const thresholdShape = z.looseObject({
+  timeframe: z.string(),
+  target: z.number(),
+  warning: z.number().nullish(),
+});
+
+const namedQueryShape = z.looseObject({
+  name: z.string(),
+  query: z.string(),
+  data_source: z.string().nullish(),
+});
+
+const timeSliceShape = z.looseObject({
+  comparator: z.string(),
+  threshold: z.number(),
+  query_interval_seconds: z.number().nullish(),
+  query: z.looseObject({
+    formulas: z.array(z.looseObject({ formula: z.string() })),
+    queries: z.array(namedQueryShape),
+  }),
+});
+
+/** An SLO as `GET /api/v1/slo` and `GET /api/v1/slo/{id}` return it. */
+export const sloShape = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  description: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+  thresholds: z.array(thresholdShape),
+  timeframe: z.string().nullish(),
+  target_threshold: z.number().nullish(),
+  warning_threshold: z.number().nullish(),
+  query: z.looseObject({ numerator: z.string(), denominator: z.string() }).nullish(),
+  monitor_ids: z.array(z.number()).nullish(),
+  groups: z.array(z.string()).nullish(),
+  sli_specification: z.looseObject({ time_slice: timeSliceShape.nullish() }).nullish(),
+  /** Only with `with_configured_alert_ids=true`: the SLO alerts that watch this SLO. */
+  configured_alert_ids: z.array(z.number()).nullish(),
+});
+
+/** A monitor as `GET /api/v1/monitor` and `GET /api/v1/monitor/{id}` return it. */
+export const monitorShape = z.looseObject({
+  id: z.number(),
+  type: z.string(),
+  name: z.string(),
+  message: z.string().nullish(),
+  query: z.string(),
+  tags: z.array(z.string()).nullish(),
+  priority: z.number().nullish(),
+  options: z
+    .looseObject({
+      thresholds: z.looseObject({ critical: z.number().nullish(), warning: z.number().nullish() }).nullish(),
+    })
+    .nullish(),
+});
+
+export type DatadogSlo = z.infer<typeof sloShape>;
+export type DatadogMonitor = z.infer<typeof monitorShape>;
+export type DatadogTimeSlice = z.infer<typeof timeSliceShape>;
+
+/** An object of the answer that does not have the expected shape: its id when it has one, and what is wrong. */
+export interface MalformedObject {
+  readonly id?: string;
+  readonly problem: string;
+}
+
+/** Reads one object of an answer: the typed object, or what makes it unreadable. */
+export function readObject<T>(
+  shape: z.ZodType<T>,
+  raw: unknown,
+): { readonly value: T } | { readonly malformed: MalformedObject } {
+  const parsed = shape.safeParse(raw);
+  if (parsed.success) return { value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return {
+    malformed: {
+      ...(typeof id === "string" || typeof id === "number" ? { id: String(id) } : {}),
+      problem: `${where}${issue?.message ?? "unexpected shape"}`,
+    },
+  };
+}

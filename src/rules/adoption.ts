@@ -1,0 +1,61 @@
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Position } from "../util/position.js";
+import { repeats } from "./duplicates.js";
+import { comparePositions, eachSlo, type Rule } from "./rule.js";
+
+/**
+ * What adopting existing Datadog objects asks: a display name with some text, and each Datadog SLO
+ * or monitor adopted once across every spec (Terraform cannot import one object to two resources).
+ */
+export const checkAdoption: Rule = (model) => {
+  const found: Diagnostic[] = [];
+  const sloIds: { name: string; at: Position }[] = [];
+  const monitorIds: { name: string; at: Position }[] = [];
+  for (const { service, slo } of eachSlo(model)) {
+    // Every environment of a service is an instance of its SLOs: the first one found stands for them all.
+    if (service.environment !== undefined && service.environment !== firstEnvironment(model, service.at.self.file))
+      continue;
+    if (slo.displayName !== undefined && slo.displayName.trim().length === 0) {
+      found.push(
+        diagnostic(
+          "INVALID_VALUE",
+          "the display name is empty: write the SLO's name in Datadog, or remove `displayName`",
+          slo.at.displayName,
+        ),
+      );
+    }
+    if (slo.datadogId !== undefined) sloIds.push({ name: slo.datadogId, at: slo.at.datadogId });
+    if (slo.datadogId !== undefined && service.environment !== undefined) {
+      found.push(
+        diagnostic(
+          "DUPLICATE_DATADOG_ID",
+          "this service declares environments, and each makes its own Datadog SLO: one Datadog SLO can be adopted by one of them only. " +
+            "Adopt it in a spec without environments",
+          slo.at.datadogId,
+        ),
+      );
+    }
+    for (const tier of slo.alerts?.burnRate ?? []) {
+      if (tier.datadogId !== undefined) monitorIds.push({ name: String(tier.datadogId), at: tier.at.datadogId });
+    }
+    const errorBudget = slo.alerts?.errorBudget;
+    if (errorBudget?.datadogId !== undefined)
+      monitorIds.push({ name: String(errorBudget.datadogId), at: errorBudget.at.datadogId });
+  }
+  const adoptedTwice = (what: string) => (id: string, first: Position) =>
+    `the Datadog ${what} ${id} is already adopted at ${first.file}:${first.line}: an object can be adopted once, remove one \`datadogId\``;
+  found.push(
+    ...repeats("DUPLICATE_DATADOG_ID", byPlace(sloIds), adoptedTwice("SLO")),
+    ...repeats("DUPLICATE_DATADOG_ID", byPlace(monitorIds), adoptedTwice("monitor")),
+  );
+  return found;
+};
+
+/** The first environment (by name) of the service instances a file declares. */
+function firstEnvironment(model: Parameters<Rule>[0], file: string): string | undefined {
+  return (model.services ?? []).find((service) => service.at.self.file === file)?.environment;
+}
+
+function byPlace<T extends { readonly at: Position }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => comparePositions(a.at, b.at));
+}

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { datadogAccess } from "../src/datadog-api/access.js";
+import { DatadogApiError, DatadogClient } from "../src/datadog-api/client.js";
+import { pageOf, startStandIn, type Answer, type StandIn } from "./support/datadog-stand-in.js";
+
+const KEYS = { apiKey: "api-key-7a1f", appKey: "app-key-4c2e" };
+
+let api: StandIn | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+/** A client of a stand-in answering `answer`, recording its waits instead of waiting. */
+async function clientOf(answer: (url: URL) => Answer | undefined, pageSize = 2) {
+  api = await startStandIn(answer);
+  const waits: number[] = [];
+  const client = new DatadogClient(
+    { baseUrl: api.url, ...KEYS },
+    {
+      pageSize,
+      sleep: (milliseconds) => {
+        waits.push(milliseconds);
+        return Promise.resolve();
+      },
+    },
+  );
+  return { client, waits, received: api.received };
+}
+
+const rateLimited = (reset: string | undefined): Answer => ({
+  status: 429,
+  headers: reset === undefined ? {} : { "X-RateLimit-Reset": reset },
+  body: { errors: ["Too many requests"] },
+});
+
+describe("the Datadog API client", () => {
+  it("pages the SLO list until a page comes back short, with the filters", async () => {
+    const slos = [1, 2, 3, 4, 5].map((n) => ({ id: String(n) }));
+    const { client, received } = await clientOf((url) => ({ body: { data: pageOf(slos, url), error: null } }));
+    expect(await client.listSlos({ ids: ["1", "2"], tagsQuery: "team:web", name: "web" })).toEqual(slos);
+    expect(received.map((request) => request.url)).toEqual(
+      [0, 2, 4].map((offset) => `/api/v1/slo?ids=1%2C2&tags_query=team%3Aweb&query=web&limit=2&offset=${offset}`),
+    );
+  });
+
+  it("sends the keys as headers, never in the address", async () => {
+    const { client, received } = await clientOf(() => ({ body: [] }));
+    await client.listMonitors();
+    expect(received[0]?.headers["dd-api-key"]).toBe(KEYS.apiKey);
+    expect(received[0]?.headers["dd-application-key"]).toBe(KEYS.appKey);
+    expect(received[0]?.url).not.toContain(KEYS.apiKey);
+  });
+
+  it.each([
+    ["the seconds X-RateLimit-Reset gives", "7", 7000],
+    ["at most a minute, whatever it gives", "3600", 60000],
+    ["a second when it gives none", undefined, 1000],
+  ])("waits out a 429 for %s, then asks again", async (_name, reset, wait) => {
+    let refused = false;
+    const { client, waits } = await clientOf(() => {
+      if (refused) return { body: [] };
+      refused = true;
+      return rateLimited(reset);
+    });
+    expect(await client.listMonitors()).toEqual([]);
+    expect(waits).toEqual([wait]);
+  });
+
+  it("gives up on a rate limit that never ends after 5 more tries", async () => {
+    const { client, waits, received } = await clientOf(() => rateLimited("2"));
+    await expect(client.listSlos({})).rejects.toThrow(
+      new DatadogApiError(
+        "Datadog still rate-limits GET /api/v1/slo (429) after 6 tries: wait a few minutes and run again",
+      ),
+    );
+    expect(waits).toEqual([2000, 2000, 2000, 2000, 2000]);
+    expect(received).toHaveLength(6);
+  });
+
+  it.each([
+    ["an answer without a list under data", { body: { errors: null } }, /without a list under `data`/],
+    [
+      "a 404 with Datadog's error body",
+      { status: 404, body: { errors: ["SLO not found"] } },
+      /answered 404 to GET \/api\/v1\/slo: SLO not found$/,
+    ],
+    ["a 502 with an empty body", { status: 502, body: "" }, /answered 502 to GET \/api\/v1\/slo: \(empty\)$/],
+  ])("turns %s into one line", async (_name, answer, message) => {
+    const { client } = await clientOf(() => answer);
+    const error = await client.listSlos({}).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(DatadogApiError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+});
+
+describe("the Datadog API's address and keys", () => {
+  it.each([
+    [
+      "the provider's variables",
+      { DD_API_KEY: "a", DD_APP_KEY: "b", DD_HOST: "https://api.datadoghq.eu/" },
+      "https://api.datadoghq.eu",
+    ],
+    [
+      "their DATADOG_ names, and the US1 site by default",
+      { DATADOG_API_KEY: "a", DATADOG_APP_KEY: "b" },
+      "https://api.datadoghq.com",
+    ],
+  ])("come from %s", (_name, env, baseUrl) => {
+    expect(datadogAccess(env)).toEqual({ access: { baseUrl, apiKey: "a", appKey: "b" } });
+  });
+
+  it("refuse a DD_HOST that is not a URL", () => {
+    expect(datadogAccess({ DD_API_KEY: "a", DD_APP_KEY: "b", DD_HOST: "datadoghq.eu" })).toEqual({
+      problem: 'DD_HOST is "datadoghq.eu": set it to a URL such as https://api.datadoghq.eu',
+    });
+  });
+});

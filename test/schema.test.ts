@@ -1,0 +1,99 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { describe, expect, it } from "vitest";
+import { loadSpecs } from "../src/load/load-specs.js";
+import { catalogV1, serviceV1, SPEC_V1 } from "../src/spec/v1/schema.js";
+import { runCli } from "./support/cli.js";
+import { readCorpus } from "./support/corpus.js";
+
+const ROOT = join(__dirname, "..");
+const encoder = new TextEncoder();
+
+/** The parsed data of a spec text, as slocc reads it; undefined when it is not YAML slocc reads. */
+function specData(path: string, bytes: Uint8Array): unknown {
+  return loadSpecs([{ path, bytes }]).value.files[0]?.data;
+}
+
+async function yamlFiles(dir: string): Promise<{ name: string; data: unknown }[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".yaml")).sort();
+  return Promise.all(
+    names.map(async (name) => ({ name: join(dir, name), data: specData(name, await readFile(join(dir, name))) })),
+  );
+}
+
+/** Complete spec examples of the docs: ```yaml blocks that start with `apiVersion:`. */
+async function docExamples(): Promise<{ name: string; data: unknown }[]> {
+  const examples = await Promise.all(
+    ["README.md", "docs/spec.md"].map(async (file) =>
+      [...(await readFile(join(ROOT, file), "utf8")).matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((match) => match[1] ?? "")
+        .filter((yaml) => yaml.startsWith("apiVersion:"))
+        .map((yaml, index) => ({ name: `${file} example ${index}`, data: specData(file, encoder.encode(yaml)) })),
+    ),
+  );
+  return examples.flat();
+}
+
+/** Whether zod, which checks specs, refuses the shape of this data (the envelope included). */
+function zodRefuses(data: unknown): boolean {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return true;
+  const record = data as Record<string, unknown>;
+  if (record["apiVersion"] !== SPEC_V1) return true;
+  return !("catalog" in record ? catalogV1 : serviceV1).safeParse(data).success;
+}
+
+const printed = await runCli(["schema"]);
+const schema = JSON.parse(printed.stdout) as Record<string, unknown>;
+const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+
+const valid = [
+  ...(await yamlFiles(join(ROOT, "slos"))),
+  ...(
+    await Promise.all(
+      (await readdir(join(ROOT, "test", "golden")))
+        .filter((name) => name !== "examples")
+        .map((name) => yamlFiles(join(ROOT, "test", "golden", name, "slos"))),
+    )
+  ).flat(),
+  ...(await yamlFiles(join(ROOT, "templates", "slos"))),
+  ...(await docExamples()),
+];
+
+const corpus = (await readCorpus(join(__dirname, "bad-inputs")))
+  .filter((c) => c.files.length === 1)
+  .flatMap((c) => {
+    const file = c.files[0]!;
+    const data = specData(file.name, file.bytes);
+    return data === undefined ? [] : [{ name: c.name, data, shapeError: zodRefuses(data) }];
+  });
+
+describe("the JSON Schema of spec files", () => {
+  it("is what the package ships, and JSON Schema draft 2020-12", async () => {
+    expect(printed.code).toBe(0);
+    expect(await readFile(join(ROOT, "schema", "slocc-v1.schema.json"), "utf8")).toBe(printed.stdout);
+    expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+
+  it("describes the fields, from the spec reference", () => {
+    const service = (schema["$defs"] as Record<string, { properties: Record<string, { description?: string }> }>)[
+      "service"
+    ];
+    for (const key of ["service", "owner", "slos", "dashboard"])
+      expect(service?.properties[key]?.description).toBeTruthy();
+    expect(printed.stdout).toContain("the SLO's name in Datadog, as written");
+  });
+
+  it("has examples, fixtures and docs to accept, and bad inputs with shape errors to refuse", () => {
+    expect(valid.length).toBeGreaterThanOrEqual(10);
+    expect(corpus.filter((c) => c.shapeError).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(valid)("accepts $name", ({ data }) => {
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it.each(corpus)("judges the shape of $name as slocc does", ({ data, shapeError }) => {
+    expect(validate(data)).toBe(!shapeError);
+  });
+});
