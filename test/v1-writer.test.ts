@@ -34,6 +34,18 @@ describe("the slocc/v1 writer", () => {
     expect(again.value?.plan).toEqual(original.value?.plan);
   });
 
+  it.each(["adopted", "corrections", "sli-kinds", "alerts"])(
+    "writes the golden fixture %s back as specs that compile to the very same resources",
+    async (fixture) => {
+      const original = await compileDirectory(join(__dirname, "golden", fixture, "slos"), ROOT, {
+        today: "2026-12-01",
+      });
+      const again = compileTexts(rewritten(modelOf(original)), { today: "2026-12-01" });
+      expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(again.value?.plan).toEqual(original.value?.plan);
+    },
+  );
+
   it("writes the same text for the same service, with the primary objective first", async () => {
     const model = modelOf(await compileDirectory(join(ROOT, "slos"), ROOT));
     const service = model.services.find((each) => each.name === "card-platform");

@@ -111,6 +111,8 @@ function sloData(slo: Slo, service: Service): Record<string, unknown> {
   const alerts = alertsData(slo, service);
   return {
     name: slo.name,
+    ...(slo.displayName === undefined ? {} : { displayName: slo.displayName }),
+    ...(slo.datadogId === undefined ? {} : { datadogId: slo.datadogId }),
     ...(slo.renamedFrom === undefined ? {} : { renamedFrom: slo.renamedFrom }),
     ...(slo.description === undefined ? {} : { description: slo.description }),
     ...(slo.journey === undefined ? {} : { journey: slo.journey.value }),
@@ -198,6 +200,8 @@ function alertsData(slo: Slo, service: Service): Record<string, unknown> {
               ? {}
               : { warning: `${formatNumber(errorBudget.warningPercent)}%` }),
             critical: `${formatNumber(errorBudget.criticalPercent)}%`,
+            ...(errorBudget.window === slo.primary.window ? {} : { window: errorBudget.window }),
+            ...(errorBudget.datadogId === undefined ? {} : { datadogId: errorBudget.datadogId }),
           },
         }),
   };
@@ -227,6 +231,8 @@ function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
     ...(tier.statedAs === "factor"
       ? { factor: tier.factor }
       : { budgetConsumed: `${formatNumber(tier.budgetConsumedPercent)}%` }),
+    ...(tier.warningFactor === undefined ? {} : { warning: tier.warningFactor }),
+    ...(tier.datadogId === undefined ? {} : { datadogId: tier.datadogId }),
   };
 }
 
