@@ -50,7 +50,7 @@ export async function runStackAction(
   for (const problem of problems) context.stderr(`slocc: ${problem}\n`);
   if (!checked.ok || problems.length > 0) return EXIT.failure;
 
-  await writeStacks(plan, options.out, context, options.backend);
+  await writeStacks(plan, options.out, context, { backend: options.backend });
   if (action.kind === "apply" && !action.autoApprove && !(await askToApply(selected, context))) {
     context.stderr("slocc: not confirmed; nothing was run\n");
     return EXIT.failure;

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import type { ParseCache } from "./parse-cache.js";
 import { parseSpecText } from "./parse-yaml.js";
 import { MAX_SPEC_BYTES, type SpecInput } from "./read-directory.js";
 import type { SourceFile } from "./source-file.js";
@@ -9,8 +10,11 @@ export interface LoadedSpecs {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-/** Decodes and parses spec inputs; bad bytes and bad YAML become diagnostics, never exceptions. */
-export function loadSpecs(inputs: readonly SpecInput[]): Result<LoadedSpecs> {
+/**
+ * Decodes and parses spec inputs; bad bytes and bad YAML become diagnostics, never exceptions. With
+ * a cache, files parsed in a previous run with the same text are not parsed again.
+ */
+export function loadSpecs(inputs: readonly SpecInput[], cache?: ParseCache): Result<LoadedSpecs> {
   const files: SourceFile[] = [];
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -40,7 +44,7 @@ export function loadSpecs(inputs: readonly SpecInput[]): Result<LoadedSpecs> {
     // Terraform reads every string in NFC form; normalising here keeps the plan equal to what Datadog receives.
     const text = decoded.replace(/^\uFEFF/, "").normalize("NFC");
     sources.set(input.path, text);
-    const parsed = parseSpecText(input.path, text);
+    const parsed = cache ? cache.parse(input.path, text) : parseSpecText(input.path, text);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) files.push(parsed.value);
   }
