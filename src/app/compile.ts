@@ -1,10 +1,4 @@
-import {
-  failsRun,
-  sortDiagnostics,
-  uniqueDiagnostics,
-  type Diagnostic,
-  type Result,
-} from "../diagnostics/diagnostic.js";
+import { failsRun, sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
 import { loadSpecs } from "../load/load-specs.js";
 import type { ParseCache } from "../load/parse-cache.js";
 import type { SpecInput } from "../load/read-directory.js";
@@ -74,9 +68,4 @@ export function compileRead(read: Result<readonly SpecInput[]>, options: Compile
  */
 export async function compileDirectory(dir: string, cwd: string, options: CompileOptions = {}): Promise<Compilation> {
   return compileRead(await readSpecPath(dir, cwd), options);
-}
-
-/** The diagnostics that appear on both sides of a comparison, once. */
-export function mergedDiagnostics(...groups: readonly (readonly Diagnostic[])[]): Diagnostic[] {
-  return sortDiagnostics(uniqueDiagnostics(groups.flat()));
 }

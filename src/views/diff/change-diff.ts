@@ -1,10 +1,11 @@
 import { formatPercent } from "../../format/numbers.js";
 import type { Model, Service, Slo } from "../../model/model.js";
 import type { CompiledPlan } from "../../plan/resources.js";
-import { compareText } from "../../util/text.js";
+import { compareText, plural } from "../../util/text.js";
 import { diffResources } from "./resource-diff.js";
-import { sloFieldChanges, sliFields, tierKey, tierText } from "./slo-fields.js";
-import type { ResourceChange, ChangeDiff, Reviewers, Risk, SloChange } from "./types.js";
+import { sloFieldChanges, sloFields, sliFields, tierKey, tierText } from "./slo-fields.js";
+import { stackChanges } from "./stack-changes.js";
+import type { ResourceChange, ResourceReference, ChangeDiff, Reviewers, Risk, SloChange } from "./types.js";
 
 /** One side of a change: the compiled specs at a ref, or in the working tree. */
 export interface CompiledSide {
@@ -47,6 +48,7 @@ export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
     resources,
     risks,
     reviewers,
+    stacks: stackChanges(base.plan, head.plan),
   };
 }
 
@@ -60,7 +62,7 @@ function diffSlos(base: Model, head: Model): SloChange[] {
         : undefined;
     const previous = renamedFrom ?? before.get(sloKey(slo.service, slo.name));
     if (!previous) {
-      changes.push({ service: slo.service, slo: slo.name, change: "added", fields: [] });
+      changes.push({ service: slo.service, slo: slo.name, change: "added", fields: sloFields(slo, "after") });
       continue;
     }
     before.delete(sloKey(previous.service, previous.name));
@@ -70,7 +72,7 @@ function diffSlos(base: Model, head: Model): SloChange[] {
     else if (fields.length > 0) changes.push({ service: slo.service, slo: slo.name, change: "changed", fields });
   }
   for (const slo of before.values())
-    changes.push({ service: slo.service, slo: slo.name, change: "removed", fields: [] });
+    changes.push({ service: slo.service, slo: slo.name, change: "removed", fields: sloFields(slo, "before") });
   return changes.sort((a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo));
 }
 
@@ -143,12 +145,25 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
       slo: resource.slo ?? resource.logicalId,
       message:
         `the SLO is replaced (its ${resource.fields.join(", ")} cannot change in place): a new SLO ` +
-        `with a new id and no history is created, and dashboards and alerts that use the old id break`,
+        `with a new id and no history is created; ${referrersText(resource.referencedBy ?? [])}`,
     });
   }
   return risks.sort(
     (a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo) || compareText(a.kind, b.kind),
   );
+}
+
+/** `its 3 monitors and 1 dashboard follow the new id (update); anything else that uses the old id breaks` */
+function referrersText(references: readonly ResourceReference[]): string {
+  const counts = new Map<string, number>();
+  for (const reference of references) {
+    const kind = reference.resourceType.replace(/^datadog_/, "").replace(/_/g, " ");
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const managed = [...counts].map(([kind, count]) => plural(count, kind)).join(", ");
+  return managed === ""
+    ? "dashboards and alerts that use the old id break"
+    : `the ${managed} slocc manages that refer to it follow the new id, anything else that uses the old id breaks`;
 }
 
 function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {
