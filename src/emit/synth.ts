@@ -27,6 +27,8 @@ export interface SynthesisReport {
   readonly synthesized: readonly string[];
   /** Kept from the previous output, their inputs unchanged. */
   readonly reused: readonly string[];
+  /** How many threads synthesized, this one included. */
+  readonly threads: number;
 }
 
 /** The file cdktf writes a stack's Terraform JSON to. */
@@ -70,7 +72,9 @@ export async function synthesizeTo(
     const reused = await reusableUnits(units, previous, target);
     const fresh = units.filter((unit) => !reused.includes(unit));
     await mkdir(staging, { recursive: true });
-    const manifests = await synthesizeUnits(fresh, staging, backend, options.threads);
+    const jobs = fresh.map((unit) => jobOf(unit, staging, backend));
+    const workers = workerCount(jobs, options.threads);
+    const manifests = await synthesizeUnits(fresh, jobs, staging, workers);
     for (const unit of reused) {
       await mkdir(join(staging, unit.dir), { recursive: true });
       await linkOrCopy(join(target, unit.dir, STACK_FILE), join(staging, unit.dir, STACK_FILE));
@@ -88,7 +92,7 @@ export async function synthesizeTo(
       retired,
       units.map((unit) => unit.dir),
     );
-    return { synthesized: fresh.map((unit) => unit.dir), reused: reused.map((unit) => unit.dir) };
+    return { synthesized: fresh.map((unit) => unit.dir), reused: reused.map((unit) => unit.dir), threads: workers + 1 };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(retired, { recursive: true, force: true });
@@ -111,23 +115,22 @@ async function reusableUnits(units: readonly Unit[], previous: OutputRecord, tar
   return reusable;
 }
 
-/**
- * Synthesizes the units into `staging`. A removed stack is synthesized in a folder of its own
- * (cdktf always writes `<outdir>/stacks/<name>`), then moved to `removed/<name>`.
- */
+/** Where a removed stack is synthesized first: cdktf always writes `<outdir>/stacks/<name>`. */
+const REMOVED_SCRATCH = ".removed";
+
+function jobOf(unit: Unit, staging: string, backend: BackendChoice): StackJob {
+  return { stack: unit.stack, outdir: unit.removed ? join(staging, REMOVED_SCRATCH) : staging, backend };
+}
+
+/** Synthesizes the units into `staging`, then moves each removed stack to `removed/<name>`. */
 async function synthesizeUnits(
   units: readonly Unit[],
+  jobs: readonly StackJob[],
   staging: string,
-  backend: BackendChoice,
-  threads: number | undefined,
+  workers: number,
 ): Promise<Map<Unit, StackManifest>> {
-  const removedRoot = join(staging, ".removed");
-  const jobs: StackJob[] = units.map((unit) => ({
-    stack: unit.stack,
-    outdir: unit.removed ? removedRoot : staging,
-    backend,
-  }));
-  const manifests = await synthesizeAll(jobs, workerCount(jobs, threads));
+  const removedRoot = join(staging, REMOVED_SCRATCH);
+  const manifests = await synthesizeAll(jobs, workers);
   for (const unit of units.filter((candidate) => candidate.removed)) {
     await mkdir(join(staging, "removed"), { recursive: true });
     await rename(join(removedRoot, "stacks", unit.stack.name), join(staging, unit.dir));
