@@ -13,9 +13,8 @@ const EXAMPLES = join(__dirname, "..", "slos");
 
 async function exampleTexts(): Promise<Record<string, string>> {
   const names = ["aws-slas.yaml", "card-platform.yaml", "e-scooter.yaml"];
-  return Object.fromEntries(
-    await Promise.all(names.map(async (name) => [`slos/${name}`, await readFile(join(EXAMPLES, name), "utf8")])),
-  );
+  const texts = await Promise.all(names.map((name) => readFile(join(EXAMPLES, name), "utf8")));
+  return Object.fromEntries(names.map((name, index) => [`slos/${name}`, texts[index] ?? ""]));
 }
 
 function planOf(files: Record<string, string>): CompiledPlan {
