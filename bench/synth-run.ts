@@ -1,24 +1,32 @@
-import { compileDirectory } from "../src/app/compile.js";
-import { readParseCache, writeParseCache } from "../src/app/parse-cache-file.js";
-import { synthesizeTo, type SynthesisReport } from "../src/emit/synth.js";
-import { compiledDetail, requireNoErrors } from "./checks.js";
+import { Readable } from "node:stream";
+import type { AppContext } from "../src/app/context.js";
+import { prepareWriting, writeStacks } from "../src/app/synth.js";
 import { BENCH_TODAY } from "./corpus.js";
 import type { Detail } from "./protocol.js";
 
 /**
- * What `slocc synth --dir <dir> --out <out>` does, less the printing: the parses kept in `out` read,
- * the specs compiled, the stacks synthesized (unchanged ones kept), the parses kept for next time.
+ * What `slocc synth --dir <dir> --out <out>` does, through the same functions, its output
+ * discarded: the parses kept in `out` read, threads started, the specs compiled, the stacks
+ * synthesized (unchanged ones kept), the parses kept for next time.
  */
-export async function synthLikeTheCli(
-  dir: string,
-  out: string,
-  what: string,
-): Promise<Detail & Partial<Record<string, number>>> {
-  const parseCache = await readParseCache(out);
-  const result = await compileDirectory(dir, process.cwd(), { today: BENCH_TODAY, parseCache });
-  requireNoErrors(result, what);
-  if (!result.value) throw new Error("no plan although no error was reported");
-  const report: SynthesisReport = await synthesizeTo(result.value.plan, out);
-  await writeParseCache(out, parseCache);
-  return { ...compiledDetail(result), synthesized: report.synthesized.length, reused: report.reused.length };
+export async function synthLikeTheCli(dir: string, out: string, what: string): Promise<Detail> {
+  let diagnostics = "";
+  const context: AppContext = {
+    cwd: process.cwd(),
+    env: {},
+    stdin: Readable.from([]),
+    stdout: () => undefined,
+    stderr: (text) => void (diagnostics += text),
+    color: { stdout: false, stderr: false },
+  };
+  const ready = await prepareWriting({ dir, today: BENCH_TODAY }, out, false, context);
+  if (!ready) throw new Error(`the generated corpus does not validate (${what}):\n${diagnostics.slice(0, 4000)}`);
+  const report = await writeStacks(ready, out, context);
+  return {
+    stacks: ready.plan.stacks.length,
+    resources: ready.plan.stacks.reduce((sum, stack) => sum + stack.resources.length, 0),
+    synthesized: report.synthesized.length,
+    reused: report.reused.length,
+    threads: report.threads,
+  };
 }

@@ -14,7 +14,7 @@ import { canAsk, confirmYes } from "./confirm.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { printDiagnostics } from "./print.js";
-import { compileForWriting, keptParses, writeStacks, type SpecSource } from "./synth.js";
+import { prepareWriting, writeStacks, type ReadyToWrite, type SpecSource } from "./synth.js";
 
 /** What a stack command works on. */
 export interface StackRunOptions extends SpecSource {
@@ -58,9 +58,22 @@ export async function runStackAction(
   options: StackRunOptions,
   context: AppContext,
 ): Promise<ExitCode> {
-  const parseCache = await keptParses(options.out, context);
-  const plan = await compileForWriting({ ...options, parseCache }, options.strict, context);
-  if (!plan) return EXIT.failure;
+  const ready = await prepareWriting(options, options.out, options.strict, context);
+  if (!ready) return EXIT.failure;
+  try {
+    return await runPrepared(action, ready, options, context);
+  } finally {
+    await ready.pool.close();
+  }
+}
+
+async function runPrepared(
+  action: TerraformAction,
+  ready: ReadyToWrite,
+  options: StackRunOptions,
+  context: AppContext,
+): Promise<ExitCode> {
+  const { plan } = ready;
   const scope = await scopeOf(plan.stacks, options, context);
   if (!scope) return EXIT.failure;
   const known = [...plan.stacks, ...scope.removed].map((stack) => stack.name).sort(compareText);
@@ -72,11 +85,12 @@ export async function runStackAction(
     return EXIT.usage;
   }
   const selected = scope.candidates.filter((stack) => options.stacks.length === 0 || options.stacks.includes(stack));
-  const write = () =>
-    writeStacks(plan, options.out, context, { backend: options.backend, removed: scope.removed, parseCache });
+  const write = () => writeStacks(ready, options.out, context, { backend: options.backend, removed: scope.removed });
   if (selected.length === 0) {
     await write();
-    context.stderr(`slocc: no stack changed since ${options.changedSince ?? ""}: nothing to ${action.kind}\n`);
+    const why =
+      options.changedSince === undefined ? "no stack to run" : `no stack changed since ${options.changedSince}`;
+    context.stderr(`slocc: ${why}: nothing to ${action.kind}\n`);
     if (options.summary)
       await writeFile(resolve(context.cwd, options.summary), renderPlanSummary([], options.changedSince));
     return EXIT.ok;

@@ -39,10 +39,17 @@ export class PlainResource extends TerraformResource {
 function snakeCaseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeCaseKeys);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
-      snakeCaseKeys(item),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [snakeCase(key), snakeCaseKeys(item)]));
+}
+
+/** Attribute names seen so far: a few dozen, converted once each. */
+const SNAKE_CASE = new Map<string, string>();
+
+function snakeCase(key: string): string {
+  let converted = SNAKE_CASE.get(key);
+  if (converted === undefined) {
+    converted = key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    SNAKE_CASE.set(key, converted);
+  }
+  return converted;
 }

@@ -1,16 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { synthesizeStack, type StackJob, type StackManifest } from "./synth-stack.js";
-import type { WorkerAnswer, WorkerRequest } from "./synth-worker.js";
-
-/** The compiled worker script. Absent when slocc runs from its TypeScript sources (its own tests). */
-const WORKER_SCRIPT = join(__dirname, "synth-worker.js");
-
-/** Whether stacks can be synthesized on worker threads here. */
-export function canUseWorkers(): boolean {
-  return existsSync(WORKER_SCRIPT);
-}
+import type { SynthesisThread } from "./worker-pool.js";
 
 /** The jobs, handed out one at a time to whichever thread is free; once one fails, no more. */
 class JobQueue {
@@ -30,12 +19,15 @@ class JobQueue {
 }
 
 /**
- * Synthesizes every job on this thread and on `workers` worker threads at once. Threads take jobs
- * from one queue, so one that finishes early takes more; each stack is written by exactly one
- * thread, into its own directory, so the output is the same whatever thread wrote what. Resolves
- * to the manifest entries in job order; rejects once any job fails.
+ * Synthesizes every job on this thread and on the given worker threads at once. Threads take jobs
+ * from one queue, so one that finishes early (or starts late) takes more; each stack is written by
+ * exactly one thread, into its own directory, so the output is the same whatever thread wrote
+ * what. Resolves to the manifest entries in job order; rejects once any job fails.
  */
-export async function synthesizeAll(jobs: readonly StackJob[], workers: number): Promise<StackManifest[]> {
+export async function synthesizeAll(
+  jobs: readonly StackJob[],
+  workers: readonly SynthesisThread[],
+): Promise<StackManifest[]> {
   const queue = new JobQueue(jobs);
   const results = new Array<StackManifest>(jobs.length);
   const guarded = async (run: () => Promise<void>) => {
@@ -46,7 +38,7 @@ export async function synthesizeAll(jobs: readonly StackJob[], workers: number):
       throw error;
     }
   };
-  const threads = Array.from({ length: workers }, () => guarded(() => runOnWorker(queue, results)));
+  const threads = workers.map((worker) => guarded(() => runOnWorker(worker, queue, results)));
   await Promise.all([guarded(() => runHere(queue, results)), ...threads]);
   return results;
 }
@@ -59,27 +51,14 @@ async function runHere(queue: JobQueue, results: StackManifest[]): Promise<void>
   }
 }
 
-async function runOnWorker(queue: JobQueue, results: StackManifest[]): Promise<void> {
-  const worker = new Worker(WORKER_SCRIPT);
-  try {
+/**
+ * Feeds a worker thread from the queue, keeping two stacks out at a time so that it starts the next
+ * one without waiting for this thread, which answers only between its own stacks.
+ */
+async function runOnWorker(thread: SynthesisThread, queue: JobQueue, results: StackManifest[]): Promise<void> {
+  const lane = async (): Promise<void> => {
     for (let taken = queue.take(); taken; taken = queue.take())
-      results[taken.index] = await ask(worker, { id: taken.index, job: taken.job });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-function ask(worker: Worker, request: WorkerRequest): Promise<StackManifest> {
-  return new Promise((resolve, reject) => {
-    const settle = (outcome: () => void) => {
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      outcome();
-    };
-    const onMessage = (answer: WorkerAnswer) =>
-      settle(() => ("error" in answer ? reject(new Error(answer.error)) : resolve(answer.manifest)));
-    const onError = (error: Error) => settle(() => reject(error));
-    const onExit = (code: number) => settle(() => reject(new Error(`a synthesis thread stopped (exit code ${code})`)));
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-    worker.postMessage(request);
-  });
+      results[taken.index] = await thread.synthesize(taken.job);
+  };
+  await Promise.all([lane(), lane()]);
 }

@@ -7,7 +7,8 @@ import type { CompiledPlan, StackPlan } from "../plan/resources.js";
 import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { readRecord, stackDigest, writeRecord, type OutputRecord, type StackRecord } from "./output-record.js";
 import type { StackJob, StackManifest } from "./synth-stack.js";
-import { canUseWorkers, synthesizeAll } from "./synth-threads.js";
+import { synthesizeAll } from "./synth-threads.js";
+import { WorkerPool, type SynthesisThread } from "./worker-pool.js";
 import { moveWorkingFiles, undoMoves } from "./working-files.js";
 
 /** How a synthesis runs. */
@@ -17,8 +18,13 @@ export interface SynthesisOptions {
    * manifest), so that Terraform can plan and apply their destruction there.
    */
   readonly removed?: readonly StackPlan[];
-  /** How many threads synthesize at once, this one included; by default one per core, for large outputs. */
+  /**
+   * How many threads synthesize at once, this one included; by default one per core, for large
+   * outputs. Ignored when `pool` is given.
+   */
   readonly threads?: number;
+  /** Threads started ahead (see {@link WorkerPool}); synthesis uses them, then closes the pool. */
+  readonly pool?: WorkerPool;
 }
 
 /** What a synthesis did, by stack directory relative to the output (`stacks/web`, `removed/api`). */
@@ -68,12 +74,14 @@ export async function synthesizeTo(
     ...(options.removed ?? []).map((stack) => unitOf(`removed/${stack.name}`, stack, true, backend)),
   ];
   const previous = await readRecord(target);
+  let pool: WorkerPool | undefined;
   try {
     const reused = await reusableUnits(units, previous, target);
     const fresh = units.filter((unit) => !reused.includes(unit));
     await mkdir(staging, { recursive: true });
     const jobs = fresh.map((unit) => jobOf(unit, staging, backend));
-    const workers = workerCount(jobs, options.threads);
+    pool = options.pool ?? WorkerPool.start(workerCount(jobs, options.threads));
+    const workers = pool.threads.slice(0, Math.max(0, jobs.length - 1));
     const manifests = await synthesizeUnits(fresh, jobs, staging, workers);
     for (const unit of reused) {
       await mkdir(join(staging, unit.dir), { recursive: true });
@@ -92,8 +100,13 @@ export async function synthesizeTo(
       retired,
       units.map((unit) => unit.dir),
     );
-    return { synthesized: fresh.map((unit) => unit.dir), reused: reused.map((unit) => unit.dir), threads: workers + 1 };
+    return {
+      synthesized: fresh.map((unit) => unit.dir),
+      reused: reused.map((unit) => unit.dir),
+      threads: workers.length + 1,
+    };
   } finally {
+    await (pool ?? options.pool)?.close();
     await rm(staging, { recursive: true, force: true });
     await rm(retired, { recursive: true, force: true });
   }
@@ -127,9 +140,12 @@ async function synthesizeUnits(
   units: readonly Unit[],
   jobs: readonly StackJob[],
   staging: string,
-  workers: number,
+  workers: readonly SynthesisThread[],
 ): Promise<Map<Unit, StackManifest>> {
   const removedRoot = join(staging, REMOVED_SCRATCH);
+  // Made before any thread starts: cdktf makes `<outdir>/stacks` unless it exists, and two threads
+  // making it at once would collide.
+  for (const outdir of new Set(jobs.map((job) => job.outdir))) await mkdir(join(outdir, "stacks"), { recursive: true });
   const manifests = await synthesizeAll(jobs, workers);
   for (const unit of units.filter((candidate) => candidate.removed)) {
     await mkdir(join(staging, "removed"), { recursive: true });
@@ -141,7 +157,7 @@ async function synthesizeUnits(
 
 /** Worker threads besides this one: as asked, else one per further core when there is enough to do. */
 function workerCount(jobs: readonly StackJob[], threads: number | undefined): number {
-  if (jobs.length < 2 || !canUseWorkers()) return 0;
+  if (jobs.length < 2) return 0;
   if (threads !== undefined) return Math.max(0, Math.min(threads - 1, jobs.length - 1));
   const resources = jobs.reduce((sum, job) => sum + job.stack.resources.length, 0);
   return resources < WORKER_MIN_RESOURCES ? 0 : Math.min(availableParallelism() - 1, jobs.length - 1);

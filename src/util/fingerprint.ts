@@ -14,8 +14,10 @@ export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const root = join(__dirname, "..");
   const hash = createHash("sha256").update(readOptional(join(root, "..", "package.json")));
+  // The code's own kind of file: `.js` when compiled (declarations left out), `.ts` when run from the sources.
+  const extension = __filename.slice(__filename.lastIndexOf("."));
   const files = readdirSync(root, { recursive: true, encoding: "utf8" })
-    .filter((file) => /\.[jt]s$/.test(file))
+    .filter((file) => file.endsWith(extension) && !file.endsWith(".d.ts"))
     .sort(compareText);
   for (const file of files)
     hash

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { compileForWriting, keptParses, writeStacks } from "../../app/synth.js";
+import { prepareWriting, writeStacks } from "../../app/synth.js";
 import {
   backendFrom,
   backendOptions,
@@ -37,14 +37,10 @@ export const synthCommand: CommandFactory = (context, setExit) =>
         options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean },
       ) => {
         const backend = backendFrom(options, context.env);
-        const parseCache = await keptParses(options.out, context);
-        const plan = await compileForWriting(
-          { ...options, dir: path ?? options.dir, parseCache },
-          options.strict,
-          context,
-        );
-        if (!plan) return setExit(EXIT.failure);
-        await writeStacks(plan, options.out, context, { backend, parseCache });
+        const specs = { ...options, dir: path ?? options.dir };
+        const ready = await prepareWriting(specs, options.out, options.strict, context);
+        if (!ready) return setExit(EXIT.failure);
+        await writeStacks(ready, options.out, context, { backend });
         setExit(EXIT.ok);
       },
     );
