@@ -24,7 +24,11 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
     if (changes.length === 0) continue;
     lines.push("", c.bold(`${reviewers.service} (owner ${reviewers.owner})`));
     for (const change of changes) {
-      lines.push(`  ${paint[change.change](`${SIGNS[change.change]} ${change.slo}`)}  ${changeLabel(change)}`);
+      const replaced = diff.resources.some(
+        (r) => r.stack === change.service && r.slo === change.slo && r.referencedBy !== undefined,
+      );
+      const label = `${changeLabel(change)}${replaced ? " (replaced: a new id, see Resources)" : ""}`;
+      lines.push(`  ${paint[change.change](`${SIGNS[change.change]} ${change.slo}`)}  ${label}`);
       for (const field of change.fields) {
         // An SLO added or removed lists its fields on one side only.
         const values =

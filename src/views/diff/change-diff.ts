@@ -153,14 +153,16 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
   );
 }
 
-/** `its 3 monitors and 1 dashboard follow the new id (update); anything else that uses the old id breaks` */
+/** `the 1 dashboard and 3 monitors slocc manages that refer to it follow the new id, anything else ... breaks` */
 function referrersText(references: readonly ResourceReference[]): string {
   const counts = new Map<string, number>();
   for (const reference of references) {
     const kind = reference.resourceType.replace(/^datadog_/, "").replace(/_/g, " ");
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  const managed = [...counts].map(([kind, count]) => plural(count, kind)).join(", ");
+  const parts = [...counts].map(([kind, count]) => plural(count, kind));
+  const managed =
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
   return managed === ""
     ? "dashboards and alerts that use the old id break"
     : `the ${managed} slocc manages that refer to it follow the new id, anything else that uses the old id breaks`;
