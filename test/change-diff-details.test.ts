@@ -104,6 +104,45 @@ describe("the change diff of a branch that adds an SLO and replaces another, in 
   });
 });
 
+describe("what refers to a replaced SLO", () => {
+  const diffOf = (before: string, after: string) => {
+    const side = (slos: string) =>
+      compileTexts({ "slos/web.yaml": header("web") + slos }, { today: "2026-01-15" }).value!;
+    return changeDiff({ label: "main", ...side(before) }, { label: "working tree", ...side(after) });
+  };
+
+  it("is moved with it when it is renamed too, and nothing is listed under the old names", () => {
+    const renamed = timeSlice("success").replace(
+      "  - name: success\n",
+      "  - name: success\n    renamedFrom: availability\n",
+    );
+    const diff = diffOf(ratio("availability"), renamed);
+    const replaced = diff.resources.find((r) => r.action === "replace");
+    expect(replaced).toMatchObject({ logicalId: "slo_web__success", movedFrom: "slo_web__availability" });
+    expect(replaced?.referencedBy?.map((r) => `${r.action} ${r.logicalId}`)).toEqual([
+      "update dashboard_web",
+      "move slo_web__success__burn_30d_1h_5m",
+      "move slo_web__success__burn_30d_24h_120m",
+      "move slo_web__success__burn_30d_6h_30m",
+    ]);
+    expect(diff.resources.filter((r) => r.logicalId.startsWith("slo_web__availability"))).toEqual([]);
+  });
+
+  it("lists a monitor the change removes as destroyed", () => {
+    const ticketsOnly = timeSlice("availability").replace(
+      "    objectives:",
+      "    alerts:\n      burnRate:\n        - { severity: ticket, longWindow: 24h, factor: 3 }\n    objectives:",
+    );
+    const replaced = diffOf(ratio("availability"), ticketsOnly).resources.find((r) => r.action === "replace");
+    expect(replaced?.referencedBy?.map((r) => `${r.action} ${r.logicalId}`)).toEqual([
+      "update dashboard_web",
+      "destroy slo_web__availability__burn_30d_1h_5m",
+      "update slo_web__availability__burn_30d_24h_120m",
+      "destroy slo_web__availability__burn_30d_6h_30m",
+    ]);
+  });
+});
+
 describe("diagnostics of a change diff", () => {
   it("prints a warning both sides have once, and one only the base has once, named by the ref", async () => {
     const repo = new TempRepo();

@@ -79,12 +79,14 @@ function withReferences(changes: readonly ResourceChange[], base: CompiledPlan, 
   );
   const replaced = changes.filter((change) => change.action === "replace" && change.resourceType === SLO_RESOURCE);
   for (const slo of replaced) {
-    const referrers = [
-      ...referrersOf(head, slo.stack, slo.logicalId),
-      ...referrersOf(base, slo.stack, slo.movedFrom ?? slo.logicalId),
-    ];
     const references = new Map<string, ResourceReference>();
-    for (const { resource, field } of referrers) {
+    // Those of the base that the head no longer has are destroyed; the head's own are listed below.
+    for (const { resource } of referrersOf(base, slo.stack, slo.movedFrom ?? slo.logicalId)) {
+      const destroyed = byKey.get(resourceKey(slo.stack, resource.resourceType, resource.logicalId));
+      if (destroyed?.action === "destroy")
+        references.set(resourceKey(slo.stack, resource.resourceType, resource.logicalId), destroyed);
+    }
+    for (const { resource, field } of referrersOf(head, slo.stack, slo.logicalId)) {
       const key = resourceKey(slo.stack, resource.resourceType, resource.logicalId);
       const change = byKey.get(key) ?? {
         stack: slo.stack,
@@ -99,10 +101,15 @@ function withReferences(changes: readonly ResourceChange[], base: CompiledPlan, 
           ? { ...change, fields: [...new Set([...change.fields, field])].sort(compareText) }
           : change;
       byKey.set(key, updated);
-      references.set(key, { resourceType: updated.resourceType, logicalId: updated.logicalId, action: updated.action });
+      references.set(key, updated);
     }
     const sloKey = resourceKey(slo.stack, slo.resourceType, slo.logicalId);
-    byKey.set(sloKey, { ...slo, referencedBy: [...references.values()].sort(compareReferences) });
+    const referencedBy = [...references.values()].map(({ resourceType, logicalId, action }) => ({
+      resourceType,
+      logicalId,
+      action,
+    }));
+    byKey.set(sloKey, { ...slo, referencedBy: referencedBy.sort(compareReferences) });
   }
   return [...byKey.values()];
 }
