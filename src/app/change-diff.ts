@@ -65,7 +65,7 @@ interface SideDiagnostics {
  * already there before the change is printed once. Diagnostics are the same when their file (less
  * the ref), code and message are, wherever lines moved in between.
  */
-export function diagnosticsOnce(base: SideDiagnostics, head: SideDiagnostics): Diagnostic[] {
+function diagnosticsOnce(base: SideDiagnostics, head: SideDiagnostics): Diagnostic[] {
   const key = (d: Diagnostic, ref: string | undefined) =>
     `${ref !== undefined && d.file.startsWith(`${ref}:`) ? d.file.slice(ref.length + 1) : d.file}\u0000${d.code}\u0000${d.message}`;
   const onHead = new Map<string, number>();

@@ -6,10 +6,10 @@ import { join } from "node:path";
  * installed, and the lock file of their versions (meant to be committed). Synthesis replaces the
  * stack's JSON and keeps these, so a plan after a synth does not download the provider again.
  */
-export const WORKING_FILES: readonly string[] = [".terraform", ".terraform.lock.hcl"];
+const WORKING_FILES: readonly string[] = [".terraform", ".terraform.lock.hcl"];
 
 /** One file or folder moved from one place to another. */
-export interface Move {
+interface Move {
   readonly from: string;
   readonly to: string;
 }

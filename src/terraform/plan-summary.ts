@@ -16,7 +16,7 @@ export interface PlanCounts {
 }
 
 /** The actions a plan counts, in the order they are reported. */
-export const PLAN_ACTIONS = ["create", "update", "replace", "destroy", "move", "import"] as const;
+const PLAN_ACTIONS = ["create", "update", "replace", "destroy", "move", "import"] as const;
 
 /** One entry of `resource_changes` in `terraform show -json`, as far as counting goes. */
 interface ResourceChangeJson {
