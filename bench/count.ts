@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 /** Resources of a synthesized cdktf output, counted by stack and resource type (`<stack> <type>`). */
 export async function countResources(outdir: string): Promise<Map<string, number>> {
@@ -26,4 +27,22 @@ export function firstDifference(a: ReadonlyMap<string, number>, b: ReadonlyMap<s
     if (a.get(key) !== b.get(key)) return `${key}: ${a.get(key) ?? 0} vs ${b.get(key) ?? 0}`;
   }
   return undefined;
+}
+
+/** A hash of every file cdktf would write in an output (slocc's own record in `.slocc/` left out), paths included. */
+export async function outputDigest(outdir: string): Promise<string> {
+  const entries = await readdir(outdir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outdir, join(entry.parentPath, entry.name)))
+    .filter((path) => !path.startsWith(".slocc"))
+    .sort();
+  const hash = createHash("sha256");
+  for (const path of files)
+    hash
+      .update(path)
+      .update("\0")
+      .update(await readFile(join(outdir, path)))
+      .update("\0");
+  return hash.digest("hex");
 }

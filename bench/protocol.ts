@@ -1,7 +1,7 @@
 /** What the orchestrator and the measured child processes exchange. */
 
-/** The measured operations: slocc's three and the two baselines. */
-export const OPERATIONS = ["yaml-parse", "validate", "cdktf-baseline", "synth", "diff"] as const;
+/** The measured operations: slocc's four and the two baselines. */
+export const OPERATIONS = ["yaml-parse", "validate", "cdktf-baseline", "synth", "synth-incremental", "diff"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** Where a child finds its input and writes its output. */

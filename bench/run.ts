@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { countResources, firstDifference, totalOf } from "./count.js";
+import { countResources, firstDifference, outputDigest, totalOf } from "./count.js";
 import { CATALOG_FILE, generateCorpus, lowerFirstTarget, type Corpus } from "./corpus.js";
 import { describeMachine } from "./machine.js";
 import { BASE_BRANCH, OPERATIONS, type ChildArgs, type ChildReport, type Detail, type Operation } from "./protocol.js";
@@ -95,6 +95,7 @@ async function measureSize(slos: number, runs: number, work: string): Promise<Me
   const results = new Map<Operation, Run[]>(OPERATIONS.map((operation) => [operation, []]));
   const details = new Map<Operation, Detail>();
   const outputs = new Map<Operation, Map<string, number>>();
+  const digests = new Map<Operation, string>();
   for (let run = 1; run <= runs; run++) {
     for (const operation of OPERATIONS) {
       const out = join(work, `out-${slos}-${operation}-${run}`);
@@ -103,13 +104,18 @@ async function measureSize(slos: number, runs: number, work: string): Promise<Me
       details.set(operation, report.detail);
       if (run === 1 && (operation === "synth" || operation === "cdktf-baseline"))
         outputs.set(operation, await countResources(out));
+      if (run === 1 && (operation === "synth" || operation === "synth-incremental"))
+        digests.set(operation, await outputDigest(out));
       await rm(out, { recursive: true, force: true });
+      await rm(`${out}.specs`, { recursive: true, force: true });
       process.stderr.write(
         `  ${slos} SLOs  ${operation.padEnd(14)} run ${run}/${runs}: ${report.ms.toFixed(0)} ms, ${Math.round(report.maxRssKb / 1024)} MB\n`,
       );
     }
   }
   checkCorpus(slos, details, outputs);
+  if (digests.get("synth") !== digests.get("synth-incremental"))
+    throw new Error(`${slos} SLOs: synth after a one-file change wrote other files than a synth from scratch`);
   return OPERATIONS.map((operation) => ({
     slos,
     files: corpus.files.size,

@@ -88,7 +88,12 @@ describe("slocc synth", () => {
     const run = await runCli(["synth"], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("web: 5 resources");
-    expect([...(await readTree(join(dir, "cdktf.out"))).keys()]).toEqual(["manifest.json", "stacks/web/cdk.tf.json"]);
+    expect([...(await readTree(join(dir, "cdktf.out"))).keys()]).toEqual([
+      ".slocc/specs.json",
+      ".slocc/stacks.json",
+      "manifest.json",
+      "stacks/web/cdk.tf.json",
+    ]);
   });
 
   it("writes nothing when a spec has an error", async () => {
@@ -118,7 +123,12 @@ describe("slocc synth", () => {
     await runCli(["synth"], dir);
     await rm(join(dir, "slos", "api.yaml"));
     expect((await runCli(["synth"], dir)).code).toBe(0);
-    expect([...(await readTree(join(dir, "cdktf.out"))).keys()]).toEqual(["manifest.json", "stacks/web/cdk.tf.json"]);
+    expect([...(await readTree(join(dir, "cdktf.out"))).keys()]).toEqual([
+      ".slocc/specs.json",
+      ".slocc/stacks.json",
+      "manifest.json",
+      "stacks/web/cdk.tf.json",
+    ]);
     expect((await readdir(dir)).sort()).toEqual(["cdktf.out", "slos"]);
   });
 });

@@ -341,6 +341,7 @@ describe("diff output formats", () => {
       "resources",
       "risks",
       "reviewers",
+      "stacks",
     ]);
     expect(diff["version"]).toBe(1);
   });

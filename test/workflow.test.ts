@@ -1,11 +1,16 @@
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { processContext } from "../src/app/context.js";
 import { buildProgram } from "../src/cli/main.js";
+import { runCli } from "./support/cli.js";
+import { RATIO_SLO, serviceYaml } from "./support/compile.js";
+import { TempRepo } from "./support/git.js";
 
 interface Step {
+  readonly id?: string;
   readonly uses?: string;
   readonly run?: string;
   readonly with?: Record<string, string | number | boolean>;
@@ -14,14 +19,22 @@ interface Step {
 
 interface Job {
   readonly if?: string;
+  readonly needs?: string | readonly string[];
   readonly permissions?: Record<string, string>;
   readonly concurrency?: { readonly group?: string; readonly "cancel-in-progress"?: boolean };
+  readonly outputs?: Record<string, string>;
+  readonly strategy?: {
+    readonly "fail-fast"?: boolean;
+    readonly "max-parallel"?: number;
+    readonly matrix?: Record<string, unknown>;
+  };
   readonly steps: readonly Step[];
 }
 
 interface Workflow {
   readonly on: Record<string, { readonly paths?: string[]; readonly branches?: string[] }>;
   readonly permissions?: Record<string, string>;
+  readonly env?: Record<string, string>;
   readonly jobs: Record<string, Job>;
 }
 
@@ -66,6 +79,14 @@ function declaredCommands(): Map<string, string[]> {
   );
 }
 
+function stepUsing(job: string, action: string): Step | undefined {
+  return workflow.jobs[job]?.steps.find((step) => step.uses?.startsWith(action));
+}
+
+function stepOf(job: string, id: string): Step | undefined {
+  return workflow.jobs[job]?.steps.find((step) => step.id === id);
+}
+
 const DATADOG_ENV = {
   DD_API_KEY: "${{ secrets.DD_API_KEY }}",
   DD_APP_KEY: "${{ secrets.DD_APP_KEY }}",
@@ -79,8 +100,11 @@ describe("the SLO workflow", () => {
     expect(workflow.on["push"]?.paths).toEqual(["slos/**"]);
   });
 
-  it("has a review job for pull requests and an apply job for pushes", () => {
+  it("has review, plan and comment jobs for pull requests, and an apply job for pushes", () => {
     expect(workflow.jobs["review"]?.if).toContain("pull_request");
+    expect(workflow.jobs["plan"]?.needs).toBe("review");
+    expect(workflow.jobs["comment"]?.needs).toEqual(["review", "plan"]);
+    expect(workflow.jobs["comment"]?.if).toContain("always()");
     expect(workflow.jobs["apply"]?.if).toContain("push");
   });
 
@@ -93,25 +117,80 @@ describe("the SLO workflow", () => {
     },
   );
 
-  it("runs validate, diff and plan on pull requests, and validate then apply --auto-approve on main", () => {
+  it("validates and diffs on pull requests, plans each changed stack, and applies what a push to main changed", () => {
     const run = (job: string) =>
       invocations()
         .filter((invocation) => invocation.job === job)
         .map((i) => [i.command, ...i.options].join(" "));
-    expect(run("review")).toEqual(["validate", "diff --base --format", "plan"]);
-    expect(run("apply")).toEqual(["validate", "apply --auto-approve"]);
+    expect(run("review")).toEqual(["validate", "diff --base --format", "diff --base --format"]);
+    expect(run("plan")).toEqual(["plan --changed-since --summary"]);
+    expect(run("apply")).toEqual(["validate", "apply --auto-approve --changed-since", "apply --auto-approve"]);
   });
 
   it("gives the Datadog keys and site to the plan and apply steps, and to no other step", () => {
     const withKeys = invocations().filter((invocation) => invocation.step.env?.["DD_API_KEY"] !== undefined);
-    expect(withKeys.map((invocation) => invocation.command).sort()).toEqual(["apply", "plan"]);
-    for (const invocation of withKeys) expect(invocation.step.env).toEqual(DATADOG_ENV);
+    expect(withKeys.map((invocation) => invocation.command).sort()).toEqual(["apply", "apply", "plan"]);
+    for (const invocation of withKeys) expect(invocation.step.env).toMatchObject(DATADOG_ENV);
   });
 
-  it("reads the repository and writes pull request comments only in the review job", () => {
+  it("reads the repository, and writes pull request comments only in the comment job", () => {
     expect(workflow.permissions).toEqual({ contents: "read" });
-    expect(workflow.jobs["review"]?.permissions).toEqual({ contents: "read", "pull-requests": "write" });
-    expect(workflow.jobs["apply"]?.permissions).toEqual({ contents: "read" });
+    for (const job of ["review", "plan", "apply"])
+      expect(workflow.jobs[job]?.permissions).toEqual({ contents: "read" });
+    expect(workflow.jobs["comment"]?.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+  });
+
+  it("plans the stacks the change diff lists in a matrix, one job per stack, a few at a time, none cancelling the others", () => {
+    const plan = workflow.jobs["plan"];
+    expect(workflow.jobs["review"]?.outputs?.["stacks"]).toBe("${{ steps.diff.outputs.stacks }}");
+    expect(plan?.strategy?.matrix?.["stack"]).toBe("${{ fromJSON(needs.review.outputs.stacks) }}");
+    expect(plan?.if).toBe("needs.review.outputs.stacks != '[]'");
+    expect(plan?.strategy?.["fail-fast"]).toBe(false);
+    expect(plan?.strategy?.["max-parallel"]).toBeGreaterThanOrEqual(1);
+    expect(plan?.strategy?.["max-parallel"]).toBeLessThanOrEqual(8);
+    const step = invocations().find((invocation) => invocation.job === "plan")?.step;
+    expect(step?.run).toContain('slocc plan "$STACK"');
+    expect(step?.env?.["STACK"]).toBe("${{ matrix.stack }}");
+  });
+
+  it("lists the stacks to plan from the real change diff's JSON, as the review step's output", async () => {
+    const repo = new TempRepo();
+    const spec = (service: string, target: string) =>
+      serviceYaml(RATIO_SLO.replace("target: 99.9", `target: ${target}`)).replace(
+        "service: web",
+        `service: ${service}`,
+      );
+    repo.commit({
+      "slos/api.yaml": spec("api", "99.9"),
+      "slos/web.yaml": spec("web", "99.9"),
+      "slos/db.yaml": spec("db", "99.9"),
+    });
+    repo.write({ "slos/web.yaml": spec("web", "99.5"), "slos/db.yaml": null });
+    const diff = await runCli(["diff", "--base", "main", "--format", "json"], repo.dir);
+    await writeFile(join(repo.dir, "slo-diff.json"), diff.stdout);
+    const script = stepOf("review", "diff")?.run ?? "";
+    const outputLine = script.split("\n").find((line) => line.includes("GITHUB_OUTPUT")) ?? "";
+    const output = join(repo.dir, "github-output");
+    execFileSync("bash", ["-c", outputLine], { cwd: repo.dir, env: { ...process.env, GITHUB_OUTPUT: output } });
+    expect(await readFile(output, "utf8")).toBe('stacks=["db","web"]\n');
+  });
+
+  it("caches TF_PLUGIN_CACHE_DIR wherever Terraform runs", () => {
+    expect(workflow.env?.["TF_PLUGIN_CACHE_DIR"]).toBeTruthy();
+    for (const job of ["plan", "apply"]) {
+      const cache = workflow.jobs[job]?.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+      expect(cache?.with?.["path"]).toBe("${{ env.TF_PLUGIN_CACHE_DIR }}");
+    }
+  });
+
+  it("appends each stack's plan summary, as the plan step writes it, to the comment", () => {
+    const plan = workflow.jobs["plan"]?.steps ?? [];
+    expect(plan.find((step) => step.run?.includes("slocc plan"))?.run).toContain('--summary "plan-summary-$STACK.md"');
+    const upload = plan.find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload?.with?.["path"]).toBe("plan-summary-${{ matrix.stack }}.md");
+    const script = String(stepUsing("comment", "actions/github-script@")?.with?.["script"] ?? "");
+    expect(script).toContain("artifacts/plan-summary-${stack}.md");
+    expect(script).toContain("artifacts/slo-diff.md");
   });
 
   it("never runs two applies at once, and never cancels one that is running", () => {
@@ -119,12 +198,10 @@ describe("the SLO workflow", () => {
     expect(workflow.jobs["apply"]?.concurrency?.["cancel-in-progress"]).toBe(false);
   });
 
-  it("checks out the full history for the diff, and updates its previous comment found by the marker", () => {
-    const steps = workflow.jobs["review"]?.steps ?? [];
-    expect(steps.find((step) => step.uses?.startsWith("actions/checkout@"))?.with?.["fetch-depth"]).toBe(0);
-    const script = String(
-      steps.find((step) => step.uses?.startsWith("actions/github-script@"))?.with?.["script"] ?? "",
-    );
+  it("checks out the full history for the diff and --changed-since, and updates its previous comment found by the marker", () => {
+    for (const job of ["review", "plan", "apply"])
+      expect(stepUsing(job, "actions/checkout@")?.with?.["fetch-depth"]).toBe(0);
+    const script = String(stepUsing("comment", "actions/github-script@")?.with?.["script"] ?? "");
     expect(script).toContain("<!-- slocc-diff -->");
     expect(script).toContain("updateComment");
     expect(script).toContain("createComment");

@@ -1,9 +1,9 @@
-import type { Result } from "../diagnostics/diagnostic.js";
+import { sortDiagnostics, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { readSpecDirectory } from "../load/read-directory.js";
 import { readSpecsAtRef } from "../load/read-git.js";
 import { changeDiff } from "../views/diff/change-diff.js";
 import type { ChangeDiff } from "../views/diff/types.js";
-import { compileRead, mergedDiagnostics } from "./compile.js";
+import { compileRead, type Compilation, type CompileOptions } from "./compile.js";
 
 /** What to compare: the specs in `dir` at `base` against `head` (a ref, or the working tree). */
 export interface ChangeDiffOptions {
@@ -28,15 +28,13 @@ export const WORKING_TREE = "working tree";
  * then compares them. No credentials and no network are needed.
  */
 export async function diffSpecs(options: ChangeDiffOptions): Promise<ChangeDiffResult> {
-  const baseInputs = await readSpecsAtRef(options.cwd, options.base, options.dir);
-  const headInputs =
-    options.head === undefined
-      ? await readSpecDirectory(options.dir, options.cwd)
-      : await readSpecsAtRef(options.cwd, options.head, options.dir);
   const compileOptions = options.today === undefined ? {} : { today: options.today };
-  const base = compileRead(baseInputs, compileOptions);
-  const head = compileRead(headInputs, compileOptions);
-  const diagnostics = mergedDiagnostics(base.diagnostics, head.diagnostics);
+  const base = await compileAtRef(options.cwd, options.base, options.dir, compileOptions);
+  const head =
+    options.head === undefined
+      ? compileRead(await readSpecDirectory(options.dir, options.cwd), compileOptions)
+      : await compileAtRef(options.cwd, options.head, options.dir, compileOptions);
+  const diagnostics = diagnosticsOnce({ ...base, ref: options.base }, { ...head, ref: options.head });
   const sources = new Map([...base.sources, ...head.sources]);
   if (!base.value || !head.value) return { value: undefined, diagnostics, sources };
   const diff = changeDiff(
@@ -44,4 +42,38 @@ export async function diffSpecs(options: ChangeDiffOptions): Promise<ChangeDiffR
     { label: options.head ?? WORKING_TREE, ...head.value },
   );
   return { value: diff, diagnostics, sources };
+}
+
+/** Compiles the specs of `dir` as they are at a git ref, read from git's objects. */
+export async function compileAtRef(
+  cwd: string,
+  ref: string,
+  dir: string,
+  options: CompileOptions = {},
+): Promise<Compilation> {
+  return compileRead(await readSpecsAtRef(cwd, ref, dir), options);
+}
+
+/** One side's diagnostics, and the ref its files are named after (`<ref>:<path>`), if any. */
+interface SideDiagnostics {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ref?: string | undefined;
+}
+
+/**
+ * Every diagnostic of the head, and those of the base that the head does not have too: a problem
+ * already there before the change is printed once. Diagnostics are the same when their file (less
+ * the ref), code and message are, wherever lines moved in between.
+ */
+function diagnosticsOnce(base: SideDiagnostics, head: SideDiagnostics): Diagnostic[] {
+  const key = (d: Diagnostic, ref: string | undefined) =>
+    `${ref !== undefined && d.file.startsWith(`${ref}:`) ? d.file.slice(ref.length + 1) : d.file}\u0000${d.code}\u0000${d.message}`;
+  const onHead = new Map<string, number>();
+  for (const d of head.diagnostics) onHead.set(key(d, head.ref), (onHead.get(key(d, head.ref)) ?? 0) + 1);
+  const baseOnly = base.diagnostics.filter((d) => {
+    const count = onHead.get(key(d, base.ref)) ?? 0;
+    if (count > 0) onHead.set(key(d, base.ref), count - 1);
+    return count === 0;
+  });
+  return sortDiagnostics([...baseOnly, ...head.diagnostics]);
 }

@@ -1,12 +1,8 @@
-import {
-  failsRun,
-  sortDiagnostics,
-  uniqueDiagnostics,
-  type Diagnostic,
-  type Result,
-} from "../diagnostics/diagnostic.js";
+import { failsRun, sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
 import { loadSpecs } from "../load/load-specs.js";
-import { readSpecDirectory, type SpecInput } from "../load/read-directory.js";
+import type { ParseCache } from "../load/parse-cache.js";
+import type { SpecInput } from "../load/read-directory.js";
+import { readSpecPath } from "../load/read-path.js";
 import { completeModel } from "../model/complete.js";
 import type { Model } from "../model/model.js";
 import { planModel } from "../plan/plan.js";
@@ -35,6 +31,8 @@ export interface Compilation extends Result<Compiled | undefined> {
 export interface CompileOptions {
   /** The day review deadlines are judged against (YYYY-MM-DD); today in UTC by default. */
   readonly today?: string;
+  /** Parses kept from a previous run, reused for the files whose text did not change. */
+  readonly parseCache?: ParseCache;
 }
 
 /**
@@ -43,7 +41,7 @@ export interface CompileOptions {
  */
 export function compileInputs(inputs: readonly SpecInput[], options: CompileOptions = {}): Compilation {
   const ordered = [...inputs].sort((a, b) => compareText(a.path, b.path));
-  const loaded = loadSpecs(ordered);
+  const loaded = loadSpecs(ordered, options.parseCache);
   const draft = specsToModel(loaded.value.files);
   const checked = checkModel(draft.value, { today: options.today ?? todayUtc() });
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...loaded.diagnostics, ...draft.diagnostics, ...checked]));
@@ -64,12 +62,10 @@ export function compileRead(read: Result<readonly SpecInput[]>, options: Compile
   };
 }
 
-/** Reads every spec in `dir` (relative to `cwd`) and compiles it. */
+/**
+ * Reads every spec in `dir` (relative to `cwd`) and compiles it. `dir` may also be one spec file:
+ * it is compiled with the files beside it that declare no service (shared catalogs).
+ */
 export async function compileDirectory(dir: string, cwd: string, options: CompileOptions = {}): Promise<Compilation> {
-  return compileRead(await readSpecDirectory(dir, cwd), options);
-}
-
-/** The diagnostics that appear on both sides of a comparison, once. */
-export function mergedDiagnostics(...groups: readonly (readonly Diagnostic[])[]): Diagnostic[] {
-  return sortDiagnostics(uniqueDiagnostics(groups.flat()));
+  return compileRead(await readSpecPath(dir, cwd), options);
 }

@@ -18,15 +18,31 @@ export interface AppContext {
   readonly color: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
-/** The running process as a context. */
+/**
+ * The running process as a context. When a reader closes the pipe an output goes to (`slocc --help
+ * | head -1`), nothing more is written there and the command ends as it would have, without the
+ * write error's stack trace.
+ */
 export function processContext(): AppContext {
   const colorless = Boolean(process.env["NO_COLOR"]);
   return {
     cwd: process.cwd(),
     env: process.env,
     stdin: process.stdin,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     color: { stdout: Boolean(process.stdout.isTTY) && !colorless, stderr: Boolean(process.stderr.isTTY) && !colorless },
+  };
+}
+
+/** Writes to a stream until its reader goes away (EPIPE); then drops what follows. */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
 }

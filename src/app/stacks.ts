@@ -1,13 +1,20 @@
+import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BackendChoice } from "../config/backend.js";
+import type { StackPlan } from "../plan/resources.js";
+import { renderPlanSummary, type PlanSummaryEntry } from "../render/plan-summary.js";
 import { renderStackOutputs, renderStackSummary } from "../render/stack-runs.js";
-import { preflight } from "../terraform/preflight.js";
-import { runStacks } from "../terraform/run.js";
+import { readPlan } from "../terraform/plan-summary.js";
+import { preflight, type TerraformContext } from "../terraform/preflight.js";
+import { runStacks, type StackRun, type StackTarget } from "../terraform/run.js";
 import { compareText } from "../util/text.js";
+import { stackChanges } from "../views/diff/stack-changes.js";
+import { compileAtRef } from "./change-diff.js";
 import { canAsk, confirmYes } from "./confirm.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
-import { compileForWriting, writeStacks, type SpecSource } from "./synth.js";
+import { printDiagnostics } from "./print.js";
+import { prepareWriting, writeStacks, type ReadyToWrite, type SpecSource } from "./synth.js";
 
 /** What a stack command works on. */
 export interface StackRunOptions extends SpecSource {
@@ -18,24 +25,58 @@ export interface StackRunOptions extends SpecSource {
   /** How many stacks run terraform at once. */
   readonly parallel: number;
   readonly backend: BackendChoice;
+  /**
+   * A git ref: only the stacks whose synthesized Terraform differs from what the specs at that ref
+   * give run, including stacks removed since (run from `<out>/removed/<name>` to destroy their resources).
+   */
+  readonly changedSince?: string;
+  /** With `plan`: a file to write each stack's plan summary to (change counts), as a Markdown list. */
+  readonly summary?: string;
 }
 
 /** What runs in each stack after `terraform init`. */
 export type TerraformAction = { readonly kind: "plan" } | { readonly kind: "apply"; readonly autoApprove: boolean };
 
+/** The plan file `plan --summary` saves in each stack's directory, to read its changes from. */
+const PLAN_FILE = "tfplan";
+
+/** The stacks a run may work on: every stack, or with `--changed-since` those that changed, and those removed. */
+interface Scope {
+  readonly candidates: readonly string[];
+  readonly removed: readonly StackPlan[];
+}
+
 /**
- * Plan or apply: compiles the specs, selects the stacks, checks that terraform and the Datadog
- * keys are there, writes the stacks as `slocc synth` does, asks before an apply, then runs
- * `terraform init` and the action in each selected stack and reports. Resolves to the exit code.
+ * Plan or apply: compiles the specs, selects the stacks (named ones, and with `changedSince` only
+ * those that changed), checks that terraform and the Datadog keys are there, writes the stacks as
+ * `slocc synth` does, asks before an apply, then runs `terraform init` and the action in each
+ * selected stack and reports. A removed stack is planned or applied with `-destroy`. Resolves to
+ * the exit code.
  */
 export async function runStackAction(
   action: TerraformAction,
   options: StackRunOptions,
   context: AppContext,
 ): Promise<ExitCode> {
-  const plan = await compileForWriting(options, options.strict, context);
-  if (!plan) return EXIT.failure;
-  const known = plan.stacks.map((stack) => stack.name).sort(compareText);
+  const ready = await prepareWriting(options, options.out, options.strict, context);
+  if (!ready) return EXIT.failure;
+  try {
+    return await runPrepared(action, ready, options, context);
+  } finally {
+    await ready.pool.close();
+  }
+}
+
+async function runPrepared(
+  action: TerraformAction,
+  ready: ReadyToWrite,
+  options: StackRunOptions,
+  context: AppContext,
+): Promise<ExitCode> {
+  const { plan } = ready;
+  const scope = await scopeOf(plan.stacks, options, context);
+  if (!scope) return EXIT.failure;
+  const known = [...plan.stacks, ...scope.removed].map((stack) => stack.name).sort(compareText);
   const unknown = options.stacks.filter((stack) => !known.includes(stack));
   if (unknown.length > 0) {
     context.stderr(
@@ -43,36 +84,119 @@ export async function runStackAction(
     );
     return EXIT.usage;
   }
-  const selected = options.stacks.length === 0 ? known : known.filter((stack) => options.stacks.includes(stack));
+  const selected = scope.candidates.filter((stack) => options.stacks.length === 0 || options.stacks.includes(stack));
+  const write = () => writeStacks(ready, options.out, context, { backend: options.backend, removed: scope.removed });
+  if (selected.length === 0) {
+    await write();
+    const why =
+      options.changedSince === undefined ? "no stack to run" : `no stack changed since ${options.changedSince}`;
+    context.stderr(`slocc: ${why}: nothing to ${action.kind}\n`);
+    if (options.summary)
+      await writeFile(resolve(context.cwd, options.summary), renderPlanSummary([], options.changedSince));
+    return EXIT.ok;
+  }
 
   const checked = preflight(context.env);
   const problems = [...(checked.ok ? [] : checked.problems), ...actionProblems(action, context)];
   for (const problem of problems) context.stderr(`slocc: ${problem}\n`);
   if (!checked.ok || problems.length > 0) return EXIT.failure;
 
-  await writeStacks(plan, options.out, context, options.backend);
-  if (action.kind === "apply" && !action.autoApprove && !(await askToApply(selected, context))) {
+  await write();
+  const removed = new Set(scope.removed.map((stack) => stack.name));
+  if (action.kind === "apply" && !action.autoApprove && !(await askToApply(selected, removed, context))) {
     context.stderr("slocc: not confirmed; nothing was run\n");
     return EXIT.failure;
   }
+  const out = resolve(context.cwd, options.out);
+  const targets = selected.map((stack) => targetOf(stack, removed.has(stack), out, action, options, context));
+  const runs = await runStacks({ context: checked.context, env: context.env, targets, parallel: options.parallel });
+  context.stdout(renderStackOutputs(runs));
+  context.stderr(renderStackSummary(runs, action.kind));
+  if (action.kind === "plan" && options.summary) {
+    const entries = await summaryEntries(runs, targets, removed, checked.context, context);
+    const text = renderPlanSummary(entries, options.changedSince);
+    await writeFile(resolve(context.cwd, options.summary), text);
+    context.stderr(text);
+  }
+  return runs.some((run) => run.failed) ? EXIT.failure : EXIT.ok;
+}
+
+/**
+ * The stacks to consider. With `--changed-since`, the specs at that ref are compiled too: the
+ * stacks whose planned resources differ (added, changed, removed) are the candidates. Undefined,
+ * once said why, when the specs at the ref do not compile.
+ */
+async function scopeOf(
+  stacks: readonly StackPlan[],
+  options: StackRunOptions,
+  context: AppContext,
+): Promise<Scope | undefined> {
+  const names = stacks.map((stack) => stack.name).sort(compareText);
+  if (options.changedSince === undefined) return { candidates: names, removed: [] };
+  const base = await compileAtRef(context.cwd, options.changedSince, options.dir, {
+    ...(options.today === undefined ? {} : { today: options.today }),
+  });
+  if (!base.value) {
+    printDiagnostics(
+      { ...base, diagnostics: base.diagnostics.filter((d) => d.severity === "error") },
+      context,
+      "text",
+      false,
+    );
+    context.stderr(
+      `slocc: the specs at ${options.changedSince} do not compile, so what changed since cannot be told: ` +
+        "plan without --changed-since, or compare with another ref\n",
+    );
+    return undefined;
+  }
+  const changes = stackChanges(base.value.plan, { stacks });
+  const removed = base.value.plan.stacks.filter((stack) =>
+    changes.some((change) => change.name === stack.name && change.change === "removed"),
+  );
+  return { candidates: changes.map((change) => change.name), removed };
+}
+
+function targetOf(
+  stack: string,
+  removed: boolean,
+  out: string,
+  action: TerraformAction,
+  options: StackRunOptions,
+  context: AppContext,
+): StackTarget {
   // Output is collected and printed later, so colour codes only when it ends up on a terminal.
   const colour = context.color.stderr ? [] : ["-no-color"];
   // Terraform's own prompt cannot be answered through collected output, so slocc asks once for all stacks.
-  const args = action.kind === "plan" ? ["plan", "-input=false"] : ["apply", "-input=false", "-auto-approve"];
-  const runs = await runStacks({
-    context: checked.context,
-    env: context.env,
-    stacksDir: join(resolve(context.cwd, options.out), "stacks"),
-    stacks: selected,
+  const args =
+    action.kind === "plan"
+      ? ["plan", "-input=false", ...(options.summary ? [`-out=${PLAN_FILE}`] : [])]
+      : ["apply", "-input=false", "-auto-approve"];
+  return {
+    stack,
+    dir: join(out, removed ? "removed" : "stacks", stack),
     steps: [
       ["init", "-input=false", ...colour],
-      [...args, ...colour],
+      [...args, ...(removed ? ["-destroy"] : []), ...colour],
     ],
-    parallel: options.parallel,
-  });
-  context.stdout(renderStackOutputs(runs));
-  context.stderr(renderStackSummary(runs, action.kind));
-  return runs.some((run) => run.failed) ? EXIT.failure : EXIT.ok;
+  };
+}
+
+/** Each stack's plan summary: the changes of its saved plan, or why there are none to show. */
+async function summaryEntries(
+  runs: readonly StackRun[],
+  targets: readonly StackTarget[],
+  removed: ReadonlySet<string>,
+  terraform: TerraformContext,
+  context: AppContext,
+): Promise<PlanSummaryEntry[]> {
+  const entries: PlanSummaryEntry[] = [];
+  for (const [index, run] of runs.entries()) {
+    const base = { stack: run.stack, removed: removed.has(run.stack) };
+    const dir = targets[index]?.dir ?? "";
+    if (run.failed) entries.push({ ...base, failed: run.failed });
+    else entries.push({ ...base, ...(await readPlan(terraform, context.env, dir, PLAN_FILE)) });
+  }
+  return entries;
 }
 
 function actionProblems(action: TerraformAction, context: AppContext): string[] {
@@ -82,10 +206,13 @@ function actionProblems(action: TerraformAction, context: AppContext): string[] 
   ];
 }
 
-function askToApply(stacks: readonly string[], context: AppContext): Promise<boolean> {
+function askToApply(stacks: readonly string[], removed: ReadonlySet<string>, context: AppContext): Promise<boolean> {
   const site = context.env["DD_HOST"] || "the default Datadog site (DD_HOST is not set)";
+  const named = stacks.map((stack) =>
+    removed.has(stack) ? `${stack} (removed: all its resources are destroyed)` : stack,
+  );
   return confirmYes(
-    `Apply ${stacks.join(", ")} to ${site}? Review the changes with \`slocc plan\` first.\nType yes to apply: `,
+    `Apply ${named.join(", ")} to ${site}? Review the changes with \`slocc plan\` first.\nType yes to apply: `,
     context,
   );
 }

@@ -1,16 +1,26 @@
+import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
-import type { CompiledPlan } from "../plan/resources.js";
+import type { SynthesisReport } from "../emit/synth.js";
+import { WorkerPool } from "../emit/worker-pool.js";
+import type { ParseCache } from "../load/parse-cache.js";
+import { isSpecFileName } from "../load/read-directory.js";
+import type { CompiledPlan, StackPlan } from "../plan/resources.js";
 import { plural } from "../util/text.js";
 import { compileDirectory, type CompileOptions } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT } from "./exit.js";
+import { readParseCache, writeParseCache } from "./parse-cache-file.js";
 import { printDiagnostics } from "./print.js";
 
 /** Where the specs are and how to read them. */
 export interface SpecSource extends CompileOptions {
+  /** A directory of specs, or one spec file (compiled with the shared files beside it). */
   readonly dir: string;
 }
+
+/** From this many spec files on, threads are started to synthesize while the specs compile. */
+const FILES_FOR_THREADS = 20;
 
 /**
  * Compiles the specs and prints their diagnostics as text. Resolves to the plan, or to undefined
@@ -26,16 +36,75 @@ export async function compileForWriting(
   return code === EXIT.ok ? result.value?.plan : undefined;
 }
 
-/** Writes the plan's Terraform stacks to `out`, as `cdktf synth` does, and lists them on stdout. */
+/** A compilation ready to be written: the plan, its parses to keep, and threads already started for it. */
+export interface ReadyToWrite {
+  readonly plan: CompiledPlan;
+  readonly parseCache: ParseCache;
+  /** Closed by {@link writeStacks}, or by whoever decides not to write. */
+  readonly pool: WorkerPool;
+}
+
+/**
+ * Compiles the specs for writing them to `out` as {@link compileForWriting} does, reusing the
+ * parses kept there by the previous synthesis. For many specs, synthesis threads are started first
+ * so they load cdktf meanwhile. Undefined when nothing may be written.
+ */
+export async function prepareWriting(
+  source: SpecSource,
+  out: string,
+  strict: boolean,
+  context: AppContext,
+): Promise<ReadyToWrite | undefined> {
+  const parseCache = await readParseCache(resolve(context.cwd, out));
+  const pool = WorkerPool.start((await manySpecs(source.dir, context)) ? undefined : 0);
+  const plan = await compileForWriting({ ...source, parseCache }, strict, context);
+  if (plan) return { plan, parseCache, pool };
+  await pool.close();
+  return undefined;
+}
+
+/** Whether `dir` holds enough spec files for threads to pay off; a single file never does. */
+async function manySpecs(dir: string, context: AppContext): Promise<boolean> {
+  const names = await readdir(resolve(context.cwd, dir)).catch(() => []);
+  return names.filter(isSpecFileName).length >= FILES_FOR_THREADS;
+}
+
+/** What to write besides the plan's stacks. */
+export interface WriteOptions {
+  readonly backend?: BackendChoice;
+  /** Stacks removed since a base ref, written under `removed/` for their destroy plan. */
+  readonly removed?: readonly StackPlan[];
+}
+
+/**
+ * Writes the plan's Terraform stacks to `out`, as `cdktf synth` does, and lists them on stdout.
+ * Stacks whose inputs did not change since the last synthesis into `out` are kept as they are;
+ * the parses of this compilation are kept there for the next one. Resolves to what was done.
+ */
 export async function writeStacks(
-  plan: CompiledPlan,
+  ready: ReadyToWrite,
   out: string,
   context: AppContext,
-  backend: BackendChoice = LOCAL_BACKEND,
-): Promise<void> {
+  options: WriteOptions = {},
+): Promise<SynthesisReport> {
+  const { plan } = ready;
   // Loaded on demand: cdktf and the provider take most of the start-up time of commands that never emit.
   const { synthesizeTo } = await import("../emit/synth.js");
-  await synthesizeTo(plan, resolve(context.cwd, out), backend);
-  const lines = plan.stacks.map((stack) => `  ${stack.name}: ${plural(stack.resources.length, "resource")}`);
-  context.stdout(`wrote ${out}: ${plural(plan.stacks.length, "stack")}\n${lines.join("\n")}\n`);
+  const target = resolve(context.cwd, out);
+  const report = await synthesizeTo(plan, target, options.backend ?? LOCAL_BACKEND, {
+    pool: ready.pool,
+    ...(options.removed ? { removed: options.removed } : {}),
+  });
+  await writeParseCache(target, ready.parseCache);
+  const reused = new Set(report.reused);
+  const line = (dir: string, stack: StackPlan) =>
+    `  ${dir === `stacks/${stack.name}` ? stack.name : dir}: ${plural(stack.resources.length, "resource")}${reused.has(dir) ? ", unchanged" : ""}`;
+  const lines = [
+    ...plan.stacks.map((stack) => line(`stacks/${stack.name}`, stack)),
+    ...(options.removed ?? []).map((stack) => line(`removed/${stack.name}`, stack)),
+  ];
+  const kept = plan.stacks.filter((stack) => reused.has(`stacks/${stack.name}`)).length;
+  const unchanged = kept > 0 ? ` (${kept} unchanged)` : "";
+  context.stdout(`wrote ${out}: ${plural(plan.stacks.length, "stack")}${unchanged}\n${lines.join("\n")}\n`);
+  return report;
 }

@@ -1,9 +1,8 @@
-import type { Result } from "../diagnostics/diagnostic.js";
 import { loadSpecs } from "../load/load-specs.js";
 import { readSpecDirectory } from "../load/read-directory.js";
 import { templatesOf } from "../spec/to-model.js";
 import type { TemplateEntry } from "../views/templates.js";
-import { mergedDiagnostics } from "./compile.js";
+import { sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
 
 /** The SLI templates a spec directory can use, and the diagnostics of reading them. */
 export interface TemplateListing extends Result<readonly TemplateEntry[]> {
@@ -23,7 +22,9 @@ export async function listTemplates(dir: string, cwd: string): Promise<TemplateL
       ...(template.description === undefined ? {} : { description: template.description }),
       sli: template.sli,
     })),
-    diagnostics: mergedDiagnostics(read.diagnostics, loaded.diagnostics, templates.diagnostics),
+    diagnostics: sortDiagnostics(
+      uniqueDiagnostics([...read.diagnostics, ...loaded.diagnostics, ...templates.diagnostics]),
+    ),
     sources: loaded.value.sources,
   };
 }

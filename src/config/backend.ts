@@ -37,3 +37,17 @@ export function backendChoice(type: string | undefined, settings: readonly strin
   }
   return { type: backendType, config };
 }
+
+/**
+ * The backend asked for by a type and settings given separately (options or environment). Settings
+ * without a type are refused rather than applied to the local default, which they rarely fit.
+ */
+export function requestedBackend(type: string | undefined, settings: readonly string[]): BackendChoice {
+  const choice = backendChoice(type, settings);
+  if (!type?.trim() && Object.keys(choice.config).length > 0) {
+    throw new BackendConfigError(
+      "backend settings were given without a backend type: add --backend <type> (or set SLOCC_BACKEND), such as s3, gcs or azurerm, or local for a local state path",
+    );
+  }
+  return choice;
+}

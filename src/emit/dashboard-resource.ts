@@ -1,6 +1,7 @@
 import type { DashboardConfig } from "@cdktf/provider-datadog/lib/dashboard";
-import { TerraformResource, type TerraformProvider, type TerraformStack } from "cdktf";
+import type { TerraformProvider, TerraformStack } from "cdktf";
 import { DASHBOARD_RESOURCE } from "../plan/resources.js";
+import { PlainResource } from "./plain-resource.js";
 
 /** What slocc sets on a dashboard, typed by the provider's own `Dashboard` configuration. */
 export type DashboardAttributes = Pick<DashboardConfig, "title" | "description" | "layoutType" | "widget">;
@@ -11,36 +12,8 @@ export type DashboardAttributes = Pick<DashboardConfig, "title" | "description" 
  * over 100 MB of memory once loaded, for the three widget types slocc uses. Only its types are
  * imported here.
  */
-export class DatadogDashboard extends TerraformResource {
-  private readonly attributes: DashboardAttributes;
-
+export class DatadogDashboard extends PlainResource {
   constructor(scope: TerraformStack, id: string, provider: TerraformProvider, attributes: DashboardAttributes) {
-    super(scope, id, {
-      terraformResourceType: DASHBOARD_RESOURCE,
-      ...(provider.terraformGeneratorMetadata
-        ? { terraformGeneratorMetadata: provider.terraformGeneratorMetadata }
-        : {}),
-    });
-    this.attributes = attributes;
+    super(scope, id, provider, DASHBOARD_RESOURCE, attributes);
   }
-
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return snakeCaseKeys(this.attributes) as Record<string, unknown>;
-  }
-
-  protected override synthesizeHclAttributes(): Record<string, unknown> {
-    throw new Error("slocc writes Terraform JSON (cdk.tf.json) only: synthesize without --hcl");
-  }
-}
-
-/** `layoutType` -> `layout_type` at every depth, as the provider's classes name attributes in JSON. */
-function snakeCaseKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snakeCaseKeys);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
-      snakeCaseKeys(item),
-    ]),
-  );
 }

@@ -1,4 +1,5 @@
 /** `slocc/emit`: writes compiled plans as Terraform stacks through cdktf (the only part that loads it). */
 export { buildApp } from "./stacks.js";
-export { synthesizeTo } from "./synth.js";
+export { synthesizeTo, type SynthesisOptions, type SynthesisReport } from "./synth.js";
+export { WorkerPool } from "./worker-pool.js";
 export { LOCAL_BACKEND, backendChoice, type BackendChoice } from "../config/backend.js";

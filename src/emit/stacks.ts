@@ -1,10 +1,10 @@
+import type { MonitorConfig } from "@cdktf/provider-datadog/lib/monitor";
 import { DatadogProvider } from "@cdktf/provider-datadog/lib/provider";
-import { ServiceLevelObjective } from "@cdktf/provider-datadog/lib/service-level-objective";
-import { App, TerraformStack } from "cdktf";
+import type { ServiceLevelObjectiveConfig } from "@cdktf/provider-datadog/lib/service-level-objective";
+import type { SloCorrectionConfig } from "@cdktf/provider-datadog/lib/slo-correction";
+import { App, TerraformStack, type TerraformMetaArguments } from "cdktf";
 import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
 import { addBackend } from "./backend.js";
-import { Monitor } from "@cdktf/provider-datadog/lib/monitor";
-import { SloCorrection } from "@cdktf/provider-datadog/lib/slo-correction";
 import { sloAlertQueryText } from "../plan/alert-query.js";
 import {
   CORRECTION_RESOURCE,
@@ -19,6 +19,12 @@ import {
 } from "../plan/resources.js";
 import { DatadogDashboard } from "./dashboard-resource.js";
 import { escapeStrings, escapeTemplate } from "./escape.js";
+import { PlainResource } from "./plain-resource.js";
+
+/** What slocc sets on an SLO, a monitor and a correction, typed by the provider's own configurations. */
+type SloAttributes = Omit<ServiceLevelObjectiveConfig, keyof TerraformMetaArguments>;
+type MonitorAttributes = Omit<MonitorConfig, keyof TerraformMetaArguments>;
+type CorrectionAttributes = Omit<SloCorrectionConfig, keyof TerraformMetaArguments>;
 
 /**
  * Builds the cdktf app for a compiled plan; `app.synth()` then writes it to `outdir`. cdktf's
@@ -37,18 +43,19 @@ function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
   addBackend(stack, plan.name, backend);
   // Keys and site come from DD_API_KEY, DD_APP_KEY and DD_HOST at plan time; never written here.
   const provider = new DatadogProvider(stack, "datadog", {});
-  const slos = new Map<string, ServiceLevelObjective>();
+  const slos = new Map<string, PlainResource>();
   for (const resource of plan.resources) {
     if (resource.resourceType !== SLO_RESOURCE) continue;
-    const slo = new ServiceLevelObjective(stack, resource.logicalId, escapeStrings(resource.config));
+    const attributes: SloAttributes = escapeStrings(resource.config);
+    const slo = new PlainResource(stack, resource.logicalId, provider, SLO_RESOURCE, attributes);
     if (resource.movedFrom) slo.moveFromId(`${SLO_RESOURCE}.${resource.movedFrom}`);
     if (resource.importId) slo.importFrom(escapeTemplate(resource.importId));
     slos.set(resource.logicalId, slo);
   }
   for (const resource of plan.resources) {
-    if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, resource, slos);
+    if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, provider, resource, slos);
     if (resource.resourceType === DASHBOARD_RESOURCE) addDashboard(stack, provider, resource, slos);
-    if (resource.resourceType === CORRECTION_RESOURCE) addCorrection(stack, resource, slos);
+    if (resource.resourceType === CORRECTION_RESOURCE) addCorrection(stack, provider, resource, slos);
   }
 }
 
@@ -56,7 +63,7 @@ function addDashboard(
   stack: TerraformStack,
   provider: DatadogProvider,
   dashboard: DashboardResource,
-  slos: ReadonlyMap<string, ServiceLevelObjective>,
+  slos: ReadonlyMap<string, PlainResource>,
 ): void {
   const { title, description, groups, note } = escapeStrings(dashboard.config);
   new DatadogDashboard(stack, dashboard.logicalId, provider, {
@@ -85,11 +92,7 @@ function addDashboard(
   });
 }
 
-function sloReference(
-  slos: ReadonlyMap<string, ServiceLevelObjective>,
-  sloLogicalId: string,
-  user: string,
-): ServiceLevelObjective {
+function sloReference(slos: ReadonlyMap<string, PlainResource>, sloLogicalId: string, user: string): PlainResource {
   const slo = slos.get(sloLogicalId);
   if (!slo) throw new Error(`${user} refers to an SLO not in its stack: ${sloLogicalId}`);
   return slo;
@@ -100,35 +103,36 @@ function sloReference(
  * keeps every token it hands out, with its stack, in a process-wide map that is never cleared, so
  * taking `slo.id` would keep every synthesized stack in memory (see synthesizeTo).
  */
-function idReference(slo: ServiceLevelObjective): string {
+function idReference(slo: PlainResource): string {
   return `\${${slo.terraformResourceType}.${slo.friendlyUniqueId}.id}`;
 }
 
 function addMonitor(
   stack: TerraformStack,
+  provider: DatadogProvider,
   monitor: MonitorResource,
-  slos: ReadonlyMap<string, ServiceLevelObjective>,
+  slos: ReadonlyMap<string, PlainResource>,
 ): void {
   const slo = sloReference(slos, monitor.query.sloLogicalId, monitor.logicalId);
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
-  const resource = new Monitor(stack, monitor.logicalId, {
+  const attributes: MonitorAttributes = {
     ...escapeStrings(monitor.config),
     query: sloAlertQueryText(monitor.query, idReference(slo)),
-  });
+  };
+  const resource = new PlainResource(stack, monitor.logicalId, provider, MONITOR_RESOURCE, attributes);
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
   if (monitor.importId) resource.importFrom(escapeTemplate(monitor.importId));
 }
 
 function addCorrection(
   stack: TerraformStack,
+  provider: DatadogProvider,
   correction: CorrectionResource,
-  slos: ReadonlyMap<string, ServiceLevelObjective>,
+  slos: ReadonlyMap<string, PlainResource>,
 ): void {
   const slo = sloReference(slos, correction.sloLogicalId, correction.logicalId);
   // Every user text is escaped; only the SLO id reference goes in unescaped, for Terraform to resolve.
-  const resource = new SloCorrection(stack, correction.logicalId, {
-    ...escapeStrings(correction.config),
-    sloId: idReference(slo),
-  });
+  const attributes: CorrectionAttributes = { ...escapeStrings(correction.config), sloId: idReference(slo) };
+  const resource = new PlainResource(stack, correction.logicalId, provider, CORRECTION_RESOURCE, attributes);
   if (correction.movedFrom) resource.moveFromId(`${CORRECTION_RESOURCE}.${correction.movedFrom}`);
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
+import type { ParseCache } from "./parse-cache.js";
 import { parseDocumentStream, parseSpecText } from "./parse-yaml.js";
 import { MAX_SPEC_BYTES, type SpecInput } from "./read-directory.js";
 import type { SourceFile } from "./source-file.js";
@@ -9,10 +10,13 @@ export interface LoadedSpecs {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-/** Decodes and parses spec inputs; bad bytes and bad YAML become diagnostics, never exceptions. */
-export function loadSpecs(inputs: readonly SpecInput[]): Result<LoadedSpecs> {
+/**
+ * Decodes and parses spec inputs; bad bytes and bad YAML become diagnostics, never exceptions. With
+ * a cache, files parsed in a previous run with the same text are not parsed again.
+ */
+export function loadSpecs(inputs: readonly SpecInput[], cache?: ParseCache): Result<LoadedSpecs> {
   return loadWith(inputs, (path, text) => {
-    const parsed = parseSpecText(path, text);
+    const parsed = cache ? cache.parse(path, text) : parseSpecText(path, text);
     return { value: parsed.value ? [parsed.value] : [], diagnostics: parsed.diagnostics };
   });
 }

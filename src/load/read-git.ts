@@ -17,6 +17,7 @@ export class GitReadError extends UsageError {}
  * yet gives no input. Files are named `<ref>:<path>` in diagnostics.
  */
 export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<Result<SpecInput[]>> {
+  await requireRepository(cwd);
   const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
     throw new GitReadError(
       `"${ref}" is not a commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`,
@@ -70,6 +71,17 @@ export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Pro
     });
   });
   return { value: inputs, diagnostics };
+}
+
+/** Fails with what to do when git is missing or `cwd` is not in a repository, before any ref is looked up. */
+async function requireRepository(cwd: string): Promise<void> {
+  await git(cwd, ["rev-parse", "--git-dir"]).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT")
+      throw new GitReadError("git was not found on PATH: install git, as the specs at a ref are read from it");
+    throw new GitReadError(
+      `${cwd} is not inside a git repository: the specs at a ref are read from git, so run this in a clone of the repository`,
+    );
+  });
 }
 
 interface TreeEntry {

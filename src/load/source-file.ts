@@ -4,11 +4,21 @@ import type { Position } from "../util/position.js";
 /** A path into a YAML document: mapping keys and sequence indices. */
 export type DataPath = readonly (string | number)[];
 
+/**
+ * Where each node of a parsed document was written, by encoded data path: what the node is (`m`
+ * mapping, `s` sequence, `` anything else), the line and column of its value, and of its key when it
+ * is a mapping's value (0 where there is none). Plain data, so a parsed file can be cached.
+ */
+export type PositionIndex = Readonly<
+  Record<string, readonly [kind: "m" | "s" | "", line: number, column: number, keyLine: number, keyColumn: number]>
+>;
+
 /** A spec file parsed into plain data, which can still say where any part of it was written. */
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
   readonly data: unknown;
+  readonly positions: PositionIndex;
   /** Position of the value at `path` (or of its key with `part: "key"`); the nearest existing ancestor when absent. */
   locate(path: DataPath, part?: "key" | "value"): Position;
 }
@@ -21,37 +31,69 @@ export function sourceFileFromDocument(
   lineCounter: LineCounter,
   data: unknown,
 ): SourceFile {
-  const positionAt = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: path, line, column: col };
-  };
+  return sourceFileFromIndex(path, text, data, indexDocument(document, lineCounter));
+}
+
+/** A source file from its data and position index, as a parse produced them (or a cache kept them). */
+export function sourceFileFromIndex(path: string, text: string, data: unknown, positions: PositionIndex): SourceFile {
   return {
     path,
     text,
     data,
+    positions,
     locate(dataPath, part = "value") {
-      let node: unknown = document.contents;
-      let found: Node | undefined = isNodeWithRange(node) ? node : undefined;
+      let key = "";
+      let found = positions[key];
       for (const [index, segment] of dataPath.entries()) {
-        const isLast = index === dataPath.length - 1;
-        if (isMap(node)) {
-          const pair = node.items.find(
-            (item) => isPair(item) && isScalar(item.key) && keyText(item.key.value) === String(segment),
-          );
-          if (!pair) break;
-          if (isLast && part === "key" && isNodeWithRange(pair.key)) return positionAt(pair.key.range[0]);
-          node = pair.value;
-        } else if (isSeq(node) && typeof segment === "number") {
-          node = node.items[segment];
-        } else {
-          break;
-        }
-        if (!isNodeWithRange(node)) break;
-        found = node;
+        const kind = positions[key]?.[0];
+        if (kind === "m") key += `\u0000${String(segment)}`;
+        else if (kind === "s" && typeof segment === "number") key += `\u0000${segment}`;
+        else break;
+        const entry = positions[key];
+        if (!entry) break;
+        if (index === dataPath.length - 1 && part === "key" && entry[3] > 0) return at(path, entry[3], entry[4]);
+        if (entry[1] === 0) break;
+        found = entry;
       }
-      return positionAt(found?.range?.[0] ?? 0);
+      return found && found[1] > 0 ? at(path, found[1], found[2]) : at(path, 1, 1);
     },
   };
+}
+
+function at(file: string, line: number, column: number): Position {
+  return { file, line, column };
+}
+
+/**
+ * Every node's position, by the path a lookup takes to it: a mapping's value by its key as the data
+ * names it (the first of equal keys), a sequence's item by index. Nodes without a range (an absent
+ * value) are kept with no value position, as their key can still be located.
+ */
+function indexDocument(document: Document, lineCounter: LineCounter): PositionIndex {
+  const index: Record<
+    string,
+    [kind: "m" | "s" | "", line: number, column: number, keyLine: number, keyColumn: number]
+  > = {};
+  const position = (node: unknown): [number, number] => {
+    if (!isNodeWithRange(node)) return [0, 0];
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return [line, col];
+  };
+  const visit = (node: unknown, key: string, keyNode: unknown): void => {
+    if (key in index) return;
+    const kind = isMap(node) ? "m" : isSeq(node) ? "s" : "";
+    index[key] = [kind, ...position(node), ...position(keyNode)];
+    if (!isNodeWithRange(node)) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isPair(pair) && isScalar(pair.key)) visit(pair.value, `${key}\u0000${keyText(pair.key.value)}`, pair.key);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, itemIndex) => visit(item, `${key}\u0000${itemIndex}`, undefined));
+    }
+  };
+  visit(document.contents, "", undefined);
+  return index;
 }
 
 /** A scalar key as it becomes an object key in the parsed data: an empty key (`~:`, `:`) becomes "". */

@@ -1,65 +1,164 @@
-import type { ChangeDiff } from "../views/diff/types.js";
+import type { ChangeDiff, ResourceChange, SloChange } from "../views/diff/types.js";
 import { reviewerList } from "./diff-text.js";
-import { changeLabel, resourceSummary, sloSummary } from "./diff-words.js";
+import { changeLabel, resourceSummary, sloSummary, stackSummary } from "./diff-words.js";
 
 /** The hidden first line that lets a CI bot find and update its own comment. */
 export const DIFF_COMMENT_MARKER = "<!-- slocc-diff -->";
 
-/** The change diff as a pull-request comment: a summary table first, details folded. */
-export function diffMarkdown(diff: ChangeDiff): string {
-  const lines = [
+/**
+ * The longest comment rendered, in characters: GitHub refuses comments over 65,536, and CI appends
+ * each planned stack's summary below the change diff.
+ */
+export const COMMENT_LIMIT = 60_000;
+
+/** Lists longer than this (changed SLOs, risks) are folded too. */
+const OPEN_LIST_ITEMS = 25;
+
+/**
+ * The change diff as a pull-request comment: the summary, reviewers and risk counts first, then the
+ * table of changed SLOs and the risks (folded when long), then each SLO's details and the Terraform
+ * resources folded in `<details>`. Past `limit` characters the rest is left out, with a note that
+ * the JSON has everything.
+ */
+export function diffMarkdown(diff: ChangeDiff, limit = COMMENT_LIMIT): string {
+  const head = [
     DIFF_COMMENT_MARKER,
     `## SLO changes: \`${diff.base}\` → ${diff.head === "working tree" ? "working tree" : `\`${diff.head}\``}`,
     "",
-    `${sloSummary(diff)}; ${resourceSummary(diff)}.`,
-  ];
-  if (diff.slos.length === 0 && diff.resources.length === 0)
-    return [...lines, "", "No change to any SLO or resource."].join("\n");
+    `${sloSummary(diff)}; ${resourceSummary(diff)}; ${stackSummary(diff)}.`,
+  ].join("\n");
+  if (diff.slos.length === 0 && diff.resources.length === 0) return `${head}\n\nNo change to any SLO or resource.`;
+  const comment = new CappedComment(head, limit);
+  comment.add(`**Reviewers:** ${reviewerList(diff)}`);
+  if (diff.risks.length > 0) comment.add(`**Risks:** ${riskCounts(diff)}`);
   if (diff.slos.length > 0) {
-    lines.push("", "| service | SLO | change | risks |", "|---|---|---|---|");
-    for (const change of diff.slos) {
-      const risks = diff.risks
-        .filter((r) => r.service === change.service && r.slo === change.slo)
-        .map((r) => `⚠️ ${r.kind}`);
-      lines.push(
-        `| ${cell(change.service)} | ${cell(change.slo)} | ${cell(changeLabel(change))} | ${risks.join(", ")} |`,
-      );
-    }
+    comment.addRows(
+      diff.slos.length > OPEN_LIST_ITEMS ? `${diff.slos.length} SLOs changed` : undefined,
+      "| service | SLO | change | risks |\n|---|---|---|---|",
+      diff.slos.map((change) => sloRow(diff, change)),
+    );
   }
   if (diff.risks.length > 0) {
-    lines.push("", "**Risks**", "");
-    for (const risk of diff.risks) lines.push(`- ⚠️ **${risk.kind}** \`${risk.service}/${risk.slo}\`: ${risk.message}`);
-  }
-  for (const change of diff.slos.filter((c) => c.fields.length > 0)) {
-    lines.push(
-      "",
-      `<details><summary>${change.service}/${change.slo}: ${escapeHtml(changeLabel(change))}</summary>`,
-      "",
-      "| field | before | after | note |",
-      "|---|---|---|---|",
+    comment.addRows(
+      diff.risks.length > OPEN_LIST_ITEMS ? `Every risk (${diff.risks.length})` : undefined,
+      undefined,
+      diff.risks.map((risk) => `- ⚠️ **${risk.kind}** \`${risk.service}/${risk.slo}\`: ${escapeHtml(risk.message)}`),
     );
-    for (const field of change.fields)
-      lines.push(
-        `| ${cell(field.field)} | ${cell(field.before ?? "")} | ${cell(field.after ?? "")} | ${cell(field.note ?? "")} |`,
-      );
-    lines.push("", "</details>");
   }
+  for (const change of diff.slos) comment.add(sloDetails(change, diff.resources));
   if (diff.resources.length > 0) {
-    lines.push(
-      "",
-      `<details><summary>Terraform resources (${diff.resources.length})</summary>`,
-      "",
-      "| action | stack | resource |",
-      "|---|---|---|",
+    comment.addRows(
+      `Terraform resources (${diff.resources.length})`,
+      "| action | stack | resource |\n|---|---|---|",
+      diff.resources.map(resourceRow),
     );
-    for (const r of diff.resources)
-      lines.push(
-        `| ${r.action} | ${cell(r.stack)} | \`${r.resourceType}.${r.logicalId}\`${r.movedFrom ? ` (from \`${r.movedFrom}\`)` : ""} |`,
-      );
-    lines.push("", "</details>");
   }
-  lines.push("", `**Reviewers:** ${reviewerList(diff)}`);
-  return lines.join("\n");
+  return comment.text();
+}
+
+/**
+ * A comment built part by part up to a size. Once something does not fit, it and everything after
+ * it are left out and counted, and a note at the end says so.
+ */
+class CappedComment {
+  private body: string;
+  private left = 0;
+
+  constructor(
+    head: string,
+    private readonly limit: number,
+  ) {
+    this.body = head;
+  }
+
+  /** Adds a paragraph, whole or not at all. */
+  add(part: string): void {
+    if (this.fits(`\n\n${part}`)) this.body += `\n\n${part}`;
+    else this.left += 1;
+  }
+
+  /**
+   * Adds a list or table row by row, as many rows as fit, folded under `summary` when one is given
+   * (and then only when its first row fits too).
+   */
+  addRows(summary: string | undefined, header: string | undefined, rows: readonly string[]): void {
+    const open = `\n\n${summary === undefined ? "" : `<details><summary>${escapeHtml(summary)}</summary>\n\n`}${header === undefined ? "" : `${header}\n`}`;
+    const close = summary === undefined ? "" : "\n\n</details>";
+    if (!this.fits(`${open}${rows[0] ?? ""}${close}`)) {
+      this.left += rows.length;
+      return;
+    }
+    let block = open;
+    rows.forEach((row, index) => {
+      const line = `${index === 0 ? "" : "\n"}${row}`;
+      if (this.fits(`${block}${line}${close}`)) block += line;
+      else this.left += 1;
+    });
+    this.body += `${block}${close}`;
+  }
+
+  text(): string {
+    if (this.left === 0) return this.body;
+    return (
+      `${this.body}\n\n_${this.left} more ${this.left === 1 ? "entry is" : "entries are"} left out to keep this comment ` +
+      `under GitHub's size limit: \`slocc diff --format json\` lists every change._`
+    );
+  }
+
+  /** Whether `text` can still be added, leaving room for the note on what was left out. */
+  private fits(text: string): boolean {
+    return this.left === 0 && this.body.length + text.length + 200 <= this.limit;
+  }
+}
+
+/** `400 (380 target-decrease, 20 no-page-alert)` */
+function riskCounts(diff: ChangeDiff): string {
+  const counts = new Map<string, number>();
+  for (const risk of diff.risks) counts.set(risk.kind, (counts.get(risk.kind) ?? 0) + 1);
+  return `${diff.risks.length} (${[...counts].map(([kind, count]) => `${count} ${kind}`).join(", ")})`;
+}
+
+function sloRow(diff: ChangeDiff, change: SloChange): string {
+  const risks = diff.risks
+    .filter((r) => r.service === change.service && r.slo === change.slo)
+    .map((r) => `⚠️ ${r.kind}`);
+  return `| ${cell(change.service)} | ${cell(change.slo)} | ${cell(changeLabel(change))} | ${risks.join(", ")} |`;
+}
+
+/** What an SLO change holds: its fields, and for a replaced SLO what refers to it. */
+function sloDetails(change: SloChange, resources: readonly ResourceChange[]): string {
+  const single = change.change === "added" || change.change === "removed";
+  const header = single
+    ? [`| field | ${change.change === "added" ? "value" : "value lost"} | note |`, "|---|---|---|"]
+    : ["| field | before | after | note |", "|---|---|---|---|"];
+  const rows = change.fields.map((field) =>
+    single
+      ? `| ${cell(field.field)} | ${cell(field.after ?? field.before ?? "")} | ${cell(field.note ?? "")} |`
+      : `| ${cell(field.field)} | ${cell(field.before ?? "")} | ${cell(field.after ?? "")} | ${cell(field.note ?? "")} |`,
+  );
+  const replaced = resources.find(
+    (r) => r.slo === change.slo && r.stack === change.service && r.referencedBy !== undefined,
+  );
+  const references = (replaced?.referencedBy ?? []).map(
+    (reference) => `| ${reference.action} | \`${reference.resourceType}.${reference.logicalId}\` |`,
+  );
+  const parts = [...(rows.length > 0 ? [[...header, ...rows].join("\n")] : [])];
+  if (replaced)
+    parts.push(
+      `The SLO is replaced: it gets a new id. What refers to it:\n\n| action | resource |\n|---|---|\n${references.join("\n")}`,
+    );
+  const label = `${change.service}/${change.slo}: ${changeLabel(change)}${replaced ? " (replaced)" : ""}`;
+  return folded(label, parts.join("\n\n") || "No field to show.");
+}
+
+function resourceRow(r: ResourceChange): string {
+  const moved = r.movedFrom ? ` (from \`${r.movedFrom}\`)` : "";
+  return `| ${r.action} | ${cell(r.stack)} | \`${r.resourceType}.${r.logicalId}\`${moved} |`;
+}
+
+/** A block folded under a summary line. */
+function folded(summary: string, body: string): string {
+  return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 
 /** A table cell: pipes escaped, one line, HTML inert. */

@@ -1,6 +1,6 @@
 import pc from "picocolors";
 import type { ChangeDiff, SloChange } from "../views/diff/types.js";
-import { changeLabel, resourceSummary, sloSummary } from "./diff-words.js";
+import { changeLabel, resourceSummary, sloSummary, stackSummary } from "./diff-words.js";
 
 const SIGNS: Readonly<Record<SloChange["change"], string>> = { added: "+", removed: "-", renamed: ">", changed: "~" };
 
@@ -24,9 +24,17 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
     if (changes.length === 0) continue;
     lines.push("", c.bold(`${reviewers.service} (owner ${reviewers.owner})`));
     for (const change of changes) {
-      lines.push(`  ${paint[change.change](`${SIGNS[change.change]} ${change.slo}`)}  ${changeLabel(change)}`);
+      const replaced = diff.resources.some(
+        (r) => r.stack === change.service && r.slo === change.slo && r.referencedBy !== undefined,
+      );
+      const label = `${changeLabel(change)}${replaced ? " (replaced: a new id, see Resources)" : ""}`;
+      lines.push(`  ${paint[change.change](`${SIGNS[change.change]} ${change.slo}`)}  ${label}`);
       for (const field of change.fields) {
-        const values = `${field.before ?? "(none)"} -> ${field.after ?? "(none)"}`;
+        // An SLO added or removed lists its fields on one side only.
+        const values =
+          change.change === "added" || change.change === "removed"
+            ? (field.after ?? field.before ?? "")
+            : `${field.before ?? "(none)"} -> ${field.after ?? "(none)"}`;
         lines.push(`      ${field.field}: ${values}${field.note ? c.dim(`  (${field.note})`) : ""}`);
       }
     }
@@ -41,7 +49,13 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
     const moved = r.movedFrom ? ` (from ${r.movedFrom})` : "";
     const fields = r.fields.length > 0 ? c.dim(` [${r.fields.join(", ")}]`) : "";
     lines.push(`  ${r.action.padEnd(8)} ${r.stack}  ${r.resourceType}.${r.logicalId}${moved}${fields}`);
+    for (const reference of r.referencedBy ?? [])
+      lines.push(`             refers to it: ${reference.action} ${reference.resourceType}.${reference.logicalId}`);
   }
+  lines.push(
+    "",
+    stackSummary(diff).replace(/^./, (first) => first.toUpperCase()),
+  );
   lines.push("", `Reviewers: ${reviewerList(diff)}`);
   return lines.join("\n");
 }

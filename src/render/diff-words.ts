@@ -1,3 +1,4 @@
+import { plural } from "../util/text.js";
 import type { ChangeDiff, SloChange } from "../views/diff/types.js";
 
 /** `1 SLO added, 2 changed` (only the kinds present), or `no SLO change`. */
@@ -14,6 +15,17 @@ export function resourceSummary(diff: ChangeDiff): string {
     .filter((a) => diff.summary.resources[a] > 0)
     .map((a) => `${diff.summary.resources[a]} to ${a}`);
   return parts.length > 0 ? `resources: ${parts.join(", ")}` : "no resource change";
+}
+
+/** How many stacks are named in a summary; the rest are counted. */
+const NAMED_STACKS = 10;
+
+/** `2 stacks to plan: api (changed), web (added)`, or `no stack to plan`. */
+export function stackSummary(diff: ChangeDiff): string {
+  if (diff.stacks.length === 0) return "no stack to plan";
+  const named = diff.stacks.slice(0, NAMED_STACKS).map((stack) => `${stack.name} (${stack.change})`);
+  const more = diff.stacks.length > NAMED_STACKS ? ` and ${diff.stacks.length - NAMED_STACKS} more` : "";
+  return `${plural(diff.stacks.length, "stack")} to plan: ${named.join(", ")}${more}`;
 }
 
 /** How a change reads in a review: `renamed from x (history kept)`. */

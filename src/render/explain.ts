@@ -10,6 +10,7 @@ import type {
   SloExplanation,
   TierExplanation,
 } from "../views/explain.js";
+import { plural } from "../util/text.js";
 
 /** `slocc explain` for a terminal, with a heading before each journey's SLOs. */
 export function explainText(explanations: readonly SloExplanation[]): string {
@@ -17,11 +18,17 @@ export function explainText(explanations: readonly SloExplanation[]): string {
     .map((e, index) => {
       const previous = explanations[index - 1];
       const newGroup = !previous || previous.service !== e.service || previous.journey?.name !== e.journey?.name;
-      const lines = newGroup && e.journey ? [`== ${journeyHeading(e)}`, ""] : [];
+      // SLOs without a journey come last: after a journey's SLOs they need a heading of their own.
+      const heading = e.journey
+        ? journeyHeading(e)
+        : previous?.service === e.service
+          ? `${e.service}: SLOs without a journey`
+          : undefined;
+      const lines = newGroup && heading ? [`== ${heading}`, ""] : [];
       lines.push(`${e.service}/${e.slo}  (${e.sliKind} SLI, primary window ${e.primaryWindow})`);
       if (e.journey?.marginPoints !== undefined) lines.push(`  ${marginSentence(e.journey.marginPoints)}`);
       for (const objective of e.objectives)
-        lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective)}`);
+        lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective, e.sliceSeconds)}`);
       if (e.tiers.length === 0 && e.droppedTiers.length === 0) lines.push("  no burn-rate alerts");
       for (const tier of e.tiers) lines.push(`  ${tier.severity.padEnd(6)} ${tierSentence(tier)}`);
       for (const dropped of e.droppedTiers) {
@@ -51,12 +58,12 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
         "",
         `${e.sliKind} SLI, primary window ${e.primaryWindow}.${e.journey ? ` Journey: ${journeyHeading(e)}.` : ""}${margin}`,
         "",
-        "| window | target | warning | error budget | bad events allowed |",
+        `| window | target | warning | error budget | ${e.sliceSeconds === undefined ? "bad events allowed" : "bad time allowed"} |`,
         "|---|---|---|---|---|",
         ...e.objectives.map(
           (o) =>
             `| ${o.window} | ${formatPercent(o.target)} | ${o.warning === undefined ? "" : formatPercent(o.warning)} | ` +
-            `${formatDuration(o.budgetSeconds)} per ${o.window} | ${formatPercent(o.budgetPercent)} (1 in ${o.oneBadIn}) |`,
+            `${formatDuration(o.budgetSeconds)} per ${o.window} | ${badShare(o, e.sliceSeconds, "")} |`,
         ),
       ];
       if (e.tiers.length > 0) {
@@ -90,6 +97,7 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
           ),
         );
       }
+      if (e.runbook) lines.push("", `Runbook: ${e.runbook}`);
       return lines.join("\n");
     })
     .join("\n\n");
@@ -112,13 +120,23 @@ function marginSentence(points: number): string {
     : `target ABOVE the journey's ceiling by ${Number((-points).toFixed(3))} points: it cannot be met without redundancy`;
 }
 
-function objectiveSentence(o: ObjectiveExplanation): string {
+function objectiveSentence(o: ObjectiveExplanation, sliceSeconds: number | undefined): string {
   const warning = o.warning === undefined ? "" : `, warning ${formatPercent(o.warning)}`;
   const days = WINDOW_HOURS[o.window] / 24;
   return (
     `target ${formatPercent(o.target)}${warning}: error budget ${formatDuration(o.budgetSeconds)} ` +
-    `per ${days} days, ${formatPercent(o.budgetPercent)} of events (1 in ${o.oneBadIn})`
+    `per ${days} days, ${badShare(o, sliceSeconds, " of events")}`
   );
+}
+
+/**
+ * What may be bad: a share of events (`0.1%` and `ofEvents`, then `(1 in 1000)`), or for a
+ * time-slice SLI a share of the time, counted in its slices (`0.1% of the time: 8 bad slices of 5 min`).
+ */
+function badShare(o: ObjectiveExplanation, sliceSeconds: number | undefined, ofEvents: string): string {
+  if (sliceSeconds === undefined) return `${formatPercent(o.budgetPercent)}${ofEvents} (1 in ${o.oneBadIn})`;
+  const slices = Math.floor(o.budgetSeconds / sliceSeconds + 1e-9);
+  return `${formatPercent(o.budgetPercent)} of the time: ${plural(slices, "bad slice")} of ${formatDuration(sliceSeconds)}`;
 }
 
 function tierSentence(t: TierExplanation): string {

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { mapBounded } from "./bounded.js";
 import type { Environment } from "../util/environment.js";
 import type { TerraformContext } from "./preflight.js";
@@ -25,34 +24,38 @@ export interface StackRun {
   readonly failed?: StepResult;
 }
 
+/** One stack to run terraform in: its name, its directory, and the invocations to run there. */
+export interface StackTarget {
+  readonly stack: string;
+  readonly dir: string;
+  /** The terraform invocations run in order, each only if the previous one succeeded. */
+  readonly steps: readonly (readonly string[])[];
+}
+
 /** What to run, where, and how many stacks at once. */
 export interface RunStacksOptions {
   readonly context: TerraformContext;
   /** The environment terraform runs with: it reads the Datadog keys and site from here. */
   readonly env: Environment;
-  /** The directory holding one directory per stack (`<out>/stacks`). */
-  readonly stacksDir: string;
   /** The stacks to run, in the order their results are wanted. */
-  readonly stacks: readonly string[];
-  /** The terraform invocations run in order in each stack, each only if the previous one succeeded. */
-  readonly steps: readonly (readonly string[])[];
+  readonly targets: readonly StackTarget[];
   /** How many stacks may run at once. */
   readonly parallel: number;
 }
 
-/** Runs the steps in every stack, `parallel` stacks at a time, and resolves to one run per stack in `stacks` order. */
+/** Runs the steps in every stack, `parallel` stacks at a time, and resolves to one run per stack in `targets` order. */
 export function runStacks(options: RunStacksOptions): Promise<StackRun[]> {
-  return mapBounded(options.stacks, options.parallel, (stack) => runStack(stack, options));
+  return mapBounded(options.targets, options.parallel, (target) => runStack(target, options));
 }
 
-async function runStack(stack: string, options: RunStacksOptions): Promise<StackRun> {
+async function runStack(target: StackTarget, options: RunStacksOptions): Promise<StackRun> {
   const steps: StepResult[] = [];
-  for (const args of options.steps) {
-    const step = await runStep(args, join(options.stacksDir, stack), options);
+  for (const args of target.steps) {
+    const step = await runStep(args, target.dir, options);
     steps.push(step);
-    if (step.exitCode !== 0) return { stack, steps, failed: step };
+    if (step.exitCode !== 0) return { stack: target.stack, steps, failed: step };
   }
-  return { stack, steps };
+  return { stack: target.stack, steps };
 }
 
 function runStep(args: readonly string[], cwd: string, options: RunStacksOptions): Promise<StepResult> {

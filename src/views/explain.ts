@@ -15,6 +15,7 @@ import type {
   Window,
 } from "../model/model.js";
 import { withoutFloatNoise } from "../util/numbers.js";
+import { closestMatch } from "../util/suggest.js";
 import { compareText } from "../util/text.js";
 
 /** One objective's error budget, as time and as a share of events. */
@@ -76,6 +77,8 @@ export interface SloExplanation {
   readonly slo: string;
   readonly journey?: JourneyExplanation;
   readonly sliKind: Sli["kind"];
+  /** For a time-slice SLI, the length of a slice in seconds: its budget is bad time, counted in slices. */
+  readonly sliceSeconds?: number;
   readonly primaryWindow: Window;
   readonly objectives: readonly ObjectiveExplanation[];
   readonly tiers: readonly TierExplanation[];
@@ -106,6 +109,26 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
     );
 }
 
+/**
+ * A hint for a selector that matches nothing: the closest service, or the closest SLO of the
+ * service named (` Did you mean "card-platform/repayment-availability"?`), or the empty string.
+ */
+export function selectorHint(model: Model, selector: string): string {
+  const [serviceName = "", sloName] = selector.split("/");
+  const service = model.services.find((candidate) => candidate.name === nearest(serviceName, model.services));
+  if (!service) return "";
+  const slo = sloName === undefined ? undefined : nearest(sloName, service.slos);
+  if (sloName !== undefined && slo === undefined) return "";
+  const suggestion = slo === undefined ? service.name : `${service.name}/${slo}`;
+  return suggestion === selector ? "" : ` Did you mean "${suggestion}"?`;
+}
+
+/** The name itself when one of the elements has it, else the closest likely typo of it. */
+function nearest(name: string, named: readonly { readonly name: string }[]): string | undefined {
+  const names = named.map((element) => element.name);
+  return names.includes(name) ? name : closestMatch(name, names);
+}
+
 /** SLOs of a journey first, by journey name; those without one last. */
 function journeyOrder(slo: Slo): string {
   return slo.journey?.value ?? "\uffff";
@@ -119,6 +142,7 @@ function explainSlo(service: Service, slo: Slo): SloExplanation {
     slo: slo.name,
     ...(journey ? { journey: explainJourney(journey, slo) } : {}),
     sliKind: slo.sli.kind,
+    ...(slo.sli.kind === "timeSlice" ? { sliceSeconds: slo.sli.intervalSeconds } : {}),
     primaryWindow: slo.primary.window,
     objectives: slo.objectives.map(explainObjective),
     tiers: slo.alerts.burnRate.map(tierExplanation),

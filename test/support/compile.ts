@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileInputs, type CompileOptions, type Compilation } from "../../src/app/compile.js";
+import { RECORD_DIR } from "../../src/emit/output-record.js";
 import { synthesizeTo } from "../../src/emit/synth.js";
 import type { CompiledPlan } from "../../src/plan/resources.js";
 
@@ -29,11 +30,16 @@ export function tempDir(prefix = "slocc-test-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Synthesizes a plan into a temporary directory and returns every written file (relative path -> text). */
+/** Synthesizes a plan into a temporary directory and returns every file cdktf would write (relative path -> text). */
 export async function synthFiles(plan: CompiledPlan): Promise<Map<string, string>> {
   const out = join(await tempDir(), "cdktf.out");
   await synthesizeTo(plan, out);
-  return readTree(out);
+  return withoutRecord(await readTree(out));
+}
+
+/** The files of an output directory less slocc's own record of it (`.slocc/`): what cdktf would write. */
+export function withoutRecord(files: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...files].filter(([path]) => !path.startsWith(`${RECORD_DIR}/`)));
 }
 
 /** Every file below `root`, by path relative to it, in sorted order. */

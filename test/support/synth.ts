@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { synthesizeTo } from "../../src/emit/synth.js";
 import type { CompiledPlan } from "../../src/plan/resources.js";
-import { readTree, tempDir } from "./compile.js";
+import { readTree, tempDir, withoutRecord } from "./compile.js";
 
 /** A synthesized `cdk.tf.json`, as far as tests read it. */
 export interface StackJson {
@@ -17,7 +17,7 @@ export async function synthesizeInMemory(plan: CompiledPlan): Promise<Map<string
   try {
     const out = join(dir, "cdktf.out");
     await synthesizeTo(plan, out);
-    return await readTree(out);
+    return withoutRecord(await readTree(out));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { compileDirectory } from "../../app/compile.js";
 import { EXIT } from "../../app/exit.js";
 import { printDiagnostics } from "../../app/print.js";
 import { explainMarkdown, explainText } from "../../render/explain.js";
-import { explainModel, type SloExplanation } from "../../views/explain.js";
+import { explainModel, selectorHint, type SloExplanation } from "../../views/explain.js";
 import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
 
 type ExplainFormat = "text" | "markdown" | "json";
@@ -33,8 +33,9 @@ export const explainCommand: CommandFactory = (context, setExit) =>
       if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
       const explanations = explainModel(result.value.model, selector);
       if (explanations.length === 0) {
+        const hint = selectorHint(result.value.model, selector ?? "");
         context.stderr(
-          `slocc explain: nothing matches "${selector ?? ""}"; give a service or service/slo from ${options.dir}\n`,
+          `slocc explain: nothing matches "${selector ?? ""}"; give a service or service/slo from ${options.dir}.${hint}\n`,
         );
         return setExit(EXIT.usage);
       }

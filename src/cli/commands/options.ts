@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { AppContext } from "../../app/context.js";
-import { backendChoice, BackendConfigError, type BackendChoice } from "../../config/backend.js";
+import { backendChoice, BackendConfigError, requestedBackend, type BackendChoice } from "../../config/backend.js";
 import type { Environment } from "../../util/environment.js";
 import { isRealDate } from "../../util/dates.js";
 
@@ -9,8 +9,12 @@ export type CommandFactory = (context: AppContext, setExit: (code: number) => vo
 
 /** `--dir`: where the service specs are. */
 export function dirOption(): Option {
-  return new Option("--dir <path>", "directory of service specs").default("slos");
+  return new Option("--dir <path>", "directory of service specs, or one spec file").default("slos");
 }
+
+/** What the `[path]` argument of commands that read specs means. */
+export const specPathArgument =
+  "a directory of specs, or one spec file, compiled with the files beside it that declare no service (default: --dir)";
 
 /** `--strict`: warnings fail too. */
 export function strictOption(): Option {
@@ -72,10 +76,13 @@ export interface BackendOptions {
   readonly backendConfig?: readonly string[];
 }
 
-/** The backend chosen on the command line, else in the environment (a {@link BackendConfigError} when that one is wrong). */
+/**
+ * The backend chosen on the command line, else in the environment (a {@link BackendConfigError}
+ * when that one is wrong, or has settings without a type).
+ */
 export function backendFrom(options: BackendOptions, env: Environment): BackendChoice {
   const settings = options.backendConfig ?? (env["SLOCC_BACKEND_CONFIG"] ? [env["SLOCC_BACKEND_CONFIG"]] : []);
-  return backendChoice(options.backend ?? env["SLOCC_BACKEND"], settings);
+  return requestedBackend(options.backend ?? env["SLOCC_BACKEND"], settings);
 }
 
 function checked(parse: () => unknown): void {

@@ -1,3 +1,4 @@
+import { Option } from "commander";
 import type { CommandFactory } from "./options.js";
 import { runFromCommandLine, stackCommand, type StackCommandOptions } from "./stack-command.js";
 
@@ -6,7 +7,18 @@ export const planCommand: CommandFactory = (context, setExit) =>
   stackCommand(
     "plan",
     "write the stacks as `slocc synth` does, then run `terraform init` and `terraform plan` in each",
-    ["slocc plan", "slocc plan card-platform --parallel 4"],
-  ).action(async (stacks: string[], options: StackCommandOptions) => {
-    setExit(await runFromCommandLine({ kind: "plan" }, stacks, options, context));
-  });
+    [
+      "slocc plan",
+      "slocc plan card-platform --parallel 4",
+      "slocc plan --changed-since origin/main --summary plan-summary.md",
+    ],
+  )
+    .addOption(
+      new Option(
+        "--summary <file>",
+        "write each stack's plan summary to this file, as a Markdown list: create/update/replace/destroy counts from `terraform show -json`",
+      ),
+    )
+    .action(async (stacks: string[], options: StackCommandOptions & { summary?: string }) => {
+      setExit(await runFromCommandLine({ kind: "plan" }, stacks, options, context));
+    });

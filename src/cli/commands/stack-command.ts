@@ -18,6 +18,7 @@ export interface StackCommandOptions extends SpecSourceOptions, BackendOptions {
   readonly out: string;
   readonly strict: boolean;
   readonly parallel: number;
+  readonly changedSince?: string;
 }
 
 /** A command taking `[stack...]` and the options of {@link StackCommandOptions}, with its help ending in the given examples. */
@@ -31,6 +32,10 @@ export function stackCommand(name: string, description: string, examples: readon
     outOption(),
     strictOption(),
     parallel,
+    new Option(
+      "--changed-since <ref>",
+      "run only the stacks whose Terraform differs from the specs at this git ref, including stacks removed since (destroyed)",
+    ),
     ...backendOptions(),
   ])
     .description(description)
@@ -42,7 +47,7 @@ export function stackCommand(name: string, description: string, examples: readon
 export function runFromCommandLine(
   action: TerraformAction,
   stacks: readonly string[],
-  options: StackCommandOptions,
+  options: StackCommandOptions & { readonly summary?: string },
   context: AppContext,
 ): Promise<number> {
   return runStackAction(action, { ...options, stacks, backend: backendFrom(options, context.env) }, context);

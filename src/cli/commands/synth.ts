@@ -1,11 +1,12 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { compileForWriting, writeStacks } from "../../app/synth.js";
+import { prepareWriting, writeStacks } from "../../app/synth.js";
 import {
   backendFrom,
   backendOptions,
   dirOption,
   outOption,
+  specPathArgument,
   strictOption,
   todayOption,
   withOptions,
@@ -17,6 +18,7 @@ import {
 const EXAMPLES = [
   "slocc synth",
   "slocc synth --dir slos --out cdktf.out",
+  "slocc synth slos/card-platform.yaml",
   "slocc synth --backend s3 --backend-config bucket=acme-tf-state --backend-config key=slocc/{stack}.tfstate --backend-config region=eu-west-1",
   "terraform -chdir=cdktf.out/stacks/card-platform plan",
 ];
@@ -24,12 +26,21 @@ const EXAMPLES = [
 /** `slocc synth`: validate, then write the Terraform stacks. */
 export const synthCommand: CommandFactory = (context, setExit) =>
   withOptions(new Command("synth"), [dirOption(), todayOption(), outOption(), strictOption(), ...backendOptions()])
-    .description("validate the specs, then write one Terraform stack per service, as `cdktf synth` does")
+    .description(
+      "validate the specs, then write one Terraform stack per service, as `cdktf synth` does (stacks whose inputs did not change are kept)",
+    )
+    .argument("[path]", specPathArgument)
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
-    .action(async (options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean }) => {
-      const backend = backendFrom(options, context.env);
-      const plan = await compileForWriting(options, options.strict, context);
-      if (!plan) return setExit(EXIT.failure);
-      await writeStacks(plan, options.out, context, backend);
-      setExit(EXIT.ok);
-    });
+    .action(
+      async (
+        path: string | undefined,
+        options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean },
+      ) => {
+        const backend = backendFrom(options, context.env);
+        const specs = { ...options, dir: path ?? options.dir };
+        const ready = await prepareWriting(specs, options.out, options.strict, context);
+        if (!ready) return setExit(EXIT.failure);
+        await writeStacks(ready, options.out, context, { backend });
+        setExit(EXIT.ok);
+      },
+    );

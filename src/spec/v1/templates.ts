@@ -224,6 +224,7 @@ function builtInFile(template: SliTemplate, usedAt: Position): SourceFile {
     path: usedAt.file,
     text: "",
     data: { templates: { [template.name]: { sli: template.sli } } },
+    positions: {},
     locate: () => usedAt,
   };
 }

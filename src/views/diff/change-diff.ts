@@ -1,10 +1,11 @@
 import { formatPercent } from "../../format/numbers.js";
 import type { Model, Service, Slo } from "../../model/model.js";
 import type { CompiledPlan } from "../../plan/resources.js";
-import { compareText } from "../../util/text.js";
+import { compareText, plural } from "../../util/text.js";
 import { diffResources } from "./resource-diff.js";
-import { sloFieldChanges, sliFields, tierKey, tierText } from "./slo-fields.js";
-import type { ResourceChange, ChangeDiff, Reviewers, Risk, SloChange } from "./types.js";
+import { sloFieldChanges, sloFields, sliFields, tierKey, tierText } from "./slo-fields.js";
+import { stackChanges } from "./stack-changes.js";
+import type { ResourceChange, ResourceReference, ChangeDiff, Reviewers, Risk, SloChange } from "./types.js";
 
 /** One side of a change: the compiled specs at a ref, or in the working tree. */
 export interface CompiledSide {
@@ -47,6 +48,7 @@ export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
     resources,
     risks,
     reviewers,
+    stacks: stackChanges(base.plan, head.plan),
   };
 }
 
@@ -60,7 +62,7 @@ function diffSlos(base: Model, head: Model): SloChange[] {
         : undefined;
     const previous = renamedFrom ?? before.get(sloKey(slo.stack, slo.name));
     if (!previous) {
-      changes.push({ service: slo.stack, slo: slo.name, change: "added", fields: [] });
+      changes.push({ service: slo.stack, slo: slo.name, change: "added", fields: sloFields(slo, "after") });
       continue;
     }
     before.delete(sloKey(previous.stack, previous.name));
@@ -69,7 +71,8 @@ function diffSlos(base: Model, head: Model): SloChange[] {
       changes.push({ service: slo.stack, slo: slo.name, change: "renamed", renamedFrom: renamedFrom.name, fields });
     else if (fields.length > 0) changes.push({ service: slo.stack, slo: slo.name, change: "changed", fields });
   }
-  for (const slo of before.values()) changes.push({ service: slo.stack, slo: slo.name, change: "removed", fields: [] });
+  for (const slo of before.values())
+    changes.push({ service: slo.stack, slo: slo.name, change: "removed", fields: sloFields(slo, "before") });
   return changes.sort((a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo));
 }
 
@@ -142,12 +145,27 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
       slo: resource.slo ?? resource.logicalId,
       message:
         `the SLO is replaced (its ${resource.fields.join(", ")} cannot change in place): a new SLO ` +
-        `with a new id and no history is created, and dashboards and alerts that use the old id break`,
+        `with a new id and no history is created; ${referrersText(resource.referencedBy ?? [])}`,
     });
   }
   return risks.sort(
     (a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo) || compareText(a.kind, b.kind),
   );
+}
+
+/** `the 1 dashboard and 3 monitors slocc manages that refer to it follow the new id, anything else ... breaks` */
+function referrersText(references: readonly ResourceReference[]): string {
+  const counts = new Map<string, number>();
+  for (const reference of references) {
+    const kind = reference.resourceType.replace(/^datadog_/, "").replace(/_/g, " ");
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([kind, count]) => plural(count, kind));
+  const managed =
+    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
+  return managed === ""
+    ? "dashboards and alerts that use the old id break"
+    : `the ${managed} slocc manages that refer to it follow the new id, anything else that uses the old id breaks`;
 }
 
 function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {

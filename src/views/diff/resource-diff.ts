@@ -1,7 +1,8 @@
 import { sloAlertQueryText } from "../../plan/alert-query.js";
-import type { CompiledPlan, PlannedResource } from "../../plan/resources.js";
+import { sloReferences } from "../../plan/references.js";
+import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../../plan/resources.js";
 import { compareText } from "../../util/text.js";
-import type { ResourceChange } from "./types.js";
+import type { ResourceChange, ResourceReference } from "./types.js";
 
 /** Fields whose change makes the provider destroy and recreate the resource (ForceNew). */
 const FORCE_NEW_FIELDS: readonly string[] = ["type"];
@@ -59,12 +60,76 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
       fields: [],
     });
   }
-  return changes.sort(
+  return withReferences(changes, base, head).sort(
     (a, b) =>
       compareText(a.stack, b.stack) ||
       compareText(a.resourceType, b.resourceType) ||
       compareText(a.logicalId, b.logicalId),
   );
+}
+
+/**
+ * A replaced SLO gets a new id, and every resource that refers to it changes with it: each is
+ * listed under the SLO with its action, and one that changed in no other way is an update of the
+ * field holding the reference (Terraform reads the new id at apply).
+ */
+function withReferences(changes: readonly ResourceChange[], base: CompiledPlan, head: CompiledPlan): ResourceChange[] {
+  const byKey = new Map(
+    changes.map((change) => [resourceKey(change.stack, change.resourceType, change.logicalId), change]),
+  );
+  const replaced = changes.filter((change) => change.action === "replace" && change.resourceType === SLO_RESOURCE);
+  for (const slo of replaced) {
+    const references = new Map<string, ResourceReference>();
+    // Those of the base that the head no longer has are destroyed; the head's own are listed below.
+    for (const { resource } of referrersOf(base, slo.stack, slo.movedFrom ?? slo.logicalId)) {
+      const destroyed = byKey.get(resourceKey(slo.stack, resource.resourceType, resource.logicalId));
+      if (destroyed?.action === "destroy")
+        references.set(resourceKey(slo.stack, resource.resourceType, resource.logicalId), destroyed);
+    }
+    for (const { resource, field } of referrersOf(head, slo.stack, slo.logicalId)) {
+      const key = resourceKey(slo.stack, resource.resourceType, resource.logicalId);
+      const change = byKey.get(key) ?? {
+        stack: slo.stack,
+        ...sloOf(resource),
+        resourceType: resource.resourceType,
+        logicalId: resource.logicalId,
+        action: "update" as const,
+        fields: [],
+      };
+      const updated =
+        change.action === "update" || change.action === "move"
+          ? { ...change, fields: [...new Set([...change.fields, field])].sort(compareText) }
+          : change;
+      byKey.set(key, updated);
+      references.set(key, updated);
+    }
+    const sloKey = resourceKey(slo.stack, slo.resourceType, slo.logicalId);
+    const referencedBy = [...references.values()].map(({ resourceType, logicalId, action }) => ({
+      resourceType,
+      logicalId,
+      action,
+    }));
+    byKey.set(sloKey, { ...slo, referencedBy: referencedBy.sort(compareReferences) });
+  }
+  return [...byKey.values()];
+}
+
+/** The resources of a stack that refer to an SLO, with the field holding each reference. */
+function referrersOf(
+  plan: CompiledPlan,
+  stack: string,
+  sloLogicalId: string,
+): { resource: PlannedResource; field: string }[] {
+  const resources = plan.stacks.find((candidate) => candidate.name === stack)?.resources ?? [];
+  return resources.flatMap((resource) =>
+    sloReferences(resource)
+      .filter((reference) => reference.sloLogicalId === sloLogicalId)
+      .map((reference) => ({ resource, field: reference.field })),
+  );
+}
+
+function compareReferences(a: ResourceReference, b: ResourceReference): number {
+  return compareText(a.resourceType, b.resourceType) || compareText(a.logicalId, b.logicalId);
 }
 
 function sloOf(resource: PlannedResource): { slo?: string } {

@@ -12,6 +12,7 @@ export function sloFieldChanges(before: Slo, after: Slo): FieldChange[] {
   return [
     ...textChange("display name", before.displayName, after.displayName),
     ...textChange("description", before.description, after.description),
+    ...textChange("journey", before.journey?.value, after.journey?.value),
     ...sliChanges(before.sli, after.sli),
     ...textChange("primary window", before.primary.window, after.primary.window),
     ...objectiveChanges(before, after),
@@ -22,6 +23,42 @@ export function sloFieldChanges(before: Slo, after: Slo): FieldChange[] {
     ...textChange("runbook", before.alerts.runbook?.value, after.alerts.runbook?.value),
     ...tagChanges(before.resourceTags, after.resourceTags),
     ...correctionChanges(before.corrections, after.corrections),
+  ];
+}
+
+/**
+ * Every meaningful field of one SLO, on one side: what an SLO added creates (`after`) or what an
+ * SLO removed loses (`before`), with each window's error budget as time. The same fields, in the
+ * same order, as {@link sloFieldChanges} compares.
+ */
+export function sloFields(slo: Slo, side: "before" | "after"): FieldChange[] {
+  const field = (name: string, value: string | undefined, note?: string): FieldChange[] =>
+    value === undefined || value === "" ? [] : [{ field: name, [side]: value, ...(note ? { note } : {}) }];
+  const tiers = [...slo.alerts.burnRate].sort((a, b) => tierOrder(a) - tierOrder(b));
+  return [
+    ...field("description", slo.description),
+    ...field("journey", slo.journey?.value),
+    ...Object.entries(sliFields(slo.sli)).flatMap(([name, value]) => field(name, value)),
+    ...field("primary window", slo.primary.window),
+    ...slo.objectives.flatMap((objective) => [
+      ...field(
+        `target ${objective.window}`,
+        formatPercent(objective.target),
+        `error budget ${formatDuration(budgetSeconds(objective.window, objective.target))} per ${objective.window}`,
+      ),
+      ...field(
+        `warning ${objective.window}`,
+        objective.warning === undefined ? undefined : formatPercent(objective.warning),
+      ),
+    ]),
+    ...(tiers.length === 0
+      ? field("alert tier", "none")
+      : tiers.flatMap((tier) => field("alert tier", tierText(tier)))),
+    ...field("error budget alert", errorBudgetText(slo)),
+    ...field("notify page", handlesText(slo.alerts.notify.page)),
+    ...field("notify ticket", handlesText(slo.alerts.notify.ticket)),
+    ...field("runbook", slo.alerts.runbook?.value),
+    ...field("tags", slo.resourceTags.join(", ")),
   ];
 }
 

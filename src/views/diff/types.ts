@@ -6,6 +6,13 @@
 /** What Terraform will do to one resource; `import` adopts an existing Datadog object instead of creating one. */
 export type ResourceAction = "create" | "import" | "update" | "replace" | "destroy" | "move";
 
+/** A resource of the same stack, and what Terraform will do to it. */
+export interface ResourceReference {
+  readonly resourceType: string;
+  readonly logicalId: string;
+  readonly action: ResourceAction;
+}
+
 /** One resource whose planned configuration differs between base and head. */
 export interface ResourceChange {
   readonly stack: string;
@@ -17,6 +24,20 @@ export interface ResourceChange {
   readonly movedFrom?: string;
   /** The configuration fields that differ (for update, replace and a move that also updates). */
   readonly fields: readonly string[];
+  /**
+   * For a replaced SLO: every resource that refers to it by id (monitors, dashboards...), each with
+   * its action, as the new SLO gets a new id.
+   */
+  readonly referencedBy?: readonly ResourceReference[];
+}
+
+/** How a stack's synthesized Terraform differs: the stacks to plan after a change. */
+export type StackChangeKind = "added" | "changed" | "removed";
+
+/** A stack whose synthesized Terraform differs between base and head. */
+export interface StackChange {
+  readonly name: string;
+  readonly change: StackChangeKind;
 }
 
 /** How an SLO changed. */
@@ -30,7 +51,10 @@ export interface FieldChange {
   readonly note?: string;
 }
 
-/** One SLO that changed. */
+/**
+ * One SLO that changed. Its fields are what differs; for an SLO added, every field it is created
+ * with (`after` only), and for one removed, every field it had (`before` only).
+ */
 export interface SloChange {
   readonly service: string;
   readonly slo: string;
@@ -74,4 +98,6 @@ export interface ChangeDiff {
   readonly resources: readonly ResourceChange[];
   readonly risks: readonly Risk[];
   readonly reviewers: readonly Reviewers[];
+  /** The stacks whose synthesized Terraform differs, by name: the ones `plan --changed-since` runs. */
+  readonly stacks: readonly StackChange[];
 }

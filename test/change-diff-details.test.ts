@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { COMMENT_LIMIT, diffMarkdown } from "../src/render/diff-markdown.js";
+import { changeDiff } from "../src/views/diff/change-diff.js";
+import type { ChangeDiff } from "../src/views/diff/types.js";
+import { runCli } from "./support/cli.js";
+import { compileTexts, tempDir } from "./support/compile.js";
+import { TempRepo } from "./support/git.js";
+
+const header = (name: string, extra = "") =>
+  `apiVersion: slocc/v1\nservice: ${name}\nowner: ${name}-sre\n${extra}notify: { page: ["@pagerduty-${name}"], ticket: ["@slack-${name}"] }\nslos:\n`;
+/** A metric name from an SLO name: Datadog's metric names take no dashes. */
+const metric = (name: string) => name.replace(/-/g, "_");
+const ratio = (name: string, target = "99.9") => `  - name: ${name}
+    sli:
+      ratio: { good: "sum:${metric(name)}.requests{status:ok}.as_count()", total: "sum:${metric(name)}.requests{*}.as_count()" }
+    objectives:
+      - { window: 30d, target: ${target}, warning: 99.95 }
+      - { window: 7d, target: ${target} }
+`;
+const timeSlice = (name: string) => `  - name: ${name}
+    sli:
+      timeSlice: { query: "p99:trace.http.request{service:${name}}", comparator: "<", threshold: 1 }
+    objectives:
+      - { window: 30d, target: 99.9, warning: 99.95 }
+      - { window: 7d, target: 99.9 }
+`;
+
+async function jsonDiff(repo: TempRepo): Promise<{ diff: ChangeDiff; stderr: string }> {
+  const run = await runCli(["diff", "--base", "main", "--format", "json"], repo.dir);
+  expect(run.code, run.stderr).toBe(0);
+  return { diff: JSON.parse(run.stdout) as ChangeDiff, stderr: run.stderr };
+}
+
+describe("the change diff of a branch that adds an SLO and replaces another, in a repository of three services", () => {
+  async function branch() {
+    const repo = new TempRepo();
+    repo.commit({
+      "slos/api.yaml": header("api") + ratio("availability"),
+      "slos/web.yaml": header("web") + ratio("availability"),
+      "slos/db.yaml": header("db") + ratio("availability"),
+    });
+    repo.write({
+      "slos/api.yaml": header("api") + ratio("availability") + ratio("checkout"),
+      "slos/web.yaml": header("web") + timeSlice("availability"),
+    });
+    return jsonDiff(repo);
+  }
+
+  it("lists what the added SLO creates: each window's target, warning and budget as time, SLI, tiers and routing", async () => {
+    const { diff } = await branch();
+    const added = diff.slos.find((change) => change.change === "added");
+    expect(added?.slo).toBe("checkout");
+    expect(added?.fields).toEqual(
+      expect.arrayContaining([
+        { field: "sli kind", after: "ratio (good events)" },
+        { field: "primary window", after: "30d" },
+        { field: "target 30d", after: "99.9%", note: "error budget 43 min 12 s per 30d" },
+        { field: "warning 30d", after: "99.95%" },
+        { field: "target 7d", after: "99.9%", note: "error budget 10 min 5 s per 7d" },
+        { field: "alert tier", after: "page 14.4x over 1h/5m (30d)" },
+        { field: "notify page", after: "@pagerduty-api" },
+      ]),
+    );
+    expect(added?.fields.every((field) => field.before === undefined)).toBe(true);
+  });
+
+  it("lists every resource that refers to the replaced SLO with its action: its three monitors and the dashboard", async () => {
+    const { diff } = await branch();
+    const replaced = diff.resources.find((r) => r.action === "replace");
+    expect(replaced).toMatchObject({ stack: "web", logicalId: "slo_web__availability" });
+    expect(replaced?.referencedBy).toEqual([
+      { resourceType: "datadog_dashboard", logicalId: "dashboard_web", action: "update" },
+      { resourceType: "datadog_monitor", logicalId: "slo_web__availability__burn_30d_1h_5m", action: "update" },
+      { resourceType: "datadog_monitor", logicalId: "slo_web__availability__burn_30d_24h_120m", action: "update" },
+      { resourceType: "datadog_monitor", logicalId: "slo_web__availability__burn_30d_6h_30m", action: "update" },
+    ]);
+    expect(
+      diff.resources.filter((r) => r.stack === "web" && r.resourceType === "datadog_monitor").map((r) => r.fields),
+    ).toEqual([["query"], ["query"], ["query"]]);
+  });
+
+  it("names the stacks to plan: the two that changed, not the untouched one", async () => {
+    const { diff } = await branch();
+    expect(diff.stacks).toEqual([
+      { name: "api", change: "changed" },
+      { name: "web", change: "changed" },
+    ]);
+  });
+
+  it("shows the removed SLO's fields as what is lost, and its stack as removed when it was the last one", async () => {
+    const repo = new TempRepo();
+    repo.commit({
+      "slos/api.yaml": header("api") + ratio("availability"),
+      "slos/db.yaml": header("db") + ratio("rows"),
+    });
+    repo.write({ "slos/db.yaml": null });
+    const { diff } = await jsonDiff(repo);
+    const removed = diff.slos.find((change) => change.change === "removed");
+    expect(removed?.fields).toContainEqual({
+      field: "target 30d",
+      before: "99.9%",
+      note: "error budget 43 min 12 s per 30d",
+    });
+    expect(removed?.fields.every((field) => field.after === undefined)).toBe(true);
+    expect(diff.stacks).toEqual([{ name: "db", change: "removed" }]);
+  });
+});
+
+describe("what refers to a replaced SLO", () => {
+  const diffOf = (before: string, after: string) => {
+    const side = (slos: string) =>
+      compileTexts({ "slos/web.yaml": header("web") + slos }, { today: "2026-01-15" }).value!;
+    return changeDiff({ label: "main", ...side(before) }, { label: "working tree", ...side(after) });
+  };
+
+  it("is moved with it when it is renamed too, and nothing is listed under the old names", () => {
+    const renamed = timeSlice("success").replace(
+      "  - name: success\n",
+      "  - name: success\n    renamedFrom: availability\n",
+    );
+    const diff = diffOf(ratio("availability"), renamed);
+    const replaced = diff.resources.find((r) => r.action === "replace");
+    expect(replaced).toMatchObject({ logicalId: "slo_web__success", movedFrom: "slo_web__availability" });
+    expect(replaced?.referencedBy?.map((r) => `${r.action} ${r.logicalId}`)).toEqual([
+      "update dashboard_web",
+      "move slo_web__success__burn_30d_1h_5m",
+      "move slo_web__success__burn_30d_24h_120m",
+      "move slo_web__success__burn_30d_6h_30m",
+    ]);
+    expect(diff.resources.filter((r) => r.logicalId.startsWith("slo_web__availability"))).toEqual([]);
+  });
+
+  it("lists a monitor the change removes as destroyed", () => {
+    const ticketsOnly = timeSlice("availability").replace(
+      "    objectives:",
+      "    alerts:\n      burnRate:\n        - { severity: ticket, longWindow: 24h, factor: 3 }\n    objectives:",
+    );
+    const replaced = diffOf(ratio("availability"), ticketsOnly).resources.find((r) => r.action === "replace");
+    expect(replaced?.referencedBy?.map((r) => `${r.action} ${r.logicalId}`)).toEqual([
+      "update dashboard_web",
+      "destroy slo_web__availability__burn_30d_1h_5m",
+      "update slo_web__availability__burn_30d_24h_120m",
+      "destroy slo_web__availability__burn_30d_6h_30m",
+    ]);
+  });
+});
+
+describe("diagnostics of a change diff", () => {
+  it("prints a warning both sides have once, and one only the base has once, named by the ref", async () => {
+    const repo = new TempRepo();
+    const tagged = (tags: string) => header("web", `tags: [${tags}]\n`) + ratio("availability");
+    repo.commit({ "slos/web.yaml": tagged("Env:Prod, Tier:Web") });
+    repo.write({ "slos/web.yaml": tagged("Env:Prod, tier:web") });
+    const run = await runCli(["diff", "--base", "main"], repo.dir);
+    expect(run.code).toBe(0);
+    const heads = run.stderr.split("\n").filter((line) => line.includes("TAG_NORMALISED"));
+    expect(heads.map((line) => line.replace(/:\d+:\d+:.*$/, ""))).toEqual(["main:slos/web.yaml", "slos/web.yaml"]);
+    expect(heads.find((line) => line.startsWith("main:"))).toContain("Tier:Web");
+  });
+
+  it("says that a directory outside any git repository has no refs to read, and exits 2", async () => {
+    const dir = await tempDir();
+    const run = await runCli(["diff", "--base", "main"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("not inside a git repository");
+  });
+});
+
+describe("the pull-request comment of a large change", () => {
+  /** 20 services of 10 SLOs each, every target lowered: 200 changed SLOs, 200 risks. */
+  function largeDiff(): ChangeDiff {
+    const services = (target: string) =>
+      Object.fromEntries(
+        Array.from({ length: 20 }, (_, s) => [
+          `slos/service-${s}.yaml`,
+          header(`service-${s}`) + Array.from({ length: 10 }, (_, n) => ratio(`slo-${n}`, target)).join(""),
+        ]),
+      );
+    const base = compileTexts(services("99.9"), { today: "2026-01-15" }).value!;
+    const head = compileTexts(services("99.5"), { today: "2026-01-15" }).value!;
+    return changeDiff({ label: "main", ...base }, { label: "working tree", ...head });
+  }
+
+  it("stays under GitHub's limit, summary and reviewers first, details folded, with a note that the JSON has the rest", () => {
+    const diff = largeDiff();
+    expect(diff.slos).toHaveLength(200);
+    const comment = diffMarkdown(diff);
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    const lines = comment.split("\n");
+    expect(lines[3]).toMatch(/^SLOs: 200 changed; resources: .*; 20 stacks to plan: .* and 10 more\.$/);
+    expect(lines[5]).toMatch(/^\*\*Reviewers:\*\* /);
+    expect(comment).toContain("<details><summary>200 SLOs changed</summary>");
+    expect(comment.split("<details>").length).toBe(comment.split("</details>").length);
+    expect(comment).toMatch(/_\d+ more entries are left out .*`slocc diff --format json` lists every change\._$/);
+  });
+
+  it("leaves nothing out when everything fits", () => {
+    const comment = diffMarkdown(largeDiff(), 10_000_000);
+    expect(comment).not.toContain("left out");
+    expect(comment.split("<details><summary>service-").length - 1).toBe(200);
+  });
+});

@@ -1,0 +1,151 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileInputs } from "../src/app/compile.js";
+import { readParseCache, writeParseCache } from "../src/app/parse-cache-file.js";
+import { synthesizeTo } from "../src/emit/synth.js";
+import { ParseCache } from "../src/load/parse-cache.js";
+import type { CompiledPlan } from "../src/plan/resources.js";
+import { compileTexts, readTree, RATIO_SLO, serviceYaml, tempDir, withoutRecord } from "./support/compile.js";
+
+const EXAMPLES = join(__dirname, "..", "slos");
+
+async function exampleTexts(): Promise<Record<string, string>> {
+  const names = ["aws-slas.yaml", "card-platform.yaml", "e-scooter.yaml"];
+  const texts = await Promise.all(names.map((name) => readFile(join(EXAMPLES, name), "utf8")));
+  return Object.fromEntries(names.map((name, index) => [`slos/${name}`, texts[index] ?? ""]));
+}
+
+function planOf(files: Record<string, string>): CompiledPlan {
+  const result = compileTexts(files, { today: "2026-01-15" });
+  if (!result.value) throw new Error(JSON.stringify(result.diagnostics));
+  return result.value.plan;
+}
+
+/** Synthesizes into a fresh directory and returns every file written. */
+async function cleanSynth(plan: CompiledPlan): Promise<Map<string, string>> {
+  const out = join(await tempDir(), "cdktf.out");
+  await synthesizeTo(plan, out);
+  return readTree(out);
+}
+
+describe("synthesizing again into the same output", () => {
+  it("synthesizes only the stack that changed, and writes the same bytes as a synth from scratch", async () => {
+    const files = await exampleTexts();
+    const out = join(await tempDir(), "cdktf.out");
+    const first = await synthesizeTo(planOf(files), out);
+    expect(first).toMatchObject({ synthesized: ["stacks/card-platform", "stacks/e-scooter"], reused: [] });
+    const changed = {
+      ...files,
+      "slos/e-scooter.yaml": files["slos/e-scooter.yaml"]!.replace("target: 99 }", "target: 98 }"),
+    };
+    const second = await synthesizeTo(planOf(changed), out);
+    expect(second).toMatchObject({ synthesized: ["stacks/e-scooter"], reused: ["stacks/card-platform"] });
+    expect(await readTree(out)).toEqual(await cleanSynth(planOf(changed)));
+  });
+
+  it("synthesizes every stack again when the backend changes", async () => {
+    const plan = planOf(await exampleTexts());
+    const out = join(await tempDir(), "cdktf.out");
+    await synthesizeTo(plan, out);
+    const report = await synthesizeTo(plan, out, { type: "s3", config: { bucket: "state" } });
+    expect(report.reused).toEqual([]);
+    expect(await readFile(join(out, "stacks", "e-scooter", "cdk.tf.json"), "utf8")).toContain('"s3"');
+  });
+
+  it("synthesizes a stack again when its JSON is missing from the output", async () => {
+    const plan = planOf(await exampleTexts());
+    const out = join(await tempDir(), "cdktf.out");
+    await synthesizeTo(plan, out);
+    const { rm } = await import("node:fs/promises");
+    await rm(join(out, "stacks", "card-platform", "cdk.tf.json"));
+    expect((await synthesizeTo(plan, out)).synthesized).toEqual(["stacks/card-platform"]);
+    expect(await readTree(out)).toEqual(await cleanSynth(plan));
+  });
+
+  it("writes a removed stack under removed/, outside the manifest, and drops it once no longer asked for", async () => {
+    const plan = planOf(await exampleTexts());
+    const [kept, removed] = plan.stacks;
+    const out = join(await tempDir(), "cdktf.out");
+    await synthesizeTo({ stacks: [kept!] }, out, undefined, { removed: [removed!] });
+    const tree = withoutRecord(await readTree(out));
+    expect([...tree.keys()]).toEqual([
+      "manifest.json",
+      `removed/${removed!.name}/cdk.tf.json`,
+      `stacks/${kept!.name}/cdk.tf.json`,
+    ]);
+    expect(tree.get(`removed/${removed!.name}/cdk.tf.json`)).toBe(
+      (await cleanSynth({ stacks: [removed!] })).get(`stacks/${removed!.name}/cdk.tf.json`),
+    );
+    await synthesizeTo({ stacks: [kept!] }, out);
+    expect([...withoutRecord(await readTree(out)).keys()]).toEqual([
+      "manifest.json",
+      `stacks/${kept!.name}/cdk.tf.json`,
+    ]);
+  });
+});
+
+describe("synthesis on worker threads", () => {
+  // Worker threads run the compiled module: the build that `npm test` makes first.
+  const built = createRequire(__filename)(join(__dirname, "..", "dist", "emit", "synth.js")) as {
+    synthesizeTo: typeof synthesizeTo;
+  };
+
+  it("writes the same bytes as one thread", async () => {
+    const plan = planOf(await exampleTexts());
+    const threads = join(await tempDir(), "cdktf.out");
+    const report = await built.synthesizeTo(plan, threads, undefined, { threads: 2 });
+    expect(report).toMatchObject({ synthesized: ["stacks/card-platform", "stacks/e-scooter"], threads: 2 });
+    const single = join(await tempDir(), "cdktf.out");
+    await built.synthesizeTo(plan, single, undefined, { threads: 1 });
+    expect(await readTree(threads)).toEqual(await readTree(single));
+    // The built code's record holds other digests than the sources' (its code differs): the stacks are the same.
+    expect(withoutRecord(await readTree(single))).toEqual(withoutRecord(await cleanSynth(plan)));
+  });
+});
+
+describe("parses kept for the next compilation", () => {
+  it("give the same model, plan and diagnostics as parsing again, for the files whose text did not change", async () => {
+    const files = {
+      ...(await exampleTexts()),
+      "slos/web.yaml": serviceYaml(RATIO_SLO, 'notify: { page: ["@pagerduty-web"] }\ntags: [Env:Prod]\n'),
+    };
+    const inputs = (texts: Record<string, string>) =>
+      Object.entries(texts).map(([path, text]) => ({ path, bytes: Buffer.from(text) }));
+    const out = await tempDir();
+    const first = new ParseCache();
+    compileInputs(inputs(files), { today: "2026-01-15", parseCache: first });
+    await writeParseCache(out, first);
+    const kept = await readParseCache(out);
+    const changed = { ...files, "slos/web.yaml": files["slos/web.yaml"].replace("99.9", "99.5") };
+    const cached = compileInputs(inputs(changed), { today: "2026-01-15", parseCache: kept });
+    const fresh = compileInputs(inputs(changed), { today: "2026-01-15" });
+    expect(cached.diagnostics.map((d) => d.code)).toContain("TAG_NORMALISED");
+    expect(cached).toEqual(fresh);
+    expect(Object.keys(kept.entries()).sort()).toEqual(Object.keys(changed).sort());
+  });
+
+  it.each([
+    ["are used when this build kept them", (fingerprint: string) => fingerprint, "kept-web"],
+    ["are ignored when another build kept them", () => "another build", "web"],
+  ])("%s", async (_name, fingerprintOf, service) => {
+    const out = await tempDir();
+    const text = serviceYaml(RATIO_SLO);
+    const cache = new ParseCache();
+    compileInputs([{ path: "slos/web.yaml", bytes: Buffer.from(text) }], { parseCache: cache });
+    await writeParseCache(out, cache);
+    // The kept parse is altered, so whether it was used shows in the compiled service's name.
+    const file = join(out, ".slocc", "specs.json");
+    const record = JSON.parse(await readFile(file, "utf8")) as {
+      fingerprint: string;
+      files: Record<string, { data: { service: string } }>;
+    };
+    record.files["slos/web.yaml"]!.data.service = "kept-web";
+    await writeFile(file, JSON.stringify({ ...record, fingerprint: fingerprintOf(record.fingerprint) }));
+    const compiled = compileInputs([{ path: "slos/web.yaml", bytes: Buffer.from(text) }], {
+      parseCache: await readParseCache(out),
+    });
+    expect(compiled.value?.model.services.map((s) => s.name)).toEqual([service]);
+  });
+});
