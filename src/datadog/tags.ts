@@ -3,7 +3,8 @@ export const MAX_TAGS = 32;
 /** The provider's `MaxTagLength`, counted in UTF-8 bytes. */
 const MAX_TAG_BYTES = 200;
 
-const encoder = new TextEncoder();
+/** Tags already in Datadog's form, in ASCII: the common case, returned as they are without a walk. */
+const NORMAL_ASCII_TAG = /^[a-z:](?:[a-z0-9:./-]|_(?!_|$))*$/;
 
 /**
  * A tag in the form Datadog stores it: the provider's `NormalizeTag` (provider 3.82.0,
@@ -16,12 +17,13 @@ const encoder = new TextEncoder();
  * tags are emitted already normalised.
  */
 export function normaliseTag(tag: string): string {
+  if (tag.length <= MAX_TAG_BYTES && NORMAL_ASCII_TAG.test(tag)) return tag;
   let normalised = "";
   let bytes = 0;
   let lastWasUnderscore = false;
   const append = (text: string, underscore: boolean) => {
     normalised += text;
-    bytes += encoder.encode(text).length;
+    bytes += utf8Bytes(text);
     lastWasUnderscore = underscore;
   };
   for (const rune of tag) {
@@ -32,6 +34,12 @@ export function normaliseTag(tag: string): string {
     else if (!lastWasUnderscore) append("_", true);
   }
   return lastWasUnderscore ? normalised.slice(0, -1) : normalised;
+}
+
+/** How many bytes one rune takes in UTF-8. */
+function utf8Bytes(rune: string): number {
+  const point = rune.codePointAt(0) ?? 0;
+  return point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
 }
 
 /**
