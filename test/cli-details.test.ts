@@ -3,10 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./support/cli.js";
+import { BINARY, runCli } from "./support/cli.js";
 import { NOTIFY_HEADER, positionOf, RATIO_SLO, readTree, serviceYaml, tempDir } from "./support/compile.js";
-
-const BIN = join(__dirname, "..", "bin", "slocc.js");
 
 async function projectWith(files: Record<string, string>): Promise<string> {
   const dir = await tempDir();
@@ -28,7 +26,7 @@ const CATALOG = "apiVersion: slocc/v1\ncatalog: cloud\ndependencies:\n  alb: 99.
 
 describe("a closed output pipe", () => {
   it("ends `slocc --help | head -1` quietly: the first line, no write error", () => {
-    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" --help | head -1`], { encoding: "utf8" });
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${BINARY}" --help | head -1`], { encoding: "utf8" });
     expect(run.stdout).toBe("Usage: slocc [options] [command]\n");
     expect(run.stderr).toBe("");
   });

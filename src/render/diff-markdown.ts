@@ -1,3 +1,4 @@
+import { escapeHtml, tableHeader, tableRow } from "./markdown.js";
 import type { ChangeDiff, ResourceChange, SloChange } from "../views/diff/types.js";
 import { reviewerList } from "./diff-text.js";
 import { changeLabel, resourceSummary, sloSummary, stackSummary } from "./diff-words.js";
@@ -34,7 +35,7 @@ export function diffMarkdown(diff: ChangeDiff, limit = COMMENT_LIMIT): string {
   if (diff.slos.length > 0) {
     comment.addRows(
       diff.slos.length > OPEN_LIST_ITEMS ? `${diff.slos.length} SLOs changed` : undefined,
-      "| service | SLO | change | risks |\n|---|---|---|---|",
+      tableHeader(["service", "SLO", "change", "risks"]),
       diff.slos.map((change) => sloRow(diff, change)),
     );
   }
@@ -49,7 +50,7 @@ export function diffMarkdown(diff: ChangeDiff, limit = COMMENT_LIMIT): string {
   if (diff.resources.length > 0) {
     comment.addRows(
       `Terraform resources (${diff.resources.length})`,
-      "| action | stack | resource |\n|---|---|---|",
+      tableHeader(["action", "stack", "resource"]),
       diff.resources.map(resourceRow),
     );
   }
@@ -122,30 +123,34 @@ function sloRow(diff: ChangeDiff, change: SloChange): string {
   const risks = diff.risks
     .filter((r) => r.service === change.service && r.slo === change.slo)
     .map((r) => `⚠️ ${r.kind}`);
-  return `| ${cell(change.service)} | ${cell(change.slo)} | ${cell(changeLabel(change))} | ${risks.join(", ")} |`;
+  return tableRow([change.service, change.slo, changeLabel(change), risks.join(", ")]);
 }
 
 /** What an SLO change holds: its fields, and for a replaced SLO what refers to it. */
 function sloDetails(change: SloChange, resources: readonly ResourceChange[]): string {
   const single = change.change === "added" || change.change === "removed";
-  const header = single
-    ? [`| field | ${change.change === "added" ? "value" : "value lost"} | note |`, "|---|---|---|"]
-    : ["| field | before | after | note |", "|---|---|---|---|"];
-  const rows = change.fields.map((field) =>
+  const header = tableHeader(
     single
-      ? `| ${cell(field.field)} | ${cell(field.after ?? field.before ?? "")} | ${cell(field.note ?? "")} |`
-      : `| ${cell(field.field)} | ${cell(field.before ?? "")} | ${cell(field.after ?? "")} | ${cell(field.note ?? "")} |`,
+      ? ["field", change.change === "added" ? "value" : "value lost", "note"]
+      : ["field", "before", "after", "note"],
+  );
+  const rows = change.fields.map((field) =>
+    tableRow(
+      single
+        ? [field.field, field.after ?? field.before ?? "", field.note ?? ""]
+        : [field.field, field.before ?? "", field.after ?? "", field.note ?? ""],
+    ),
   );
   const replaced = resources.find(
     (r) => r.slo === change.slo && r.stack === change.service && r.referencedBy !== undefined,
   );
-  const references = (replaced?.referencedBy ?? []).map(
-    (reference) => `| ${reference.action} | \`${reference.resourceType}.${reference.logicalId}\` |`,
+  const references = (replaced?.referencedBy ?? []).map((reference) =>
+    tableRow([reference.action, `\`${reference.resourceType}.${reference.logicalId}\``]),
   );
-  const parts = [...(rows.length > 0 ? [[...header, ...rows].join("\n")] : [])];
+  const parts = [...(rows.length > 0 ? [[header, ...rows].join("\n")] : [])];
   if (replaced)
     parts.push(
-      `The SLO is replaced: it gets a new id. What refers to it:\n\n| action | resource |\n|---|---|\n${references.join("\n")}`,
+      `The SLO is replaced: it gets a new id. What refers to it:\n\n${[tableHeader(["action", "resource"]), ...references].join("\n")}`,
     );
   const label = `${change.service}/${change.slo}: ${changeLabel(change)}${replaced ? " (replaced)" : ""}`;
   return folded(label, parts.join("\n\n") || "No field to show.");
@@ -153,19 +158,10 @@ function sloDetails(change: SloChange, resources: readonly ResourceChange[]): st
 
 function resourceRow(r: ResourceChange): string {
   const moved = r.movedFrom ? ` (from \`${r.movedFrom}\`)` : "";
-  return `| ${r.action} | ${cell(r.stack)} | \`${r.resourceType}.${r.logicalId}\`${moved} |`;
+  return tableRow([r.action, r.stack, `\`${r.resourceType}.${r.logicalId}\`${moved}`]);
 }
 
 /** A block folded under a summary line. */
 function folded(summary: string, body: string): string {
   return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
-}
-
-/** A table cell: pipes escaped, one line, HTML inert. */
-export function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -2,7 +2,7 @@ import { WINDOW_HOURS } from "../datadog/windows.js";
 import { formatDuration } from "../format/duration.js";
 import { formatSchedule } from "../format/instant.js";
 import { formatAvailability, formatNumber, formatPercent } from "../format/numbers.js";
-import { cell } from "./diff-markdown.js";
+import { tableHeader, tableRow } from "./markdown.js";
 import type {
   CorrectionExplanation,
   ExcludedTime,
@@ -58,23 +58,43 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
         "",
         `${e.sliKind} SLI, primary window ${e.primaryWindow}.${e.journey ? ` Journey: ${journeyHeading(e)}.` : ""}${margin}`,
         "",
-        `| window | target | warning | error budget | ${e.sliceSeconds === undefined ? "bad events allowed" : "bad time allowed"} |`,
-        "|---|---|---|---|---|",
-        ...e.objectives.map(
-          (o) =>
-            `| ${o.window} | ${formatPercent(o.target)} | ${o.warning === undefined ? "" : formatPercent(o.warning)} | ` +
-            `${formatDuration(o.budgetSeconds)} per ${o.window} | ${badShare(o, e.sliceSeconds, "")} |`,
+        tableHeader([
+          "window",
+          "target",
+          "warning",
+          "error budget",
+          e.sliceSeconds === undefined ? "bad events allowed" : "bad time allowed",
+        ]),
+        ...e.objectives.map((o) =>
+          tableRow([
+            o.window,
+            formatPercent(o.target),
+            o.warning === undefined ? "" : formatPercent(o.warning),
+            `${formatDuration(o.budgetSeconds)} per ${o.window}`,
+            badShare(o, e.sliceSeconds, ""),
+          ]),
         ),
       ];
       if (e.tiers.length > 0) {
         lines.push(
           "",
-          "| severity | burn rate | windows | budget spent when it fires | fires after, at full outage | exhausts the budget in |",
-          "|---|---|---|---|---|---|",
-          ...e.tiers.map(
-            (t) =>
-              `| ${t.severity} | ${formatNumber(t.factor)}x | ${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window} | ` +
-              `${formatPercent(t.budgetConsumedPercent)} | ${formatDuration(t.secondsToFireAtFullOutage)} | ${formatDuration(t.secondsToExhaustion)} |`,
+          tableHeader([
+            "severity",
+            "burn rate",
+            "windows",
+            "budget spent when it fires",
+            "fires after, at full outage",
+            "exhausts the budget in",
+          ]),
+          ...e.tiers.map((t) =>
+            tableRow([
+              t.severity,
+              `${formatNumber(t.factor)}x`,
+              `${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window}`,
+              formatPercent(t.budgetConsumedPercent),
+              formatDuration(t.secondsToFireAtFullOutage),
+              formatDuration(t.secondsToExhaustion),
+            ]),
           ),
         );
       }
@@ -88,12 +108,13 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
       if (e.corrections.length > 0) {
         lines.push(
           "",
-          "| correction | when | excluded from the budget |",
-          "|---|---|---|",
-          ...e.corrections.map(
-            (c) =>
-              `| ${cell(`${correctionHeading(c)}${descriptionOf(c)}`)} | ${cell(formatSchedule(c))} | ` +
-              `${(c.excluded ?? []).map(excludedSentence).join("; ") || "each occurrence"} |`,
+          tableHeader(["correction", "when", "excluded from the budget"]),
+          ...e.corrections.map((c) =>
+            tableRow([
+              `${correctionHeading(c)}${descriptionOf(c)}`,
+              formatSchedule(c),
+              (c.excluded ?? []).map(excludedSentence).join("; ") || "each occurrence",
+            ]),
           ),
         );
       }

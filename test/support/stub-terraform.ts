@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { runBinary, type BinaryRun } from "./cli.js";
 import { RATIO_SLO, serviceYaml, tempDir } from "./compile.js";
 
 /**
@@ -9,7 +9,6 @@ import { RATIO_SLO, serviceYaml, tempDir } from "./compile.js";
  * `slocc apply` that must not reach Datadog.
  */
 
-export const BIN = join(__dirname, "..", "..", "bin", "slocc.js");
 /** Datadog keys that are not real, to prove they are passed on and never printed. */
 export const KEYS = { DD_API_KEY: "fake-api-key-123", DD_APP_KEY: "fake-app-key-456" };
 
@@ -71,33 +70,12 @@ export async function projectWith(services: readonly string[]): Promise<Project>
   return { dir, stubPath, emptyPath, log: join(dir, "stub.log") };
 }
 
-/** What a run of the built CLI printed and returned. */
-export interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs the built `bin/slocc.js` in the project with exactly the given environment (nothing
  * inherited, so no real Datadog key can leak in) and stdin not a terminal.
  */
-export function slocc(project: Project, args: readonly string[], env: Record<string, string>): Promise<Run> {
-  const fullEnv = { HOME: project.dir, CHECKPOINT_DISABLE: "1", STUB_LOG: project.log, ...env };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: project.dir,
-      env: fullEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 30_000,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (text: string) => void (stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => void (stderr += text));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+export function slocc(project: Project, args: readonly string[], env: Record<string, string>): Promise<BinaryRun> {
+  return runBinary(args, project.dir, { HOME: project.dir, CHECKPOINT_DISABLE: "1", STUB_LOG: project.log, ...env });
 }
 
 export async function stubCalls(project: Project): Promise<StubCall[]> {
