@@ -21,7 +21,6 @@ import type {
   Handle,
   Journey,
   Located,
-  NamedQuery,
   Notify,
   Objective,
   ReviewCadence,
@@ -31,7 +30,8 @@ import type {
   Tag,
   TimeSliceSli,
 } from "../../model/model.js";
-import { SEVERITIES, SINGLE_QUERY_NAME } from "../../model/model.js";
+import { SEVERITIES } from "../../model/model.js";
+import { singleQueryForm } from "../../model/time-slice.js";
 import { mergeTags, sloccTags } from "../../model/tags.js";
 import { WINDOWS } from "../../datadog/windows.js";
 import { compareText } from "../../util/text.js";
@@ -417,38 +417,31 @@ function timeSliceOf(
     );
   }
   const { comparator, threshold, interval } = data;
-  const queryAt = origin.at([...path, "query"]);
-  const queries: Draft<NamedQuery>[] = single
-    ? [
-        {
-          name: SINGLE_QUERY_NAME,
-          ...(data.query === undefined ? {} : { query: data.query.trim() }),
-          at: { self: queryAt, name: queryAt, query: queryAt },
-        },
-      ]
-    : (data.queries ?? []).flatMap((query, index) =>
-        query === undefined
-          ? []
-          : [
-              {
-                ...(query.name === undefined ? {} : { name: query.name }),
-                ...(query.query === undefined ? {} : { query: query.query.trim() }),
-                at: origin.parts([...path, "queries", index], ["name", "query"]),
-              },
-            ],
-      );
-  const formula = single ? SINGLE_QUERY_NAME : data.formula?.trim();
+  const form = single
+    ? singleQueryForm(data.query?.trim(), origin.at([...path, "query"]))
+    : {
+        ...(data.formula === undefined ? {} : { formula: data.formula.trim() }),
+        queries: (data.queries ?? []).flatMap((query, index) =>
+          query === undefined
+            ? []
+            : [
+                {
+                  ...(query.name === undefined ? {} : { name: query.name }),
+                  ...(query.query === undefined ? {} : { query: query.query.trim() }),
+                  at: origin.parts([...path, "queries", index], ["name", "query"]),
+                },
+              ],
+        ),
+        at: origin.parts(path, ["formula", "queries"]),
+      };
   return {
     kind: "timeSlice",
-    ...(formula === undefined ? {} : { formula }),
-    queries,
+    ...(form.formula === undefined ? {} : { formula: form.formula }),
+    queries: form.queries,
     ...(comparator === undefined ? {} : { comparator }),
     ...(threshold === undefined ? {} : { threshold }),
     intervalSeconds: interval === "1m" ? 60 : 300,
-    at: {
-      ...origin.parts(path, ["queries", "comparator", "threshold"]),
-      formula: single ? queryAt : origin.at([...path, "formula"]),
-    },
+    at: { ...origin.parts(path, ["comparator", "threshold"]), ...form.at },
   };
 }
 
