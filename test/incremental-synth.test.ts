@@ -1,10 +1,12 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileInputs } from "../src/app/compile.js";
 import { readParseCache, writeParseCache } from "../src/app/parse-cache-file.js";
 import { synthesizeTo } from "../src/emit/synth.js";
+import { moveStackDirs, moveWorkingFiles, undoMoves } from "../src/emit/working-files.js";
 import { ParseCache } from "../src/load/parse-cache.js";
 import type { CompiledPlan } from "../src/plan/resources.js";
 import { compileTexts, readTree, RATIO_SLO, serviceYaml, tempDir, withoutRecord } from "./support/compile.js";
@@ -147,5 +149,41 @@ describe("parses kept for the next compilation", () => {
       parseCache: await readParseCache(out),
     });
     expect(compiled.value?.model.services.map((s) => s.name)).toEqual([service]);
+  });
+});
+
+describe("carrying stack directories over to a new output", () => {
+  /** A root holding `stacks/<name>/cdk.tf.json` for each name. */
+  async function rootWith(names: readonly string[]): Promise<string> {
+    const root = await tempDir();
+    for (const name of names) {
+      await mkdir(join(root, "stacks", name), { recursive: true });
+      await writeFile(join(root, "stacks", name, "cdk.tf.json"), name);
+    }
+    return root;
+  }
+
+  it("moves every directory, or none when one of them cannot move", async () => {
+    const from = await rootWith(["api", "web"]);
+    const to = await rootWith([]);
+    await mkdir(join(to, "stacks", "web", "taken"), { recursive: true });
+    await expect(moveStackDirs(from, to, ["stacks/api", "stacks/web"])).rejects.toThrow();
+    expect([...(await readTree(from)).keys()]).toEqual(["stacks/api/cdk.tf.json", "stacks/web/cdk.tf.json"]);
+    expect(existsSync(join(to, "stacks", "api"))).toBe(false);
+  });
+
+  it("moves the working files a stack has and passes over those it lacks", async () => {
+    const from = await rootWith(["api", "web"]);
+    await writeFile(join(from, "stacks", "web", ".terraform.lock.hcl"), "lock");
+    const to = await rootWith(["api", "web"]);
+    const moves = await moveWorkingFiles(from, to, ["stacks/api", "stacks/web"]);
+    expect(moves).toEqual([
+      {
+        from: join(from, "stacks", "web", ".terraform.lock.hcl"),
+        to: join(to, "stacks", "web", ".terraform.lock.hcl"),
+      },
+    ]);
+    await undoMoves(moves);
+    expect(await readFile(join(from, "stacks", "web", ".terraform.lock.hcl"), "utf8")).toBe("lock");
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { copyFile, link, mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
@@ -9,7 +9,7 @@ import { readRecord, stackDigest, writeRecord, type OutputRecord, type StackReco
 import type { StackJob, StackManifest } from "./synth-stack.js";
 import { synthesizeAll } from "./synth-threads.js";
 import { WorkerPool, type SynthesisThread } from "./worker-pool.js";
-import { moveWorkingFiles, undoMoves } from "./working-files.js";
+import { moveStackDirs, moveWorkingFiles, undoMoves } from "./working-files.js";
 
 /** How a synthesis runs. */
 export interface SynthesisOptions {
@@ -55,9 +55,9 @@ interface Unit {
  * Writes `outdir` exactly as `cdktf synth` would (`manifest.json`, `stacks/<name>/cdk.tf.json`),
  * plus slocc's record of it (`.slocc/`). The output is built in a sibling directory and swapped in
  * only when complete, so a failure never leaves a half-replaced output. A stack whose inputs did not
- * change since the previous synthesis into `outdir` is not synthesized again: its JSON is carried
- * over. Terraform's working files in each stack directory (`.terraform/`, `.terraform.lock.hcl`)
- * are carried over too. Stacks are synthesized on worker threads when there is enough to do.
+ * change since the previous synthesis into `outdir` is not synthesized again: its directory is
+ * carried over as it is. Terraform's working files in the other stacks' directories (`.terraform/`,
+ * `.terraform.lock.hcl`) are carried over too. Stacks are synthesized on worker threads when there is enough to do.
  */
 export async function synthesizeTo(
   plan: CompiledPlan,
@@ -83,10 +83,6 @@ export async function synthesizeTo(
     pool = options.pool ?? WorkerPool.start(workerCount(jobs, options.threads));
     const workers = pool.threads.slice(0, Math.max(0, jobs.length - 1));
     const manifests = await synthesizeUnits(fresh, jobs, staging, workers);
-    for (const unit of reused) {
-      await mkdir(join(staging, unit.dir), { recursive: true });
-      await linkOrCopy(join(target, unit.dir, STACK_FILE), join(staging, unit.dir, STACK_FILE));
-    }
     const record: Record<string, StackRecord> = {};
     for (const unit of units) {
       const manifest = manifests.get(unit) ?? previous[unit.dir]?.manifest;
@@ -94,12 +90,10 @@ export async function synthesizeTo(
     }
     writeManifest(staging, plan, record);
     await writeRecord(staging, record);
-    await swapIn(
-      staging,
-      target,
-      retired,
-      units.map((unit) => unit.dir),
-    );
+    await swapIn(staging, target, retired, {
+      fresh: fresh.map((unit) => unit.dir),
+      reused: reused.map((unit) => unit.dir),
+    });
     return {
       synthesized: fresh.map((unit) => unit.dir),
       reused: reused.map((unit) => unit.dir),
@@ -118,14 +112,15 @@ function unitOf(dir: string, stack: StackPlan, removed: boolean, backend: Backen
 
 /** The units whose previous output can stand: same digest, file still there, and (for stacks) a manifest entry. */
 async function reusableUnits(units: readonly Unit[], previous: OutputRecord, target: string): Promise<Unit[]> {
-  const reusable: Unit[] = [];
-  for (const unit of units) {
-    const before = previous[unit.dir];
-    if (before?.digest !== unit.digest || (!unit.removed && !before.manifest)) continue;
-    const file = await stat(join(target, unit.dir, STACK_FILE)).catch(() => undefined);
-    if (file?.isFile()) reusable.push(unit);
-  }
-  return reusable;
+  const found = await Promise.all(
+    units.map(async (unit) => {
+      const before = previous[unit.dir];
+      if (before?.digest !== unit.digest || (!unit.removed && !before.manifest)) return false;
+      const file = await stat(join(target, unit.dir, STACK_FILE)).catch(() => undefined);
+      return file?.isFile() === true;
+    }),
+  );
+  return units.filter((_, index) => found[index]);
 }
 
 /** Where a removed stack is synthesized first: cdktf always writes `<outdir>/stacks/<name>`. */
@@ -173,18 +168,22 @@ function writeManifest(outdir: string, plan: CompiledPlan, record: OutputRecord)
   index.manifest.writeToFile();
 }
 
-/** A hard link where the file system allows one (the file is never written in place), else a copy. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  await link(from, to).catch(() => copyFile(from, to));
-}
-
 /**
- * Carries Terraform's working files over from the current output, then swaps the new output in;
- * on failure, the current output is put back as it was.
+ * Carries the unchanged stacks' directories and the other stacks' Terraform working files over
+ * from the current output, then swaps the new output in; on failure, the current output is put
+ * back as it was.
  */
-async function swapIn(staging: string, target: string, retired: string, stackDirs: readonly string[]): Promise<void> {
-  const moves = await moveWorkingFiles(target, staging, stackDirs);
+async function swapIn(
+  staging: string,
+  target: string,
+  retired: string,
+  stackDirs: { readonly fresh: readonly string[]; readonly reused: readonly string[] },
+): Promise<void> {
+  for (const parent of new Set(stackDirs.reused.map((dir) => dirname(dir))))
+    await mkdir(join(staging, parent), { recursive: true });
+  const moves = await moveStackDirs(target, staging, stackDirs.reused);
   try {
+    moves.push(...(await moveWorkingFiles(target, staging, stackDirs.fresh)));
     await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 const WORKING_FILES: readonly string[] = [".terraform", ".terraform.lock.hcl"];
 
 /** One file or folder moved from one place to another. */
-interface Move {
+export interface Move {
   readonly from: string;
   readonly to: string;
 }
@@ -18,29 +18,40 @@ interface Move {
  * Moves the working files of each stack directory (`stacks/web`) under `fromRoot` to the same stack
  * directory under `toRoot`, which must exist. Resolves to the moves made, so they can be undone.
  */
-export async function moveWorkingFiles(
-  fromRoot: string,
-  toRoot: string,
-  stackDirs: readonly string[],
-): Promise<Move[]> {
-  const moves: Move[] = [];
-  try {
-    for (const dir of stackDirs) {
-      for (const name of WORKING_FILES) {
-        const move = { from: join(fromRoot, dir, name), to: join(toRoot, dir, name) };
-        const moved = await rename(move.from, move.to).then(
-          () => true,
-          (error: NodeJS.ErrnoException) => {
-            if (error.code === "ENOENT") return false;
-            throw error;
-          },
-        );
-        if (moved) moves.push(move);
-      }
-    }
-  } catch (error) {
+export function moveWorkingFiles(fromRoot: string, toRoot: string, stackDirs: readonly string[]): Promise<Move[]> {
+  return moveAll(
+    stackDirs.flatMap((dir) =>
+      WORKING_FILES.map((name) => ({ from: join(fromRoot, dir, name), to: join(toRoot, dir, name) })),
+    ),
+    true,
+  );
+}
+
+/**
+ * Moves whole stack directories (`stacks/web`) from under `fromRoot` to under `toRoot`, whose
+ * parent directories must exist. Resolves to the moves made, so they can be undone.
+ */
+export function moveStackDirs(fromRoot: string, toRoot: string, stackDirs: readonly string[]): Promise<Move[]> {
+  return moveAll(
+    stackDirs.map((dir) => ({ from: join(fromRoot, dir), to: join(toRoot, dir) })),
+    false,
+  );
+}
+
+/**
+ * Makes the moves all at once (a large output has hundreds of stack directories), skipping those
+ * whose source is missing when `missingOk`. On any other failure, the moves made are undone.
+ */
+async function moveAll(wanted: readonly Move[], missingOk: boolean): Promise<Move[]> {
+  const outcomes = await Promise.allSettled(wanted.map((move) => rename(move.from, move.to).then(() => move)));
+  const moves = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+  const failure = outcomes.find(
+    (outcome): outcome is PromiseRejectedResult =>
+      outcome.status === "rejected" && !(missingOk && (outcome.reason as NodeJS.ErrnoException).code === "ENOENT"),
+  );
+  if (failure) {
     await undoMoves(moves);
-    throw error;
+    throw failure.reason;
   }
   return moves;
 }
