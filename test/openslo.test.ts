@@ -5,9 +5,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileDirectory, type Compilation } from "../src/app/compile.js";
 import { exportOpenSloModel, importOpenSloInputs, type Conversion, type ImportOptions } from "../src/app/openslo.js";
+import { loadDocumentStreams } from "../src/load/load-specs.js";
 import type { Model } from "../src/model/model.js";
 import { sloAlertQueryText } from "../src/plan/alert-query.js";
 import type { CompiledPlan, MonitorResource, SloResource } from "../src/plan/resources.js";
+import { openSloToModel } from "../src/spec/openslo/to-model.js";
 import { serviceSpecs, specYaml } from "./support/arbitraries.js";
 import { runCli } from "./support/cli.js";
 import { compileTexts, positionOf, readTree, tempDir } from "./support/compile.js";
@@ -249,6 +251,32 @@ spec:
       positionOf(text, "targetRef: ^oncall"),
     ]);
     expect(unknown[0]?.message).toContain('Did you mean "fast-burn"?');
+  });
+
+  it("reports an unknown reference once where it is written, however many SLOs use its object", () => {
+    const slo = (name: string) => `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: ${name} }
+spec:
+  service: web
+  indicatorRef: shared
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ targetPercent: 99.9 }]
+---
+`;
+    const text = `${slo("availability")}${slo("success")}apiVersion: openslo/v1
+kind: SLI
+metadata: { name: shared }
+spec:
+  ratioMetric:
+    good: { metricSource: { metricSourceRef: datadog-eu, spec: { query: "sum:requests{status:ok}.as_count()" } } }
+    total: { metricSource: { type: Datadog, spec: { query: "sum:requests{*}.as_count()" } } }
+`;
+    const loaded = loadDocumentStreams([{ path: "openslo/web.yaml", bytes: encoder.encode(text) }]);
+    const mapped = openSloToModel(loaded.value.files, { owner: "web-sre" });
+    const unknown = mapped.diagnostics.filter((d) => d.code === "OPENSLO_REFERENCE");
+    expect(unknown.map((d) => `${d.line}:${d.column}`)).toEqual([positionOf(text, "metricSourceRef: ^datadog-eu")]);
   });
 
   it("refuses a service without an owner, at its Service's name", () => {

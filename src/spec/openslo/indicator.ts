@@ -39,8 +39,8 @@ export function indicatorOf(
   const spec = slo.data.spec;
   if (inline) return { origin, path: ["spec", "indicator", "spec"], spec: spec?.indicator?.spec };
   const name = spec?.indicatorRef;
-  const found =
-    name === undefined ? undefined : index.resolve("SLI", name, origin.at(["spec", "indicatorRef"]), diagnostics);
+  // An unknown name is reported once, by checkReferences.
+  const found = name === undefined ? undefined : index.find("SLI", name);
   return found && { origin: found.origin, path: ["spec"], spec: found.data.spec };
 }
 
@@ -136,10 +136,7 @@ function queryOf(
   if (source === undefined) return undefined;
   const sourcePath = [...metricPath, "metricSource"];
   const ref = source.metricSourceRef;
-  const dataSource =
-    ref === undefined
-      ? undefined
-      : index.resolve("DataSource", ref, origin.at([...sourcePath, "metricSourceRef"]), diagnostics);
+  const dataSource = ref === undefined ? undefined : index.find("DataSource", ref);
   const type = source.type ?? dataSource?.data.spec?.type;
   const typeAt = origin.at([...sourcePath, source.type === undefined ? "metricSourceRef" : "type"]);
   if (type === undefined) {

@@ -128,7 +128,10 @@ export class ObjectIndex {
     return found && isOfKind(found, kind) ? found : undefined;
   }
 
-  /** The object a reference written at `at` names; an unknown name is a diagnostic with a suggestion. */
+  /**
+   * The object a reference written at `at` names; an unknown name is a diagnostic with a
+   * suggestion. Only {@link checkReferences} reports: mapping looks objects up with {@link find}.
+   */
   resolve<K extends Exclude<Kind, "SLO">>(
     kind: K,
     name: string,
@@ -227,7 +230,8 @@ export function refOrInline<K extends Exclude<Kind, "SLO">>(
     }
     const name = data[refKey];
     if (typeof name !== "string") return undefined;
-    const found = index.resolve(kind, name, origin.at([...path, refKey]), diagnostics);
+    // An unknown name is reported once, by checkReferences.
+    const found = index.find(kind, name);
     return found && { origin: found.origin, path: ["spec"], spec: found.data.spec as Placed<K>["spec"] };
   }
   const missing = ["kind", "metadata", "spec"].filter((key) => !written.includes(key));
