@@ -1,6 +1,6 @@
 import { normaliseTag } from "../datadog/tags.js";
 import { SLOCC_TAG_KEYS, tagKey } from "../model/tags.js";
-import { isWindow, WINDOWS, type Window } from "../datadog/windows.js";
+import { compareWindows, isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor, DatadogSlo, DatadogTimeSlice } from "../datadog-api/responses.js";
 import { QUERY_NAME_PATTERN, SLO_ID_PATTERN, type ObjectiveV1, type SliV1, type SloV1 } from "../spec/v1/schema.js";
 import { compareText } from "../util/text.js";
@@ -202,7 +202,7 @@ function objectivesOf(
   const primary = timeframe === undefined ? first : written.find((objective) => objective.window === timeframe);
   if (!primary) return { reason: `its primary timeframe ${timeframe} has no threshold` };
   if (timeframe === undefined) changes.push(`its primary timeframe is set to ${primary.window} (Datadog has none)`);
-  const sorted = [...written].sort((a, b) => WINDOWS.indexOf(a.window) - WINDOWS.indexOf(b.window));
+  const sorted = [...written].sort((a, b) => compareWindows(a.window, b.window));
   if (sorted.some((objective, index) => objective !== written[index]))
     changes.push(
       `its thresholds are listed ${sorted.map((o) => o.window).join(", ")} (Datadog lists ${written.map((o) => o.window).join(", ")})`,

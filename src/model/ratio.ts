@@ -1,9 +1,45 @@
 import { formatNumber } from "../format/numbers.js";
-import type { RatioSli } from "./model.js";
+import type { Draft, LatencySli, RatioSli } from "./model.js";
 
 /** The numerator of a ratio SLI: its good events query, or all events less the bad ones. */
 export function ratioNumerator(events: RatioSli["events"], eventsQuery: string, total: string): string {
   return events === "good" ? eventsQuery : `(${total}) - (${eventsQuery})`;
+}
+
+/** A ratio SLI as far as its queries were written: its numerator and denominator once both are. */
+export function ratioSli(
+  events: RatioSli["events"],
+  eventsQuery: string | undefined,
+  total: string | undefined,
+  at: Draft<RatioSli>["at"],
+): Draft<RatioSli> {
+  return {
+    kind: "ratio",
+    events,
+    ...(eventsQuery === undefined ? {} : { eventsQuery }),
+    ...(total === undefined ? {} : { total, denominator: total }),
+    ...(eventsQuery === undefined || total === undefined
+      ? {}
+      : { numerator: ratioNumerator(events, eventsQuery, total) }),
+    at,
+  };
+}
+
+/** A latency SLI as far as it was written: its queries once the metric and threshold are known. */
+export function latencySli(
+  metric: string | undefined,
+  filter: string,
+  threshold: number | undefined,
+  at: Draft<LatencySli>["at"],
+): Draft<LatencySli> {
+  return {
+    kind: "latency",
+    ...(metric === undefined ? {} : { metric }),
+    filter,
+    ...(threshold === undefined ? {} : { threshold }),
+    ...(metric === undefined || threshold === undefined ? {} : latencyQueries(metric, filter, threshold)),
+    at,
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { normaliseTag } from "../datadog/tags.js";
+import type { Position } from "../util/position.js";
 import { compareText } from "../util/text.js";
+import type { Draft, Service, Tag } from "./model.js";
 
 /** The tags every SLO resource carries, so that Datadog searches can find what slocc manages. */
 export function baseTags(service: string, owner: string, slo: string): string[] {
@@ -22,6 +24,30 @@ export function sloccTags(
     ...baseTags(service, owner, slo),
     ...(journey?.name !== undefined && journey.serves !== undefined ? journeyTags(journey.name, journey.serves) : []),
   ];
+}
+
+/** A tag as written at `at`, with the form Datadog stores it in. */
+export function tagOf(written: string, at: Position): Tag {
+  return { written, normalised: normaliseTag(written), at };
+}
+
+/**
+ * The tags of an SLO's resources: slocc's own, its service's, its own and, for an instance of a
+ * service in several environments, `env:<environment>`; undefined until the names they need are known.
+ */
+export function resourceTagsOf(
+  service: Omit<Draft<Service>, "slos">,
+  slo: string | undefined,
+  journey: Parameters<typeof sloccTags>[3],
+  tags: readonly Tag[],
+): string[] | undefined {
+  if (service.name === undefined || service.owner === undefined || slo === undefined) return undefined;
+  return mergeTags(
+    sloccTags(service.name, service.owner, slo, journey),
+    (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
+    tags.map((tag) => tag.written),
+    service.environment === undefined ? [] : [`env:${service.environment}`],
+  );
 }
 
 /** Tag keys slocc sets itself, and where each value comes from: a spec's own tags never use them. */

@@ -1,13 +1,11 @@
-import { normaliseTag } from "../../datadog/tags.js";
-import type { Window } from "../../datadog/windows.js";
 import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diagnostic.js";
 import type { SourceFile } from "../../load/source-file.js";
 import { resolveAlerting } from "../../model/alerting.js";
 import type { Comparator, Draft, Model, Objective, Position, Service, Sli, Slo, Tag } from "../../model/model.js";
-import { latencyOf, latencyQueries, ratioNumerator } from "../../model/ratio.js";
+import { latencyOf, latencySli, ratioSli } from "../../model/ratio.js";
 import { singleQueryForm } from "../../model/time-slice.js";
-import { mergeTags, sloccTags } from "../../model/tags.js";
-import { WINDOWS } from "../../datadog/windows.js";
+import { resourceTagsOf, tagOf } from "../../model/tags.js";
+import { compareWindows, type Window } from "../../datadog/windows.js";
 import { withoutFloatNoise } from "../../util/numbers.js";
 import { compareText } from "../../util/text.js";
 import type { SpecComments } from "../v1/from-model.js";
@@ -150,21 +148,14 @@ function sloDraft(
     undefined,
   );
   const name = data.metadata?.name;
-  const resourceTags =
-    service.name === undefined || service.owner === undefined || name === undefined
-      ? undefined
-      : mergeTags(
-          sloccTags(service.name, service.owner, name, undefined),
-          (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
-          tags.map((tag) => tag.written),
-        );
+  const resourceTags = resourceTagsOf(service, name, undefined, tags);
   const nameAt = origin.at(["metadata", "name"]);
   return {
     ...(service.stack === undefined ? {} : { stack: service.stack }),
     ...(name === undefined ? {} : { name }),
     ...(spec?.description === undefined ? {} : { description: spec.description }),
     ...(sli === undefined ? {} : { sli }),
-    objectives: [...objectives].sort((a, b) => windowOrder(a.window) - windowOrder(b.window)),
+    objectives: [...objectives].sort((a, b) => compareWindows(a.window, b.window)),
     ...(primary === undefined ? {} : { primary }),
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
@@ -430,23 +421,14 @@ function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Dr
       events === "good" && eventsQuery !== undefined && total !== undefined ? latencyOf(eventsQuery, total) : undefined;
     if (latency) {
       const at = measured.at.events;
-      return {
-        kind: "latency",
-        ...latency,
-        ...latencyQueries(latency.metric, latency.filter, latency.threshold),
-        at: { self: measured.at.self, metric: at, filter: at, threshold: at },
-      };
+      return latencySli(latency.metric, latency.filter, latency.threshold, {
+        self: measured.at.self,
+        metric: at,
+        filter: at,
+        threshold: at,
+      });
     }
-    return {
-      kind: "ratio",
-      events,
-      ...(eventsQuery === undefined ? {} : { eventsQuery }),
-      ...(total === undefined ? {} : { total, denominator: total }),
-      ...(eventsQuery === undefined || total === undefined
-        ? {}
-        : { numerator: ratioNumerator(events, eventsQuery, total) }),
-      at: measured.at,
-    };
+    return ratioSli(events, eventsQuery, total, measured.at);
   }
   if (slice === undefined) return undefined;
   const { formula, queries, at } = singleQueryForm(measured.query, measured.at.query);
@@ -465,12 +447,8 @@ function labelTags(object: OpenSloObject<"Service" | "SLO">): Tag[] {
         : [],
     );
     const tags = written.length > 0 ? written : [{ text: key, at: object.origin.at(path, "key") }];
-    return tags.map(({ text, at }) => ({ written: text, normalised: normaliseTag(text), at }));
+    return tags.map(({ text, at }) => tagOf(text, at));
   });
-}
-
-function windowOrder(window: Window | undefined): number {
-  return window === undefined ? WINDOWS.length : WINDOWS.indexOf(window);
 }
 
 /** Every file the positions in a draft point into. */

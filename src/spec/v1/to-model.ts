@@ -1,5 +1,3 @@
-import { normaliseTag } from "../../datadog/tags.js";
-import type { Window } from "../../datadog/windows.js";
 import {
   diagnostic,
   mergeAcrossEnvironments,
@@ -11,7 +9,7 @@ import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
 import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
 import { CORRECTION_PARTS, resolveCorrection } from "../../model/corrections.js";
-import { latencyQueries, ratioNumerator } from "../../model/ratio.js";
+import { latencySli, ratioSli } from "../../model/ratio.js";
 import type {
   Catalog,
   Correction,
@@ -32,8 +30,8 @@ import type {
 } from "../../model/model.js";
 import { SEVERITIES } from "../../model/model.js";
 import { singleQueryForm } from "../../model/time-slice.js";
-import { mergeTags, sloccTags } from "../../model/tags.js";
-import { WINDOWS } from "../../datadog/windows.js";
+import { resourceTagsOf, tagOf } from "../../model/tags.js";
+import { compareWindows } from "../../datadog/windows.js";
 import { compareText } from "../../util/text.js";
 import { didYouMean } from "../../util/suggest.js";
 import type { Salvaged } from "../shape.js";
@@ -285,15 +283,7 @@ function sloFromV1(
     service.notify ?? {},
     service.runbook,
   );
-  const resourceTags =
-    service.name === undefined || service.owner === undefined || data.name === undefined
-      ? undefined
-      : mergeTags(
-          sloccTags(service.name, service.owner, data.name, journey),
-          (service.tags ?? []).flatMap((tag) => (tag.written === undefined ? [] : [tag.written])),
-          tags.map((tag) => tag.written),
-          service.environment === undefined ? [] : [`env:${service.environment}`],
-        );
+  const resourceTags = resourceTagsOf(service, data.name, journey, tags);
   const description =
     data.description === undefined ? undefined : fillText(data.description, [...path, "description"], filling);
   const draft: Draft<Slo> = {
@@ -306,7 +296,7 @@ function sloFromV1(
     ...(sli === undefined ? {} : { sli }),
     ...(template ? { template: { value: template.name, at: template.usedAt } } : {}),
     ...(journeyName === undefined ? {} : { journey: { value: journeyName, at: origin.at([...path, "journey"]) } }),
-    objectives: [...objectives].sort((a, b) => windowOrder(a.window) - windowOrder(b.window)),
+    objectives: [...objectives].sort((a, b) => compareWindows(a.window, b.window)),
     ...(primary === undefined ? {} : { primary }),
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
@@ -353,31 +343,16 @@ function sliOf(
         ),
       );
     }
-    const query = (events === "good" ? good : bad)?.trim();
-    const denominator = total?.trim();
-    return {
-      kind: "ratio",
-      events,
-      ...(query === undefined ? {} : { eventsQuery: query }),
-      ...(denominator === undefined ? {} : { total: denominator, denominator }),
-      ...(query === undefined || denominator === undefined
-        ? {}
-        : { numerator: ratioNumerator(events, query, denominator) }),
-      at: { ...origin.parts(kindPath, ["total"]), events: origin.at([...kindPath, events]) },
-    };
+    return ratioSli(events, (events === "good" ? good : bad)?.trim(), total?.trim(), {
+      ...origin.parts(kindPath, ["total"]),
+      events: origin.at([...kindPath, events]),
+    });
   }
   if (data.latency) {
     const { metric, threshold } = data.latency;
     const filter = data.latency.filter?.trim() || "*";
     const value = typeof threshold === "string" ? durationSeconds(threshold) : threshold;
-    return {
-      kind: "latency",
-      ...(metric === undefined ? {} : { metric }),
-      filter,
-      ...(value === undefined ? {} : { threshold: value }),
-      ...(metric === undefined || value === undefined ? {} : latencyQueries(metric, filter, value)),
-      at: origin.parts(kindPath, ["metric", "filter", "threshold"]),
-    };
+    return latencySli(metric, filter, value, origin.parts(kindPath, ["metric", "filter", "threshold"]));
   }
   if (data.timeSlice) return timeSliceOf(data.timeSlice, kindPath, origin, diagnostics);
   if (data.monitors) {
@@ -548,7 +523,7 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
 
 function tagsOf(data: readonly (string | undefined)[] | undefined, path: DataPath, origin: Origin): Tag[] {
   return (data ?? []).flatMap((written, index) =>
-    written === undefined ? [] : [{ written, normalised: normaliseTag(written), at: origin.at([...path, index]) }],
+    written === undefined ? [] : [tagOf(written, origin.at([...path, index]))],
   );
 }
 
@@ -654,8 +629,4 @@ function durationSeconds(duration: string): number | undefined {
 /** The number in a percentage the schema accepted, such as `10%`. */
 function percentValue(text: string): number {
   return Number(PERCENT_PATTERN.exec(text)?.[1] ?? Number.NaN);
-}
-
-function windowOrder(window: Window | undefined): number {
-  return window === undefined ? WINDOWS.length : WINDOWS.indexOf(window);
 }

@@ -1,4 +1,4 @@
-import { WINDOWS } from "../../datadog/windows.js";
+import { compareWindows, WINDOWS } from "../../datadog/windows.js";
 import { formatDuration } from "../../format/duration.js";
 import { formatNumber, formatPercent } from "../../format/numbers.js";
 import { budgetSeconds } from "../../model/budget.js";
@@ -119,43 +119,41 @@ function sliChanges(before: Sli, after: Sli): FieldChange[] {
 
 function objectiveChanges(before: Slo, after: Slo): FieldChange[] {
   const windows = [...new Set([...before.objectives, ...after.objectives].map((o) => o.window))];
-  return windows
-    .sort((x, y) => WINDOWS.indexOf(x) - WINDOWS.indexOf(y))
-    .flatMap((window) => {
-      const a = before.objectives.find((o) => o.window === window);
-      const b = after.objectives.find((o) => o.window === window);
-      if (!a || !b) {
-        const present = (a ?? b)!;
-        return [
-          {
-            field: `window ${window}`,
-            ...(a
-              ? { before: `target ${formatPercent(present.target)}` }
-              : { after: `target ${formatPercent(present.target)}` }),
-            note: a ? "window removed" : "window added",
-          },
-        ];
-      }
-      const changes: FieldChange[] = [];
-      if (a.target !== b.target) {
-        const budgetBefore = budgetSeconds(window, a.target);
-        const budgetAfter = budgetSeconds(window, b.target);
-        changes.push({
-          field: `target ${window}`,
-          before: formatPercent(a.target),
-          after: formatPercent(b.target),
-          note: `error budget ${formatDuration(budgetBefore)} -> ${formatDuration(budgetAfter)} per ${window}: ${budgetChange(budgetBefore, budgetAfter)}`,
-        });
-      }
-      changes.push(
-        ...textChange(
-          `warning ${window}`,
-          a.warning === undefined ? undefined : formatPercent(a.warning),
-          b.warning === undefined ? undefined : formatPercent(b.warning),
-        ),
-      );
-      return changes;
-    });
+  return windows.sort(compareWindows).flatMap((window) => {
+    const a = before.objectives.find((o) => o.window === window);
+    const b = after.objectives.find((o) => o.window === window);
+    if (!a || !b) {
+      const present = (a ?? b)!;
+      return [
+        {
+          field: `window ${window}`,
+          ...(a
+            ? { before: `target ${formatPercent(present.target)}` }
+            : { after: `target ${formatPercent(present.target)}` }),
+          note: a ? "window removed" : "window added",
+        },
+      ];
+    }
+    const changes: FieldChange[] = [];
+    if (a.target !== b.target) {
+      const budgetBefore = budgetSeconds(window, a.target);
+      const budgetAfter = budgetSeconds(window, b.target);
+      changes.push({
+        field: `target ${window}`,
+        before: formatPercent(a.target),
+        after: formatPercent(b.target),
+        note: `error budget ${formatDuration(budgetBefore)} -> ${formatDuration(budgetAfter)} per ${window}: ${budgetChange(budgetBefore, budgetAfter)}`,
+      });
+    }
+    changes.push(
+      ...textChange(
+        `warning ${window}`,
+        a.warning === undefined ? undefined : formatPercent(a.warning),
+        b.warning === undefined ? undefined : formatPercent(b.warning),
+      ),
+    );
+    return changes;
+  });
 }
 
 function tierChanges(before: readonly BurnRateTier[], after: readonly BurnRateTier[]): FieldChange[] {
