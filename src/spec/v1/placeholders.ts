@@ -47,8 +47,3 @@ export interface KnownVariables {
   /** Where values come from, in words. */
   readonly described: string;
 }
-
-/** Whether a text holds a placeholder. */
-export function hasPlaceholder(text: string): boolean {
-  return new RegExp(PLACEHOLDER.source).test(text);
-}
