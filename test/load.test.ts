@@ -2,6 +2,7 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileDirectory } from "../src/app/compile.js";
+import { parseSpecText } from "../src/load/parse-yaml.js";
 import { displayPath } from "../src/load/read-directory.js";
 import { renderDiagnosticsText } from "../src/render/diagnostics.js";
 import { codesAt, compileOne, compileTexts, RATIO_SLO, serviceYaml, tempDir } from "./support/compile.js";
@@ -83,6 +84,23 @@ describe("loading spec files", () => {
     const result = compileOne(serviceYaml(RATIO_SLO.replace("      - { window: 30d, target: 99.9 }\n", objective)));
     expect(codesAt(result)).toEqual([expected]);
     expect(result.diagnostics[0]?.message).toMatch(/decimal point/);
+  });
+
+  it.each([
+    ["an infinite float", ".inf", "Infinity"],
+    ["a negative infinite float", "-.inf", "-Infinity"],
+    ["not-a-number", ".nan", "NaN"],
+    ["a float with a zero fraction", "1.0", "1"],
+    ["a float in exponent form", "1e3", "1000"],
+    ["a hexadecimal integer", "0x1F", "31"],
+    ["an integer", "42", "42"],
+    ["a boolean", "true", "true"],
+    ["a null", "~", ""],
+  ])("locates a key written as %s by the name the parsed data gives it", (_kind, written, named) => {
+    const source = parseSpecText("a.yaml", `outer:\n  first: 0\n  ${written}: 1\n`).value;
+    expect(Object.keys((source?.data as { outer: object }).outer)).toContain(named);
+    expect(source?.locate(["outer", named], "key")).toEqual({ file: "a.yaml", line: 3, column: 3 });
+    expect(source?.locate(["outer", named])).toEqual({ file: "a.yaml", line: 3, column: 5 + written.length });
   });
 
   it("refuses a file that is not UTF-8", () => {

@@ -1,10 +1,16 @@
-import { failsRun, sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
+import {
+  failsRun,
+  sortDiagnostics,
+  uniqueDiagnostics,
+  type Diagnostic,
+  type Result,
+} from "../diagnostics/diagnostic.js";
 import { loadSpecs } from "../load/load-specs.js";
 import type { ParseCache } from "../load/parse-cache.js";
 import type { SpecInput } from "../load/read-directory.js";
 import { readSpecPath } from "../load/read-path.js";
 import { completeModel } from "../model/complete.js";
-import type { Model } from "../model/model.js";
+import type { Draft, Model } from "../model/model.js";
 import { planModel } from "../plan/plan.js";
 import type { CompiledPlan } from "../plan/resources.js";
 import { checkModel } from "../rules/index.js";
@@ -43,12 +49,29 @@ export function compileInputs(inputs: readonly SpecInput[], options: CompileOpti
   const ordered = [...inputs].sort((a, b) => compareText(a.path, b.path));
   const loaded = loadSpecs(ordered, options.parseCache);
   const draft = specsToModel(loaded.value.files);
-  const checked = checkModel(draft.value, { today: options.today ?? todayUtc() });
-  const diagnostics = sortDiagnostics(uniqueDiagnostics([...loaded.diagnostics, ...draft.diagnostics, ...checked]));
+  const { value: model, diagnostics } = checkAndComplete(
+    draft.value,
+    [...loaded.diagnostics, ...draft.diagnostics],
+    options,
+  );
   const sources = loaded.value.sources;
-  if (failsRun(diagnostics)) return { value: undefined, diagnostics, sources };
-  const model = completeModel(draft.value);
+  if (!model) return { value: undefined, diagnostics, sources };
   return { value: { model, plan: planModel(model) }, diagnostics, sources };
+}
+
+/**
+ * Runs every rule on a model draft and completes it when no diagnostic, of reading it (`read`) or
+ * of the rules, fails the run. The diagnostics come back deduplicated and in order.
+ */
+export function checkAndComplete(
+  draft: Draft<Model>,
+  read: readonly Diagnostic[],
+  options: CompileOptions,
+): Result<Model | undefined> {
+  const checked = checkModel(draft, { today: options.today ?? todayUtc() });
+  const diagnostics = sortDiagnostics(uniqueDiagnostics([...read, ...checked]));
+  if (failsRun(diagnostics)) return { value: undefined, diagnostics };
+  return { value: completeModel(draft), diagnostics };
 }
 
 /** Compiles what a reader returned; a read failure is an error, so it leaves no result. */

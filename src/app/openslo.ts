@@ -1,16 +1,13 @@
-import { failsRun, sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
+import { sortDiagnostics, type Result } from "../diagnostics/diagnostic.js";
 import { loadDocumentStreams } from "../load/load-specs.js";
 import type { SpecInput } from "../load/read-directory.js";
 import { readSpecPaths } from "../load/read-paths.js";
-import { completeModel } from "../model/complete.js";
 import type { Model } from "../model/model.js";
-import { checkModel } from "../rules/index.js";
 import { openSloYaml, serviceToOpenSlo, type ExportNote } from "../spec/openslo/from-model.js";
 import { openSloToModel, type OpenSloImportOptions } from "../spec/openslo/to-model.js";
 import { serviceToV1Yaml } from "../spec/v1/from-model.js";
-import { todayUtc } from "../util/dates.js";
 import { compareText, plural } from "../util/text.js";
-import { compileDirectory, compileInputs, type CompileOptions } from "./compile.js";
+import { checkAndComplete, compileDirectory, compileInputs, type CompileOptions } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { writeOutputFiles, type OutputFile } from "./output-files.js";
@@ -41,11 +38,13 @@ export interface ImportOptions extends OpenSloImportOptions, CompileOptions {}
 export function importOpenSloInputs(inputs: readonly SpecInput[], options: ImportOptions = {}): Conversion {
   const loaded = loadDocumentStreams([...inputs].sort((a, b) => compareText(a.path, b.path)));
   const mapped = openSloToModel(loaded.value.files, options);
-  const checked = checkModel(mapped.value.model, { today: options.today ?? todayUtc() });
-  const diagnostics = sortDiagnostics(uniqueDiagnostics([...loaded.diagnostics, ...mapped.diagnostics, ...checked]));
+  const { value: model, diagnostics } = checkAndComplete(
+    mapped.value.model,
+    [...loaded.diagnostics, ...mapped.diagnostics],
+    options,
+  );
   const sources = loaded.value.sources;
-  if (failsRun(diagnostics)) return { value: undefined, diagnostics, sources };
-  const model = completeModel(mapped.value.model);
+  if (!model) return { value: undefined, diagnostics, sources };
   const files = model.services.map((service) => ({
     name: `${service.name}.yaml`,
     text: serviceToV1Yaml(service, mapped.value.comments.get(service.name)),

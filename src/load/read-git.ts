@@ -17,13 +17,12 @@ export class GitReadError extends UsageError {}
  * yet gives no input. Files are named `<ref>:<path>` in diagnostics.
  */
 export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<Result<SpecInput[]>> {
-  await requireRepository(cwd);
+  const prefix = await repositoryPrefix(cwd);
   const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
     throw new GitReadError(
       `"${ref}" is not a commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`,
     );
   });
-  const prefix = (await git(cwd, ["rev-parse", "--show-prefix"])).trim();
   const treeDir = posix.normalize(posix.join(prefix, dir.split("\\").join("/"))).replace(/\/$/, "");
   const pathspec = treeDir === "." ? [] : [`${treeDir}/`];
   const listing = await git(cwd, ["ls-tree", "-z", "--full-tree", "-l", commit.trim(), ...pathspec]);
@@ -73,15 +72,19 @@ export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Pro
   return { value: inputs, diagnostics };
 }
 
-/** Fails with what to do when git is missing or `cwd` is not in a repository, before any ref is looked up. */
-async function requireRepository(cwd: string): Promise<void> {
-  await git(cwd, ["rev-parse", "--git-dir"]).catch((error: NodeJS.ErrnoException) => {
+/**
+ * Where `cwd` is inside its repository's tree ("" at the top, else ending in "/"). Fails with what
+ * to do when git is missing or `cwd` is not in a repository, before any ref is looked up.
+ */
+async function repositoryPrefix(cwd: string): Promise<string> {
+  const prefix = await git(cwd, ["rev-parse", "--show-prefix"]).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT")
       throw new GitReadError("git was not found on PATH: install git, as the specs at a ref are read from it");
     throw new GitReadError(
       `${cwd} is not inside a git repository: the specs at a ref are read from git, so run this in a clone of the repository`,
     );
   });
+  return prefix.trim();
 }
 
 interface TreeEntry {

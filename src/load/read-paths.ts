@@ -1,13 +1,12 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
-import { compareText } from "../util/text.js";
 import { displayPath, readSpecDirectory, readSpecFile, type SpecInput } from "./read-directory.js";
 
 /**
  * Reads the files named on a command line (relative to `cwd`): a file as it is, whatever its
  * extension; a directory as every `.yaml`/`.yml` file directly inside it. A file named twice is read
- * once, and the inputs come back in path order, so the order of the arguments changes nothing.
+ * once. The inputs come back in the order they were found: whoever reads them in sorts them.
  */
 export async function readSpecPaths(paths: readonly string[], cwd: string): Promise<Result<SpecInput[]>> {
   const inputs = new Map<string, SpecInput>();
@@ -30,5 +29,5 @@ export async function readSpecPaths(paths: readonly string[], cwd: string): Prom
     diagnostics.push(...read.diagnostics);
     for (const input of read.value) inputs.set(input.path, input);
   }
-  return { value: [...inputs.values()].sort((a, b) => compareText(a.path, b.path)), diagnostics };
+  return { value: [...inputs.values()], diagnostics };
 }

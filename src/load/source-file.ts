@@ -86,7 +86,8 @@ function indexDocument(document: Document, lineCounter: LineCounter): PositionIn
     if (!isNodeWithRange(node)) return;
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (isPair(pair) && isScalar(pair.key)) visit(pair.value, `${key}\u0000${keyText(pair.key.value)}`, pair.key);
+        if (isPair(pair) && isScalar(pair.key))
+          visit(pair.value, `${key}\u0000${keyText(pair.key.value as ScalarKey)}`, pair.key);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, itemIndex) => visit(item, `${key}\u0000${itemIndex}`, undefined));
@@ -96,9 +97,15 @@ function indexDocument(document: Document, lineCounter: LineCounter): PositionIn
   return index;
 }
 
-/** A scalar key as it becomes an object key in the parsed data: an empty key (`~:`, `:`) becomes "". */
-function keyText(value: unknown): string {
-  return value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+/** A scalar key's value: a document with a key of any other value (a tagged one) is refused before it is indexed. */
+type ScalarKey = string | number | boolean | null;
+
+/**
+ * A scalar key as `yaml` names it in the parsed data: an empty key (`~:`, `:`) becomes "", any
+ * other with `String`, so `.inf:` is "Infinity", `.nan:` "NaN" and `1.0:` "1".
+ */
+function keyText(value: ScalarKey): string {
+  return value === null ? "" : String(value);
 }
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {

@@ -22,14 +22,8 @@ export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>>
     return record ? [{ file, record }] : [];
   });
   // Templates first: any service may use any of them.
-  const declared = records
-    .filter(({ record }) => "templates" in record)
-    .flatMap(({ file, record }) => {
-      const shape = checkShape(templatesV1, record, file, []);
-      diagnostics.push(...shape.diagnostics);
-      return shape.value ? templatesFromV1(file, shape.value) : [];
-    });
-  const templates = templateRegistry(declared, diagnostics);
+  const templates = templatesOf(records.map(({ file }) => file));
+  diagnostics.push(...templates.diagnostics);
   for (const { file, record } of records.filter(({ record }) => !("templates" in record))) {
     if ("catalog" in record) {
       const shape = checkShape(catalogV1, record, file, []);
@@ -40,7 +34,7 @@ export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>>
     const shape = checkShape(serviceV1, record, file, []);
     diagnostics.push(...shape.diagnostics);
     if (!shape.value) continue;
-    const instances = serviceFromV1(file, shape.value, templates);
+    const instances = serviceFromV1(file, shape.value, templates.value);
     diagnostics.push(...instances.diagnostics);
     services.push(...instances.value);
   }

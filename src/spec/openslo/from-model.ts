@@ -3,6 +3,7 @@ import { formatAvailability, formatPercent, formatNumber } from "../../format/nu
 import type { BurnRateTier, Comparator, Handle, Service, Slo, Tag } from "../../model/model.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
+import { tagKey } from "../../model/tags.js";
 import { ANNOTATIONS, formatObjectives } from "./annotations.js";
 import { OPENSLO_V1 } from "./schema.js";
 
@@ -305,14 +306,13 @@ function labelsAndTags(
   const labels: Record<string, string[]> = {};
   const unfit: string[] = [];
   for (const { written } of tags) {
-    const colon = written.indexOf(":");
-    const key = colon < 0 ? written : written.slice(0, colon);
+    const key = tagKey(written);
     if (!LABEL_KEY.test(key)) {
       unfit.push(written);
       continue;
     }
     const values = (labels[key] ??= []);
-    const value = colon < 0 ? undefined : written.slice(colon + 1);
+    const value = key === written ? undefined : written.slice(key.length + 1);
     if (value !== undefined && !values.includes(value)) values.push(value);
   }
   if (unfit.length > 0) {

@@ -98,7 +98,7 @@ function serviceDraft(
     approvers: [],
     dashboard: true,
     corrections: [],
-    ...(name === undefined ? {} : { stack: name }),
+    stack: name,
     at: { self: object?.origin.at([]) ?? nameAt, name: nameAt, owner: ownerAt ?? nameAt, environment: nameAt },
   };
   const sloComments = new Map<string, string[]>();

@@ -4,6 +4,9 @@ import { isRecord } from "../shape.js";
 /** `{{name}}`: a placeholder filled from an environment's variables or a template's parameters. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
 
+/** A text that is one placeholder and nothing else. */
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER.source}$`);
+
 /** The values placeholders take, and what to do with one that has none. */
 export interface Filling {
   readonly values: ReadonlyMap<string, string | number>;
@@ -16,7 +19,7 @@ export interface Filling {
  * is a number becomes that number, so a template can fill a numeric field.
  */
 export function fillText(text: string, path: DataPath, filling: Filling): string | number {
-  const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(text);
+  const whole = WHOLE_PLACEHOLDER.exec(text);
   const wholeValue = whole?.[1] === undefined ? undefined : filling.values.get(whole[1]);
   if (typeof wholeValue === "number") return wholeValue;
   return text.replace(PLACEHOLDER, (written, name: string) => {
@@ -46,9 +49,4 @@ export interface KnownVariables {
   readonly names: readonly string[];
   /** Where values come from, in words. */
   readonly described: string;
-}
-
-/** Whether a text holds a placeholder. */
-export function hasPlaceholder(text: string): boolean {
-  return new RegExp(PLACEHOLDER.source).test(text);
 }

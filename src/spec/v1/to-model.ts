@@ -320,7 +320,8 @@ function sliOf(
   diagnostics: Diagnostic[],
 ): Draft<Sli> | undefined {
   if (data === undefined) return undefined;
-  const kinds = SLI_KINDS.filter((kind) => origin.keysAt(path).includes(kind));
+  const keys = origin.keysAt(path);
+  const kinds = SLI_KINDS.filter((kind) => keys.includes(kind));
   if (kinds.length !== 1) {
     const found = kinds.length === 0 ? "none" : kinds.join(" and ");
     const at = kinds[0] === undefined ? origin.at(path) : origin.at([...path, kinds[0]], "key");
