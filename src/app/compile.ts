@@ -44,6 +44,7 @@ export function compileInputs(inputs: readonly SpecInput[], options: CompileOpti
   const loaded = loadSpecs(ordered, options.parseCache);
   const draft = specsToModel(loaded.value.files);
   const checked = checkModel(draft.value, { today: options.today ?? todayUtc() });
+  // A template's problem is found again through each service file that uses it.
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...loaded.diagnostics, ...draft.diagnostics, ...checked]));
   const sources = loaded.value.sources;
   if (failsRun(diagnostics)) return { value: undefined, diagnostics, sources };

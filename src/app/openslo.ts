@@ -42,6 +42,7 @@ export function importOpenSloInputs(inputs: readonly SpecInput[], options: Impor
   const loaded = loadDocumentStreams([...inputs].sort((a, b) => compareText(a.path, b.path)));
   const mapped = openSloToModel(loaded.value.files, options);
   const checked = checkModel(mapped.value.model, { today: options.today ?? todayUtc() });
+  // A problem of an object that SLOs of several services refer to is found again through each.
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...loaded.diagnostics, ...mapped.diagnostics, ...checked]));
   const sources = loaded.value.sources;
   if (failsRun(diagnostics)) return { value: undefined, diagnostics, sources };
