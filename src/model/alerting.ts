@@ -129,7 +129,7 @@ export function resolveTier(
       ? request.shortWindowSeconds / 60
       : longWindowHours === undefined
         ? undefined
-        : (longWindowHours * 60) / 12;
+        : defaultShortWindowMinutes(longWindowHours);
   const target = targetOver(objectives, window);
   const windowHours = window === undefined ? undefined : WINDOW_HOURS[window];
   const { factor, budgetConsumedPercent } = request;
@@ -164,6 +164,11 @@ export function resolveTier(
     origin: "custom",
     at: request.at,
   };
+}
+
+/** Datadog's default short window of a burn-rate alert, in minutes: 1/12 of the long window. */
+export function defaultShortWindowMinutes(longWindowHours: number): number {
+  return (longWindowHours * 60) / 12;
 }
 
 /** The target the SLO sets over `window`, when one of its objectives is over it. */
