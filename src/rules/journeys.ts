@@ -16,13 +16,13 @@ export const checkJourneyReferences: Rule = (model) => {
   const found: Diagnostic[] = [];
   for (const service of model.services ?? []) {
     const lookup = dependencyLookup(service, catalogs);
-    const known = [
-      ...(service.dependencies ?? []),
-      ...catalogs.flatMap((catalog) => catalog.dependencies ?? []),
-    ].flatMap((d) => (d.name === undefined ? [] : [d.name]));
     for (const step of (service.journeys ?? []).flatMap((journey) => journey.dependsOn ?? [])) {
       for (const { value, at } of step) {
         if (value === undefined || lookup(value) !== undefined) continue;
+        const known = [
+          ...(service.dependencies ?? []),
+          ...catalogs.flatMap((catalog) => catalog.dependencies ?? []),
+        ].flatMap((d) => (d.name === undefined ? [] : [d.name]));
         found.push(
           diagnostic(
             "UNKNOWN_DEPENDENCY",
@@ -61,12 +61,12 @@ export const checkCeilings: Rule = (model) =>
     const ceiling = journey?.ceiling;
     const isAvailability = slo.sli?.kind === "ratio" || slo.sli?.kind === "monitors";
     if (!journey?.name || !ceiling || !isAvailability) return [];
-    const weakest = weakestLinks(ceiling)
-      .map((link) => `${link.label} ${formatAvailability(link.availability)}`)
-      .join(", ");
     return (slo.objectives ?? []).flatMap((objective): Diagnostic[] => {
       if (objective.target === undefined || objective.window === undefined || objective.target <= ceiling.percent)
         return [];
+      const weakest = weakestLinks(ceiling)
+        .map((link) => `${link.label} ${formatAvailability(link.availability)}`)
+        .join(", ");
       return [
         diagnostic(
           "CEILING_EXCEEDED",
