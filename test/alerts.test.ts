@@ -7,7 +7,7 @@ import { budgetSeconds, tierTimes } from "../src/model/budget.js";
 import type { BurnRateTier } from "../src/model/model.js";
 import policy from "../src/policy/burn-rate-tiers.json";
 import { MONITOR_RESOURCE, type MonitorResource } from "../src/plan/resources.js";
-import { codesAt, compileOne, positionOf, serviceYaml } from "./support/compile.js";
+import { checkTexts, codesAt, compileOne, positionOf, serviceYaml } from "./support/compile.js";
 import { runCli } from "./support/cli.js";
 
 const ratio = `    sli:\n      ratio: { good: "sum:a{*}.as_count()", total: "sum:b{*}.as_count()" }\n`;
@@ -190,6 +190,52 @@ describe("alert rules", () => {
     expect(monitors.map((m) => m.config.monitorThresholds.critical)).toEqual(["3", "6"]);
     for (const monitor of monitors)
       expect(Number(monitor.config.monitorThresholds.critical)).toBeLessThanOrEqual(maxBurnRate(90));
+  });
+});
+
+describe("handles", () => {
+  const valid = '{ page: ["@pagerduty-web"], ticket: ["@slack-web"] }';
+  const twoSlos = (bAlerts = "") => sloWith("") + sloWith(bAlerts).replace("name: a", "name: b");
+  const environments = (staging: string) => `environments:\n  prod: {}\n  staging: ${staging}\n`;
+  const cases: { name: string; header: string; slos: string; expected: [code: string, at: string][] }[] = [
+    {
+      name: "a service's handle is checked once, however many SLOs it notifies for",
+      header: 'notify: { page: ["pagerduty-web"], ticket: ["@slack-web"] }\n',
+      slos: twoSlos(),
+      expected: [["INVALID_HANDLE", 'page: [^"pagerduty-web"']],
+    },
+    {
+      name: "an SLO's own handle is checked where the SLO writes it",
+      header: `notify: ${valid}\n`,
+      slos: twoSlos('    alerts:\n      notify: { ticket: ["slack-b"] }\n'),
+      expected: [["INVALID_HANDLE", 'ticket: [^"slack-b"']],
+    },
+    {
+      name: "an approver is checked once",
+      header: `notify: ${valid}\napprovers: [web-pdm]\n`,
+      slos: twoSlos(),
+      expected: [["INVALID_HANDLE", "approvers: [^web-pdm"]],
+    },
+    {
+      name: "an environment's handle is checked once, where the environment writes it",
+      header: `notify: ${valid}\n${environments('{ notify: { page: ["pagerduty-staging"], ticket: ["@slack-web"] } }')}`,
+      slos: twoSlos(),
+      expected: [["INVALID_HANDLE", 'page: [^"pagerduty-staging"']],
+    },
+    {
+      name: "a service's handle is checked once in the environments that keep the service's routing",
+      header: `notify: { page: ["pagerduty-web"], ticket: ["@slack-web"] }\n${environments(`{ notify: ${valid} }`)}`,
+      slos: twoSlos(),
+      expected: [["INVALID_HANDLE", 'page: [^"pagerduty-web"']],
+    },
+  ];
+
+  it.each(cases)("$name", ({ header, slos, expected }) => {
+    const yaml = serviceYaml(slos, header);
+    const checked = checkTexts({ "slos/web.yaml": yaml });
+    expect(checked.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(
+      expected.map(([code, at]) => `${code} ${positionOf(yaml, at)}`),
+    );
   });
 });
 

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Compilation } from "../src/app/compile.js";
 import { CORRECTION_RESOURCE, type CorrectionResource } from "../src/plan/resources.js";
 import { explainModel } from "../src/views/explain.js";
 import { changeDiff } from "../src/views/diff/change-diff.js";
-import { epochSeconds, parseDateTime } from "../src/util/zoned-time.js";
+import { epochSeconds, isTimeZone, parseDateTime } from "../src/util/zoned-time.js";
 import { codesAt, compileOne, positionOf, serviceYaml } from "./support/compile.js";
 import { resourcesOf, stacksOf, synthesizeInMemory } from "./support/synth.js";
 
@@ -104,6 +104,19 @@ describe("times of corrections", () => {
     "2027-03-14",
     "tomorrow",
   ])("refuses %s as a date and time", (written) => expect(parseDateTime(written)).toBeUndefined());
+
+  it("lists the runtime's time zones once, however many names are checked", () => {
+    const listed = vi.spyOn(Intl, "supportedValuesOf");
+    try {
+      for (let round = 0; round < 50; round++) {
+        expect(["America/New_York", "US/Eastern", "UTC"].every(isTimeZone)).toBe(true);
+        expect(["america/new_york", "Eastern Time", "utc"].some(isTimeZone)).toBe(false);
+      }
+      expect(listed.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      listed.mockRestore();
+    }
+  });
 
   it("compiles one-off and recurring corrections to epoch seconds, seconds of duration, and the zone as written", () => {
     const yaml = withCorrections(
@@ -298,6 +311,22 @@ describe("validation of corrections", () => {
       name: "a misspelled end is reported once, as an unknown key",
       corrections: "      - category: other\n        start: 2027-03-14T01:00:00Z\n        ends: 2027-03-14T02:00:00Z\n",
       expected: [["UNKNOWN_KEY", "^ends:"]],
+    },
+    {
+      name: "a canonical time zone in another case is refused at its value: Datadog is given the zone as written",
+      corrections: `      - category: other\n${once}        timezone: america/new_york\n`,
+      expected: [["CORRECTION_TIMEZONE", "timezone: ^america"]],
+    },
+    {
+      name: "an alias of a time zone is taken",
+      corrections: `      - category: other\n${once}        timezone: US/Eastern\n`,
+      expected: [],
+    },
+    {
+      name: "a local time in a time zone written in another case is refused at the zone only",
+      corrections:
+        "      - category: other\n        start: 2027-03-14T01:00:00\n        end: 2027-03-14T02:00:00\n        timezone: utc\n",
+      expected: [["CORRECTION_TIMEZONE", "timezone: ^utc"]],
     },
     {
       name: "a problem of a service-wide correction is reported once, whatever the number of SLOs",

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { chainCeiling } from "../src/model/ceiling.js";
-import { cadenceMonths, nextReviewDate, reviewStatus } from "../src/model/cadence.js";
+import { cadenceMonths, reviewStatus } from "../src/model/cadence.js";
 import type { DashboardResource, SloResource } from "../src/plan/resources.js";
+import { addMonths } from "../src/util/dates.js";
 import { runCli } from "./support/cli.js";
-import { codesAt, compileTexts, positionOf, synthFiles } from "./support/compile.js";
+import { checkTexts, codesAt, compileTexts, positionOf, synthFiles } from "./support/compile.js";
 
 const CATALOG = `apiVersion: slocc/v1
 catalog: cloud
@@ -109,6 +110,33 @@ describe("journey references", () => {
     ]);
   });
 
+  it("checks shared catalogs once, however many service files and environments look dependencies up in them", () => {
+    const cloud =
+      CATALOG.replace("catalog: cloud", "catalog: Cloud").replace("alb: 99.99", "alb: 101") + "  Edge_Cache: 99.9\n";
+    const other = CATALOG.replace("catalog: cloud", "catalog: other").replace("aurora: 99.99", "aurora: 99.9");
+    const checked = checkTexts({
+      "slos/cloud.yaml": cloud,
+      "slos/other.yaml": other,
+      "slos/cards.yaml": service(ratioSlo("repay", "99")),
+      "slos/loans.yaml": service(ratioSlo("repay", "99"), "environments: { prod: {}, staging: {} }\n").replace(
+        "service: cards",
+        "service: loans",
+      ),
+    });
+    expect(
+      checked
+        .filter((d) => d.file === "slos/cloud.yaml" || d.file === "slos/other.yaml")
+        .map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)
+        .sort(),
+    ).toEqual([
+      `DUPLICATE_DEPENDENCY slos/other.yaml:${positionOf(other, "^alb")}`,
+      `DUPLICATE_DEPENDENCY slos/other.yaml:${positionOf(other, "^aurora")}`,
+      `INVALID_NAME slos/cloud.yaml:${positionOf(cloud, "catalog: ^Cloud")}`,
+      `INVALID_NAME slos/cloud.yaml:${positionOf(cloud, "^Edge_Cache")}`,
+      `INVALID_VALUE slos/cloud.yaml:${positionOf(cloud, "alb: ^101")}`,
+    ]);
+  });
+
   it("refuses an availability outside (0, 100]", () => {
     const catalog = CATALOG.replace("alb: 99.99", "alb: 101");
     const result = compileTexts({ "slos/cloud.yaml": catalog, "slos/cards.yaml": service(ratioSlo("repay", "99")) });
@@ -133,7 +161,7 @@ describe("review cadence", () => {
     ["2024-02-29", "1y", "2025-02-28"],
     ["2026-01-15", "6mo", "2026-07-15"],
   ])("a review on %s every %s is next due on %s", (last, every, due) => {
-    expect(nextReviewDate(last, cadenceMonths(every)!)).toBe(due);
+    expect(addMonths(last, cadenceMonths(every)!)).toBe(due);
   });
 
   it.each([

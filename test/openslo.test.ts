@@ -279,6 +279,37 @@ spec:
     expect(unknown.map((d) => `${d.line}:${d.column}`)).toEqual([positionOf(text, "metricSourceRef: ^datadog-eu")]);
   });
 
+  it("reports a problem of an object the SLOs of several service files share once, where it is written", () => {
+    const policy = `apiVersion: openslo/v1
+kind: AlertPolicy
+metadata: { name: burn }
+spec:
+  conditions:
+    - kind: AlertCondition
+      metadata: { name: burn }
+      spec:
+        severity: page
+        condition: { kind: burnrate, op: gt, threshold: 14.4, lookbackWindow: 1h }
+  notificationTargets:
+    - kind: AlertNotificationTarget
+      metadata: { name: oncall }
+      spec: { target: "@pagerduty web" }
+`;
+    const slo = (service: string) =>
+      ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n  alertPolicies: [{ alertPolicyRef: burn }]\n").replace(
+        "service: web",
+        `service: ${service}`,
+      );
+    const result = importTexts({
+      "openslo/policy.yaml": policy,
+      "openslo/shop.yaml": slo("shop"),
+      "openslo/web.yaml": slo("web"),
+    });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      `INVALID_HANDLE openslo/policy.yaml:${positionOf(policy, 'target: ^"@pagerduty web"')}`,
+    ]);
+  });
+
   it("refuses a service without an owner, at its Service's name", () => {
     const service = "apiVersion: openslo/v1\nkind: Service\nmetadata: { name: web }\nspec: {}\n---\n";
     const text = `${service}${ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n")}`;

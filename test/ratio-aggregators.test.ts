@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { metricQueries } from "../src/datadog/queries.js";
-import { codesAt, compileOne, positionOf, serviceYaml } from "./support/compile.js";
+import { codesAt, compileOne, compileTexts, positionOf, serviceYaml } from "./support/compile.js";
 
 /** An SLO whose ratio has `good` (or `bad`) and `total` as given. */
 function ratioSpec(events: "good" | "bad", eventsQuery: string, total: string): string {
@@ -60,6 +60,27 @@ describe("aggregators of ratio queries", () => {
     const yaml = ratioSpec(events, query, total);
     const at = refused === "events" ? `${events}: ^"` : `total: ^"`;
     expect(codesAt(compileOne(yaml))).toEqual(refused === "" ? [] : [`RATIO_AGGREGATOR ${positionOf(yaml, at)}`]);
+  });
+
+  it("reports a template's aggregator once, where it is written, however many service files use the template", () => {
+    const templates = `apiVersion: slocc/v1
+templates:
+  errors:
+    sli:
+      ratio: { bad: "avg:errors{*}.as_count()", total: "${SUM}" }
+`;
+    const service = (name: string) =>
+      serviceYaml(
+        "  - name: a\n    sli: { template: errors }\n    objectives: [{ window: 30d, target: 99 }]\n",
+      ).replace("service: web", `service: ${name}`);
+    const result = compileTexts({
+      "slos/templates.yaml": templates,
+      "slos/a.yaml": service("a"),
+      "slos/b.yaml": service("b"),
+    });
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      `RATIO_AGGREGATOR slos/templates.yaml:${positionOf(templates, 'bad: ^"avg')}`,
+    ]);
   });
 
   it("reads each metric query of an expression with its aggregator", () => {

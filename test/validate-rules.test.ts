@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codesAt, compileOne, compileTexts, positionOf, serviceYaml } from "./support/compile.js";
+import { checkTexts, codesAt, compileOne, compileTexts, positionOf, serviceYaml } from "./support/compile.js";
 
 const ratio = `    sli:
       ratio: { good: "sum:a{*}.as_count()", total: "sum:b{*}.as_count()" }
@@ -254,6 +254,17 @@ describe("service-level rules", () => {
     const result = compileOneOfMany().diagnostics;
     expect(result.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
       "DUPLICATE_SERVICE slos/b.yaml:2:10",
+    ]);
+  });
+
+  it("reports a repeated stack and a repeated SLO name once each, in a service with environments too", () => {
+    const slo = `  - name: a\n${ratio}${objective("{ window: 30d, target: 99 }")}`;
+    const yaml = serviceYaml(slo + slo).replace("slos:\n", "environments: { prod: {}, staging: {} }\nslos:\n");
+    const stack = serviceYaml(slo).replace("service: web", "service: web-prod");
+    const checked = checkTexts({ "slos/a.yaml": yaml, "slos/b.yaml": stack });
+    expect(checked.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`).sort()).toEqual([
+      `DUPLICATE_SERVICE slos/b.yaml:${positionOf(stack, "service: ^web-prod")}`,
+      `DUPLICATE_SLO slos/a.yaml:${positionOf(yaml, "99 }\n  - name: ^a")}`,
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { normaliseTag } from "../datadog/tags.js";
+import { MAX_SLO_MONITORS } from "../datadog/targets.js";
 import { SLOCC_TAG_KEYS, tagKey } from "../model/tags.js";
 import { compareWindows, isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor, DatadogSlo, DatadogTimeSlice } from "../datadog-api/responses.js";
@@ -113,8 +114,8 @@ function sliOf(slo: DatadogSlo): { readonly sli: SliV1 } | { readonly reason: st
     }
     case "monitor": {
       const ids = slo.monitor_ids ?? [];
-      if (ids.length < 1 || ids.length > 20 || !ids.every((id) => Number.isInteger(id) && id > 0))
-        return { reason: `it is built from ${ids.length} monitors; slocc keeps 1 to 20 monitor ids` };
+      if (ids.length < 1 || ids.length > MAX_SLO_MONITORS || !ids.every((id) => Number.isInteger(id) && id > 0))
+        return { reason: `it is built from ${ids.length} monitors; slocc keeps 1 to ${MAX_SLO_MONITORS} monitor ids` };
       const groups = [...(slo.groups ?? [])].sort(compareText);
       if (groups.length > 0 && ids.length !== 1)
         return { reason: "it has monitor groups over several monitors, which Datadog accepts for one monitor only" };

@@ -69,6 +69,8 @@ export function checkAndComplete(
   options: CompileOptions,
 ): Result<Model | undefined> {
   const checked = checkModel(draft, { today: options.today ?? todayUtc() });
+  // The same problem can be found more than once: a template's through each service file that
+  // uses it, an OpenSLO object's through each service whose SLOs refer to it.
   const diagnostics = sortDiagnostics(uniqueDiagnostics([...read, ...checked]));
   if (failsRun(diagnostics)) return { value: undefined, diagnostics };
   return { value: completeModel(draft), diagnostics };

@@ -44,7 +44,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.file}\u0000${d.line}:${d.column}\u0000${d.code}\u0000${d.message}`;
+    const key = diagnosticKey(d);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -65,7 +65,7 @@ export function mergeAcrossEnvironments(perInstance: readonly InstanceDiagnostic
   const seen = new Map<string, { diagnostic: Diagnostic; environments: Set<string> }>();
   for (const { environment, diagnostics } of perInstance) {
     for (const d of diagnostics) {
-      const key = `${d.file}\u0000${d.line}:${d.column}\u0000${d.code}\u0000${d.message}`;
+      const key = diagnosticKey(d);
       const entry = seen.get(key) ?? { diagnostic: d, environments: new Set<string>() };
       if (environment !== undefined) entry.environments.add(environment);
       seen.set(key, entry);
@@ -79,4 +79,9 @@ export function mergeAcrossEnvironments(perInstance: readonly InstanceDiagnostic
       message: `${diagnostic.message} (in environment${names.length === 1 ? "" : "s"} ${names.join(", ")})`,
     };
   });
+}
+
+/** What makes two diagnostics one: the same code, place and message. */
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.file}\u0000${d.line}:${d.column}\u0000${d.code}\u0000${d.message}`;
 }

@@ -68,9 +68,7 @@ export function resolveAlerting(
   });
   const runbook = request.runbook ?? serviceRunbook;
   const errorBudgetWindow = request.errorBudget?.window ?? primary?.window;
-  const errorBudgetTarget = objectives.find(
-    (objective) => objective.window !== undefined && objective.window === errorBudgetWindow,
-  )?.target;
+  const errorBudgetTarget = targetOver(objectives, errorBudgetWindow);
   const errorBudget =
     request.errorBudget && errorBudgetWindow
       ? {
@@ -131,8 +129,8 @@ export function resolveTier(
       ? request.shortWindowSeconds / 60
       : longWindowHours === undefined
         ? undefined
-        : (longWindowHours * 60) / 12;
-  const target = objectives.find((objective) => objective.window !== undefined && objective.window === window)?.target;
+        : defaultShortWindowMinutes(longWindowHours);
+  const target = targetOver(objectives, window);
   const windowHours = window === undefined ? undefined : WINDOW_HOURS[window];
   const { factor, budgetConsumedPercent } = request;
   const threshold =
@@ -166,6 +164,16 @@ export function resolveTier(
     origin: "custom",
     at: request.at,
   };
+}
+
+/** Datadog's default short window of a burn-rate alert, in minutes: 1/12 of the long window. */
+export function defaultShortWindowMinutes(longWindowHours: number): number {
+  return (longWindowHours * 60) / 12;
+}
+
+/** The target the SLO sets over `window`, when one of its objectives is over it. */
+function targetOver(objectives: readonly Draft<Objective>[], window: Window | undefined): number | undefined {
+  return objectives.find((objective) => objective.window !== undefined && objective.window === window)?.target;
 }
 
 /** The highest burn rate a tier's target allows, when the tier's factor is above it (so it can never fire). */

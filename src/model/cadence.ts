@@ -1,4 +1,4 @@
-import { addMonths, daysBetween } from "../util/dates.js";
+import { daysBetween } from "../util/dates.js";
 
 /** Review cadence: a whole number of months (`mo`), quarters (`q`) or years (`y`). */
 export const CADENCE_PATTERN = /^([1-9]\d*)(mo|q|y)$/;
@@ -16,11 +16,6 @@ export const DUE_SOON_DAYS = 30;
 export function cadenceMonths(every: string): number | undefined {
   const match = CADENCE_PATTERN.exec(every);
   return match ? Number(match[1]) * (MONTHS[match[2] ?? ""] ?? Number.NaN) : undefined;
-}
-
-/** The day (YYYY-MM-DD) a review is next due: `last` plus the cadence's months. */
-export function nextReviewDate(last: string, months: number): string {
-  return addMonths(last, months);
 }
 
 /** Overdue after the due date, due soon within {@link DUE_SOON_DAYS} days of it, else ok. */

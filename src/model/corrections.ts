@@ -37,11 +37,12 @@ export interface CorrectionRequest {
 export function resolveCorrection(request: CorrectionRequest): Draft<Correction> {
   const { written } = request;
   const category = written.category === undefined ? undefined : correctionCategory(written.category);
-  const timezone =
-    written.timezone === undefined ? DEFAULT_TIME_ZONE : isTimeZone(written.timezone) ? written.timezone : undefined;
+  // A local time is read in the zone the correction names, never in the default: without one it is an error.
+  const writtenZone = written.timezone !== undefined && isTimeZone(written.timezone) ? written.timezone : undefined;
+  const timezone = written.timezone === undefined ? DEFAULT_TIME_ZONE : writtenZone;
   const instant = (text: string | undefined) => {
     const time = text === undefined ? undefined : parseDateTime(text);
-    return time === undefined ? undefined : epochSeconds(time, written.timezone);
+    return time === undefined ? undefined : epochSeconds(time, writtenZone);
   };
   const start = instant(written.start);
   const end = instant(written.end);

@@ -11,9 +11,10 @@ export const checkAdoption: Rule = (model) => {
   const found: Diagnostic[] = [];
   const sloIds: { name: string; at: Position }[] = [];
   const monitorIds: { name: string; at: Position }[] = [];
+  const firstEnvironments = firstEnvironmentByFile(model);
   for (const { service, slo } of eachSlo(model)) {
     // Every environment of a service is an instance of its SLOs: the first one found stands for them all.
-    if (service.environment !== undefined && service.environment !== firstEnvironment(model, service.at.self.file))
+    if (service.environment !== undefined && service.environment !== firstEnvironments.get(service.at.self.file))
       continue;
     if (slo.displayName !== undefined && slo.displayName.trim().length === 0) {
       found.push(
@@ -51,9 +52,13 @@ export const checkAdoption: Rule = (model) => {
   return found;
 };
 
-/** The first environment (by name) of the service instances a file declares. */
-function firstEnvironment(model: Parameters<Rule>[0], file: string): string | undefined {
-  return (model.services ?? []).find((service) => service.at.self.file === file)?.environment;
+/** By file, the first environment (by name) of the service instances it declares. */
+function firstEnvironmentByFile(model: Parameters<Rule>[0]): Map<string, string | undefined> {
+  const first = new Map<string, string | undefined>();
+  for (const service of model.services ?? []) {
+    if (!first.has(service.at.self.file)) first.set(service.at.self.file, service.environment);
+  }
+  return first;
 }
 
 function byPlace<T extends { readonly at: Position }>(items: readonly T[]): T[] {

@@ -4,8 +4,9 @@ import { checkRatioAggregators } from "./aggregators.js";
 import { checkAdoption } from "./adoption.js";
 import { checkAlerts } from "./alerts.js";
 import { checkReviewDue } from "./cadence.js";
+import { checkCatalogs } from "./catalogs.js";
 import { checkCorrections } from "./corrections.js";
-import { checkDuplicates } from "./duplicates.js";
+import { checkDuplicateServices, checkDuplicateSlos } from "./duplicates.js";
 import { checkAvailabilities, checkCeilings, checkJourneyReferences } from "./journeys.js";
 import { checkNames } from "./names.js";
 import { checkHandles, checkRouting } from "./notify.js";
@@ -17,10 +18,13 @@ import { checkReservedTags, checkTagCount, checkTagSpelling } from "./tags.js";
 
 export type { RuleContext } from "./rule.js";
 
-/** Every semantic rule. */
-const RULES: readonly Rule[] = [
+/** Rules across every spec, run once on the whole model: what must be unique, and the shared catalogs. */
+const MODEL_RULES: readonly Rule[] = [checkDuplicateServices, checkAdoption, checkCatalogs];
+
+/** Rules on one service instance, which look dependencies up in the shared catalogs but do not check them. */
+const SERVICE_RULES: readonly Rule[] = [
   checkNames,
-  checkDuplicates,
+  checkDuplicateSlos,
   checkSlis,
   checkRatioAggregators,
   checkObjectives,
@@ -39,19 +43,17 @@ const RULES: readonly Rule[] = [
 ];
 
 /**
- * Runs every rule and returns every problem found. Rules run on each service file's instances one
- * by one (the shared catalogs beside them), so that a problem found in some of a file's
- * environments only says which; a problem found in all of them is reported once.
+ * Runs every rule and returns every problem found. Service rules run on each service file's
+ * instances one by one, so that a problem found in some of a file's environments only says which;
+ * a problem found in all of them is reported once. Model rules run once.
  */
 export function checkModel(model: Draft<Model>, context: RuleContext): Diagnostic[] {
   const catalogs = model.catalogs ?? [];
-  const run = (services: readonly Draft<Service>[]) => RULES.flatMap((rule) => rule({ services, catalogs }, context));
-  // Rules across files: names and Datadog ids unique in every spec.
-  const found = [...run([]), ...checkDuplicates(model, context), ...checkAdoption(model, context)];
+  const found = MODEL_RULES.flatMap((rule) => rule(model, context));
   for (const instances of byFile(model.services ?? [])) {
     const perInstance = instances.map((instance) => ({
       environment: instance.environment,
-      diagnostics: run([instance]),
+      diagnostics: SERVICE_RULES.flatMap((rule) => rule({ services: [instance], catalogs }, context)),
     }));
     found.push(...mergeAcrossEnvironments(perInstance));
   }

@@ -1,16 +1,14 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatAvailability, formatPercent } from "../format/numbers.js";
 import { weakestLinks } from "../model/ceiling.js";
-import type { Catalog, Dependency, Draft } from "../model/model.js";
+import type { Dependency, Draft } from "../model/model.js";
 import { dependencyLookup } from "../model/resolve.js";
 import { didYouMean } from "../util/suggest.js";
 import { eachSlo, type Rule } from "./rule.js";
 
-/** Availabilities are percentages in (0, 100]. */
-export const checkAvailabilities: Rule = (model) => [
-  ...(model.services ?? []).flatMap((service) => availabilityProblems(service.dependencies)),
-  ...(model.catalogs ?? []).flatMap((catalog: Draft<Catalog>) => availabilityProblems(catalog.dependencies)),
-];
+/** Availabilities of a service's own dependencies are percentages in (0, 100]. */
+export const checkAvailabilities: Rule = (model) =>
+  (model.services ?? []).flatMap((service) => availabilityProblems(service.dependencies));
 
 /** Journeys name dependencies declared in their service or a shared catalog; SLOs name declared journeys. */
 export const checkJourneyReferences: Rule = (model) => {
@@ -18,13 +16,13 @@ export const checkJourneyReferences: Rule = (model) => {
   const found: Diagnostic[] = [];
   for (const service of model.services ?? []) {
     const lookup = dependencyLookup(service, catalogs);
-    const known = [
-      ...(service.dependencies ?? []),
-      ...catalogs.flatMap((catalog) => catalog.dependencies ?? []),
-    ].flatMap((d) => (d.name === undefined ? [] : [d.name]));
     for (const step of (service.journeys ?? []).flatMap((journey) => journey.dependsOn ?? [])) {
       for (const { value, at } of step) {
         if (value === undefined || lookup(value) !== undefined) continue;
+        const known = [
+          ...(service.dependencies ?? []),
+          ...catalogs.flatMap((catalog) => catalog.dependencies ?? []),
+        ].flatMap((d) => (d.name === undefined ? [] : [d.name]));
         found.push(
           diagnostic(
             "UNKNOWN_DEPENDENCY",
@@ -63,12 +61,12 @@ export const checkCeilings: Rule = (model) =>
     const ceiling = journey?.ceiling;
     const isAvailability = slo.sli?.kind === "ratio" || slo.sli?.kind === "monitors";
     if (!journey?.name || !ceiling || !isAvailability) return [];
-    const weakest = weakestLinks(ceiling)
-      .map((link) => `${link.label} ${formatAvailability(link.availability)}`)
-      .join(", ");
     return (slo.objectives ?? []).flatMap((objective): Diagnostic[] => {
       if (objective.target === undefined || objective.window === undefined || objective.target <= ceiling.percent)
         return [];
+      const weakest = weakestLinks(ceiling)
+        .map((link) => `${link.label} ${formatAvailability(link.availability)}`)
+        .join(", ");
       return [
         diagnostic(
           "CEILING_EXCEEDED",
@@ -80,7 +78,8 @@ export const checkCeilings: Rule = (model) =>
     });
   });
 
-function availabilityProblems(dependencies: readonly Draft<Dependency>[] | undefined): Diagnostic[] {
+/** INVALID_VALUE at each availability that is not a percentage in (0, 100]. */
+export function availabilityProblems(dependencies: readonly Draft<Dependency>[] | undefined): Diagnostic[] {
   return (dependencies ?? []).flatMap(({ name, availability, at }): Diagnostic[] =>
     availability === undefined || (availability > 0 && availability <= 100)
       ? []

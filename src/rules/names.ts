@@ -10,7 +10,7 @@ export const MAX_NAME_LENGTH = 63;
 const OWNER_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const MAX_OWNER_LENGTH = 100;
 
-/** Every name follows the naming rule, so logical ids derived from names never collide. */
+/** Every name a service writes follows the naming rule, so logical ids derived from names never collide. */
 export const checkNames: Rule = (model) => {
   const found: Diagnostic[] = [];
   for (const service of model.services ?? []) {
@@ -36,11 +36,6 @@ export const checkNames: Rule = (model) => {
   for (const { slo } of eachSlo(model)) {
     found.push(...nameProblems("SLO", slo.name, slo.at.name));
     found.push(...nameProblems("previous SLO", slo.renamedFrom, slo.at.renamedFrom));
-  }
-  for (const catalog of model.catalogs ?? []) {
-    found.push(...nameProblems("catalog", catalog.name, catalog.at.name));
-    for (const dependency of catalog.dependencies ?? [])
-      found.push(...nameProblems("dependency", dependency.name, dependency.at.self));
   }
   return found;
 };

@@ -7,18 +7,22 @@ const HANDLE_PATTERN = /^@[^\s{}]+$/;
 
 /** Every handle written (routing and approvers) is one Datadog can notify; each is checked where it was written. */
 export const checkHandles: Rule = (model) => {
+  // By position: the SLOs that share an OpenSLO alert policy each hold its targets' handles.
   const handles = new Map<string, Draft<Handle>>();
   const add = (list: readonly Draft<Handle>[] | undefined) => {
     for (const handle of list ?? []) handles.set(`${handle.at.file}:${handle.at.line}:${handle.at.column}`, handle);
   };
   for (const service of model.services ?? []) {
-    add(service.notify?.page);
-    add(service.notify?.ticket);
     add(service.approvers);
-  }
-  for (const { slo } of eachSlo(model)) {
-    add(slo.alerts?.notify?.page);
-    add(slo.alerts?.notify?.ticket);
+    for (const severity of SEVERITIES) {
+      const serviceHandles = service.notify?.[severity];
+      add(serviceHandles);
+      for (const slo of service.slos ?? []) {
+        const sloHandles = slo.alerts?.notify?.[severity];
+        // An SLO without handles of its own for the severity holds the service's list itself.
+        if (sloHandles !== serviceHandles) add(sloHandles);
+      }
+    }
   }
   return [...handles.values()]
     .sort((a, b) => comparePositions(a.at, b.at))

@@ -48,7 +48,7 @@ export function parseDateTime(text: string): WrittenDateTime | undefined {
 
 /** `UTC` and every canonical IANA time zone name this runtime knows. */
 export function timeZoneNames(): readonly string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+  return knownTimeZones().names;
 }
 
 /**
@@ -58,8 +58,8 @@ export function timeZoneNames(): readonly string[] {
  */
 export function isTimeZone(name: string): boolean {
   if (!/^[A-Za-z]/.test(name) || formatterFor(name) === undefined) return false;
-  const lower = name.toLowerCase();
-  return !timeZoneNames().some((known) => known.toLowerCase() === lower && known !== name);
+  const canonical = knownTimeZones().byLowercase.get(name.toLowerCase());
+  return canonical === undefined || canonical === name;
 }
 
 /**
@@ -67,12 +67,13 @@ export function isTimeZone(name: string): boolean {
  * otherwise it is a local time in `timeZone`. A local time that a clock change skips is read as
  * the same length of time after the change (02:30 on a spring-forward night is 03:30), and one
  * that happens twice is the first: Temporal's "compatible" rule. Undefined for a local time
- * without a known time zone.
+ * without a time zone the runtime knows; whether a zone is written as Datadog takes it
+ * ({@link isTimeZone}) is the caller's to check.
  */
 export function epochSeconds(time: WrittenDateTime, timeZone?: string): number | undefined {
   const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
   if (time.offsetMinutes !== undefined) return (wall - time.offsetMinutes * 60_000) / 1000;
-  if (timeZone === undefined || !isTimeZone(timeZone)) return undefined;
+  if (timeZone === undefined || formatterFor(timeZone) === undefined) return undefined;
   const offsetAt = (instant: number) => utcOffsetMs(timeZone, instant);
   // At most one clock change happens within a day of any instant: the offsets a day before and
   // after are the only candidates.
@@ -105,6 +106,17 @@ function utcOffsetMs(timeZone: string, instant: number): number {
   const wholeSeconds = Math.floor(instant / 1000);
   const local = wallClock(wholeSeconds, timeZone);
   return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - wholeSeconds * 1000;
+}
+
+let timeZones: { readonly names: readonly string[]; readonly byLowercase: ReadonlyMap<string, string> } | undefined;
+
+/** The zone names the runtime knows, listed once: each canonical name by its lowercase spelling. */
+function knownTimeZones(): NonNullable<typeof timeZones> {
+  if (timeZones === undefined) {
+    const names = ["UTC", ...Intl.supportedValuesOf("timeZone")];
+    timeZones = { names, byLowercase: new Map(names.map((name) => [name.toLowerCase(), name])) };
+  }
+  return timeZones;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | undefined>();

@@ -2,9 +2,13 @@ import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileInputs, type CompileOptions, type Compilation } from "../../src/app/compile.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { RECORD_DIR } from "../../src/emit/output-record.js";
 import { synthesizeTo } from "../../src/emit/synth.js";
+import { loadSpecs } from "../../src/load/load-specs.js";
 import type { CompiledPlan } from "../../src/plan/resources.js";
+import { checkModel } from "../../src/rules/index.js";
+import { specsToModel } from "../../src/spec/to-model.js";
 
 /** Compiles in-memory spec files (path -> YAML text). */
 export function compileTexts(files: Record<string, string>, options: CompileOptions = {}): Compilation {
@@ -13,6 +17,13 @@ export function compileTexts(files: Record<string, string>, options: CompileOpti
     Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })),
     options,
   );
+}
+
+/** What the rules find in in-memory spec files (path -> YAML text), as they return it: unsorted, repeats kept. */
+export function checkTexts(files: Record<string, string>, today = "2026-01-15"): Diagnostic[] {
+  const encoder = new TextEncoder();
+  const loaded = loadSpecs(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
+  return checkModel(specsToModel(loaded.value.files).value, { today });
 }
 
 /** Compiles one service spec given as YAML text, at `slos/service.yaml`. */

@@ -1,6 +1,7 @@
 import { Document, type Node } from "yaml";
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../format/numbers.js";
+import { defaultShortWindowMinutes } from "../../model/alerting.js";
 import type {
   Alerting,
   BurnRateTier,
@@ -220,12 +221,11 @@ function writtenTiers(alerts: Alerting): BurnRateTier[] {
 }
 
 function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
-  const defaultShortMinutes = (tier.longWindowHours * 60) / 12;
   return {
     severity: tier.severity,
     ...(tier.window === slo.primary.window ? {} : { window: tier.window }),
     longWindow: `${formatNumber(tier.longWindowHours)}h`,
-    ...(tier.shortWindowMinutes === defaultShortMinutes
+    ...(tier.shortWindowMinutes === defaultShortWindowMinutes(tier.longWindowHours)
       ? {}
       : { shortWindow: `${formatNumber(tier.shortWindowMinutes)}m` }),
     ...(tier.statedAs === "factor"

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DiagnosticCode } from "../../diagnostics/codes.js";
+import { MAX_SLO_MONITORS } from "../../datadog/targets.js";
 import { CADENCE_PATTERN } from "../../model/cadence.js";
 import { isRealDate } from "../../util/dates.js";
 
@@ -121,8 +122,8 @@ export const monitorsSliV1 = z
     ids: z
       .array(monitorId)
       .min(1, { error: "list at least one monitor id" })
-      .max(20, { error: "Datadog allows at most 20 monitors in one SLO: split it" })
-      .describe("1 to 20 ids of existing Datadog monitors"),
+      .max(MAX_SLO_MONITORS, { error: `Datadog allows at most ${MAX_SLO_MONITORS} monitors in one SLO: split it` })
+      .describe(`1 to ${MAX_SLO_MONITORS} ids of existing Datadog monitors`),
     groups: z.array(z.string()).optional().describe("monitor groups, only with exactly one monitor"),
   })
   .describe("an SLO over existing Datadog monitors");

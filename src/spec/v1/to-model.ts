@@ -7,7 +7,7 @@ import {
 } from "../../diagnostics/diagnostic.js";
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting, type AlertingRequest, type TierRequest } from "../../model/alerting.js";
-import { cadenceMonths, nextReviewDate } from "../../model/cadence.js";
+import { cadenceMonths } from "../../model/cadence.js";
 import { CORRECTION_PARTS, resolveCorrection } from "../../model/corrections.js";
 import { latencySli, ratioSli } from "../../model/ratio.js";
 import type {
@@ -32,6 +32,7 @@ import { SEVERITIES } from "../../model/model.js";
 import { singleQueryForm } from "../../model/time-slice.js";
 import { resourceTagsOf, tagOf } from "../../model/tags.js";
 import { compareWindows } from "../../datadog/windows.js";
+import { addMonths } from "../../util/dates.js";
 import { compareText } from "../../util/text.js";
 import { didYouMean } from "../../util/suggest.js";
 import type { Salvaged } from "../shape.js";
@@ -613,7 +614,7 @@ function reviewOf(
     review: {
       ...(data.every === undefined ? {} : { every: data.every }),
       ...(data.last === undefined ? {} : { last: data.last }),
-      ...(data.last === undefined || months === undefined ? {} : { due: nextReviewDate(data.last, months) }),
+      ...(data.last === undefined || months === undefined ? {} : { due: addMonths(data.last, months) }),
       at: origin.parts(["review"], ["every", "last"]),
     },
   };
