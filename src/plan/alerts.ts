@@ -1,13 +1,11 @@
+import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { sloAlertQueryRest } from "../datadog/slo-alert-query.js";
 import { formatNumber } from "../format/numbers.js";
-import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
+import type { BurnRateTier, Service, Slo } from "../model/model.js";
 import { mergeTags } from "../model/tags.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";
 import { sloTitle } from "./titles.js";
 import { MONITOR_RESOURCE, type MonitorResource } from "./resources.js";
-
-/** Priority of a monitor by severity (Datadog: 1 highest, 5 lowest). */
-export const PRIORITY: Readonly<Record<AlertSeverity, number>> = { page: 1, ticket: 3 };
 
 /** Plans the `slo alert` monitors of one SLO: one per burn-rate tier, and the error-budget alert if asked. */
 export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): MonitorResource[] {
@@ -30,7 +28,7 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
         name: `[ticket] ${sloTitle(service, slo)}: ${critical}% of the ${errorBudget.window} error budget spent`,
         type: "slo alert",
         message: errorBudgetMessage(service, slo, errorBudget),
-        priority: String(PRIORITY.ticket),
+        priority: String(ALERT_PRIORITY.ticket),
         tags: mergeTags(slo.resourceTags, ["severity:ticket"]),
         monitorThresholds: {
           critical,
@@ -72,7 +70,7 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
         `over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`,
       type: "slo alert",
       message: burnRateMessage(service, slo, tier),
-      priority: String(PRIORITY[tier.severity]),
+      priority: String(ALERT_PRIORITY[tier.severity]),
       tags: mergeTags(slo.resourceTags, [`severity:${tier.severity}`]),
       monitorThresholds: {
         critical: factor,
