@@ -4,8 +4,8 @@ import type { ServiceLevelObjectiveConfig } from "@cdktf/provider-datadog/lib/se
 import type { SloCorrectionConfig } from "@cdktf/provider-datadog/lib/slo-correction";
 import { App, TerraformStack, type TerraformMetaArguments } from "cdktf";
 import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
+import { formatSloAlertQuery } from "../datadog/slo-alert-query.js";
 import { addBackend } from "./backend.js";
-import { sloAlertQueryText } from "../plan/alert-query.js";
 import {
   CORRECTION_RESOURCE,
   DASHBOARD_RESOURCE,
@@ -117,7 +117,7 @@ function addMonitor(
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
   const attributes: MonitorAttributes = {
     ...escapeStrings(monitor.config),
-    query: sloAlertQueryText(monitor.query, idReference(slo)),
+    query: formatSloAlertQuery({ ...monitor.query, sloId: idReference(slo) }),
   };
   const resource = new PlainResource(stack, monitor.logicalId, provider, MONITOR_RESOURCE, attributes);
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);

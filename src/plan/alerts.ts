@@ -1,5 +1,4 @@
 import { ALERT_PRIORITY } from "../datadog/priority.js";
-import { sloAlertQueryRest } from "../datadog/slo-alert-query.js";
 import { formatNumber } from "../format/numbers.js";
 import type { BurnRateTier, Service, Slo } from "../model/model.js";
 import { mergeTags } from "../model/tags.js";
@@ -19,11 +18,7 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
       ...importIdOf(errorBudget.datadogId),
       service: service.stack,
       slo: slo.name,
-      query: {
-        function: "error_budget",
-        sloLogicalId,
-        rest: sloAlertQueryRest({ window: errorBudget.window, operator: ">", threshold: critical }),
-      },
+      query: { function: "error_budget", sloLogicalId, window: errorBudget.window, operator: ">", threshold: critical },
       config: {
         name: `[ticket] ${sloTitle(service, slo)}: ${critical}% of the ${errorBudget.window} error budget spent`,
         type: "slo alert",
@@ -56,13 +51,11 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
     query: {
       function: "burn_rate",
       sloLogicalId,
-      rest: sloAlertQueryRest({
-        window: tier.window,
-        longWindow: `${tier.longWindowHours}h`,
-        shortWindow: `${tier.shortWindowMinutes}m`,
-        operator: ">",
-        threshold: factor,
-      }),
+      window: tier.window,
+      longWindow: `${tier.longWindowHours}h`,
+      shortWindow: `${tier.shortWindowMinutes}m`,
+      operator: ">",
+      threshold: factor,
     },
     config: {
       name:

@@ -1,4 +1,4 @@
-import { sloAlertQueryText } from "../../plan/alert-query.js";
+import { formatSloAlertQuery } from "../../datadog/slo-alert-query.js";
 import { sloReferences } from "../../plan/references.js";
 import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../../plan/resources.js";
 import { compareText } from "../../util/text.js";
@@ -166,6 +166,6 @@ function terraformName(field: string): string {
 
 function configOf(resource: PlannedResource): Record<string, unknown> {
   if (resource.resourceType === "datadog_monitor")
-    return { ...resource.config, query: sloAlertQueryText(resource.query, "<slo id>") };
+    return { ...resource.config, query: formatSloAlertQuery({ ...resource.query, sloId: "<slo id>" }) };
   return { ...resource.config };
 }
