@@ -64,7 +64,7 @@ export async function runStackAction(
   try {
     return await runPrepared(action, ready, options, context);
   } finally {
-    await ready.pool.close();
+    await ready.pool?.close();
   }
 }
 
