@@ -1,7 +1,7 @@
 import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { formatNumber } from "../format/numbers.js";
-import type { BurnRateTier, Service, Slo } from "../model/model.js";
-import { mergeTags } from "../model/tags.js";
+import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
+import { compareText } from "../util/text.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";
 import { sloTitle } from "./titles.js";
 import { MONITOR_RESOURCE, type MonitorResource } from "./resources.js";
@@ -24,7 +24,7 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
         type: "slo alert",
         message: errorBudgetMessage(service, slo, errorBudget),
         priority: String(ALERT_PRIORITY.ticket),
-        tags: mergeTags(slo.resourceTags, ["severity:ticket"]),
+        tags: monitorTags(slo, "ticket"),
         monitorThresholds: {
           critical,
           ...(errorBudget.warningPercent === undefined ? {} : { warning: formatNumber(errorBudget.warningPercent) }),
@@ -64,13 +64,24 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
       type: "slo alert",
       message: burnRateMessage(service, slo, tier),
       priority: String(ALERT_PRIORITY[tier.severity]),
-      tags: mergeTags(slo.resourceTags, [`severity:${tier.severity}`]),
+      tags: monitorTags(slo, tier.severity),
       monitorThresholds: {
         critical: factor,
         ...(tier.warningFactor === undefined ? {} : { warning: formatNumber(tier.warningFactor) }),
       },
     },
   };
+}
+
+/**
+ * The SLO's tags with `severity:<severity>` added in its sorted place. They are already normalised
+ * and sorted, and no spec tag uses the `severity` key (it is reserved), so there is nothing to merge.
+ */
+function monitorTags(slo: Slo, severity: AlertSeverity): string[] {
+  const tag = `severity:${severity}`;
+  const after = slo.resourceTags.findIndex((existing) => compareText(existing, tag) > 0);
+  const at = after < 0 ? slo.resourceTags.length : after;
+  return [...slo.resourceTags.slice(0, at), tag, ...slo.resourceTags.slice(at)];
 }
 
 /** Monitor ids are integers; Terraform takes the import id as their decimal text. */
