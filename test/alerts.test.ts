@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maxBurnRate } from "../src/datadog/burn-rate.js";
+import { formatSloAlertQuery } from "../src/datadog/slo-alert-query.js";
 import { WINDOWS, type Window } from "../src/datadog/windows.js";
 import { formatDuration } from "../src/format/duration.js";
 import { defaultTiers } from "../src/model/alerting.js";
@@ -24,6 +25,9 @@ function monitorsOf(yaml: string): MonitorResource[] {
     stack.resources.filter((r): r is MonitorResource => r.resourceType === MONITOR_RESOURCE),
   );
 }
+
+/** The monitor's query as written to Terraform, with `<slo id>` for the SLO's id. */
+const queryOf = (monitor: MonitorResource) => formatSloAlertQuery({ ...monitor.query, sloId: "<slo id>" });
 
 const HERE = { file: "slos/web.yaml", line: 1, column: 1 };
 /** Datadog's default tiers for a primary objective over `window` at `target`. */
@@ -243,11 +247,26 @@ describe("alert monitors", () => {
   it("gives each default tier a query whose number is its critical threshold, and page/ticket priorities", () => {
     const monitors = monitorsOf(serviceYaml(sloWith("")));
     expect(
-      monitors.map((m) => [m.logicalId, m.query.rest, m.config.priority, m.config.monitorThresholds.critical]),
+      monitors.map((m) => [m.logicalId, queryOf(m), m.config.priority, m.config.monitorThresholds.critical]),
     ).toEqual([
-      ["slo_web__a__burn_30d_1h_5m", '.over("30d").long_window("1h").short_window("5m") > 14.4', "1", "14.4"],
-      ["slo_web__a__burn_30d_24h_120m", '.over("30d").long_window("24h").short_window("120m") > 3', "3", "3"],
-      ["slo_web__a__burn_30d_6h_30m", '.over("30d").long_window("6h").short_window("30m") > 6', "1", "6"],
+      [
+        "slo_web__a__burn_30d_1h_5m",
+        'burn_rate("<slo id>").over("30d").long_window("1h").short_window("5m") > 14.4',
+        "1",
+        "14.4",
+      ],
+      [
+        "slo_web__a__burn_30d_24h_120m",
+        'burn_rate("<slo id>").over("30d").long_window("24h").short_window("120m") > 3',
+        "3",
+        "3",
+      ],
+      [
+        "slo_web__a__burn_30d_6h_30m",
+        'burn_rate("<slo id>").over("30d").long_window("6h").short_window("30m") > 6',
+        "1",
+        "6",
+      ],
     ]);
     for (const monitor of monitors)
       expect(monitor.config.tags).toContain(`severity:${monitor.config.priority === "1" ? "page" : "ticket"}`);
@@ -264,9 +283,9 @@ describe("alert monitors", () => {
         ),
       ),
     );
-    expect(monitors.map((m) => m.query.rest)).toEqual([
-      '.over("30d").long_window("12h").short_window("60m") > 1.5',
-      '.over("30d").long_window("2h").short_window("10m") > 14.4',
+    expect(monitors.map(queryOf)).toEqual([
+      'burn_rate("<slo id>").over("30d").long_window("12h").short_window("60m") > 1.5',
+      'burn_rate("<slo id>").over("30d").long_window("2h").short_window("10m") > 14.4',
     ]);
     expect(monitors[0]?.config.message).toContain("spends 2.5% of the 30d budget");
   });
@@ -296,8 +315,13 @@ describe("alert monitors", () => {
     const monitors = monitorsOf(
       serviceYaml(sloWith("    alerts:\n      burnRate: none\n      errorBudget: { warning: 50%, critical: 75% }\n")),
     );
-    expect(monitors.map((m) => [m.logicalId, m.query.function, m.query.rest, m.config.monitorThresholds])).toEqual([
-      ["slo_web__a__error_budget", "error_budget", '.over("30d") > 75', { critical: "75", warning: "50" }],
+    expect(monitors.map((m) => [m.logicalId, m.query.function, queryOf(m), m.config.monitorThresholds])).toEqual([
+      [
+        "slo_web__a__error_budget",
+        "error_budget",
+        'error_budget("<slo id>").over("30d") > 75',
+        { critical: "75", warning: "50" },
+      ],
     ]);
   });
 });

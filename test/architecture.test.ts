@@ -26,7 +26,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).
   adopt: ["util", "datadog", "format", "datadog-api", "spec", "model"],
   render: ["util", "diagnostics", "datadog", "format", "views", "terraform", "adopt"],
-  emit: ["util", "config", "plan"],
+  emit: ["util", "config", "datadog", "plan"],
   app: [
     "util",
     "diagnostics",

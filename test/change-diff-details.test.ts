@@ -25,6 +25,13 @@ const timeSlice = (name: string) => `  - name: ${name}
       - { window: 7d, target: 99.9 }
 `;
 
+/** The change diff of `web`'s SLOs from `before` to `after`, compiled in memory. */
+function diffOf(before: string, after: string): ChangeDiff {
+  const side = (slos: string) =>
+    compileTexts({ "slos/web.yaml": header("web") + slos }, { today: "2026-01-15" }).value!;
+  return changeDiff({ label: "main", ...side(before) }, { label: "working tree", ...side(after) });
+}
+
 async function jsonDiff(repo: TempRepo): Promise<{ diff: ChangeDiff; stderr: string }> {
   const run = await runCli(["diff", "--base", "main", "--format", "json"], repo.dir);
   expect(run.code, run.stderr).toBe(0);
@@ -106,13 +113,34 @@ describe("the change diff of a branch that adds an SLO and replaces another, in 
   });
 });
 
-describe("what refers to a replaced SLO", () => {
-  const diffOf = (before: string, after: string) => {
-    const side = (slos: string) =>
-      compileTexts({ "slos/web.yaml": header("web") + slos }, { today: "2026-01-15" }).value!;
-    return changeDiff({ label: "main", ...side(before) }, { label: "working tree", ...side(after) });
-  };
+describe("the fields of an SLO added or removed", () => {
+  const named = ratio("checkout").replace(
+    "  - name: checkout\n",
+    "  - name: checkout\n    displayName: Checkout success\n" +
+      "    corrections:\n" +
+      '      - { name: freeze, category: other, start: 2027-03-14T03:00:00Z, end: 2027-03-14T04:00:00Z, description: "Code freeze" }\n',
+  );
+  it.each([
+    ["added", "after", ratio("availability"), ratio("availability") + named],
+    ["removed", "before", ratio("availability") + named, ratio("availability")],
+  ] as const)(
+    "include the display name and the corrections of an SLO %s, as a change would",
+    (change, side, before, after) => {
+      const entry = diffOf(before, after).slos.find((slo) => slo.slo === "checkout");
+      expect(entry?.change).toBe(change);
+      const fields = entry?.fields ?? [];
+      expect(fields[0]).toEqual({ field: "display name", [side]: "Checkout success" });
+      const asChanged = diffOf(ratio("checkout"), named).slos[0]?.fields.find((field) => field.field === "correction");
+      expect(asChanged?.after).toMatch(/^freeze: Other, .*"Code freeze"$/);
+      expect(fields.filter((field) => field.field === "correction")).toEqual([
+        { field: "correction", [side]: asChanged?.after },
+      ]);
+      expect(fields.at(-1)?.field).toBe("correction");
+    },
+  );
+});
 
+describe("what refers to a replaced SLO", () => {
   it("is moved with it when it is renamed too, and nothing is listed under the old names", () => {
     const renamed = timeSlice("success").replace(
       "  - name: success\n",

@@ -77,6 +77,23 @@ describe("environments", () => {
     expect(prod["tags"]).not.toContain("tier:non-critical");
   });
 
+  it("label every planned resource, corrections included, with its environment's stack", () => {
+    const corrected = PAYMENTS.replace(
+      "      - { window: 30d, target: 99.95 }\n",
+      "      - { window: 30d, target: 99.95 }\n" +
+        "    corrections:\n      - { category: other, start: 2027-03-14T03:00:00Z, end: 2027-03-14T04:00:00Z }\n",
+    );
+    const result = compileTexts({ "slos/payments.yaml": corrected });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const stacks = result.value!.plan.stacks;
+    const corrections = stacks.flatMap((stack) =>
+      stack.resources.filter((resource) => resource.resourceType === "datadog_slo_correction"),
+    );
+    expect(corrections.map((resource) => resource.service)).toEqual(["payments-prod", "payments-staging"]);
+    for (const stack of stacks)
+      expect(new Set(stack.resources.map((resource) => resource.service))).toEqual(new Set([stack.name]));
+  });
+
   it("send each environment's alerts to its own handles", () => {
     const result = compileTexts({ "slos/payments.yaml": PAYMENTS });
     const monitors = result.value!.plan.stacks.map((stack) => ({

@@ -2,9 +2,12 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { compileInputs } from "../src/app/compile.js";
+import type { AppContext } from "../src/app/context.js";
 import { readParseCache, writeParseCache } from "../src/app/parse-cache-file.js";
+import { prepareWriting, writeStacks } from "../src/app/synth.js";
 import { synthesizeTo } from "../src/emit/synth.js";
 import { moveStackDirs, moveWorkingFiles, undoMoves } from "../src/emit/working-files.js";
 import { ParseCache } from "../src/load/parse-cache.js";
@@ -105,6 +108,39 @@ describe("synthesis on worker threads", () => {
     // The built code's record holds other digests than the sources' (its code differs): the stacks are the same.
     expect(withoutRecord(await readTree(single))).toEqual(withoutRecord(await cleanSynth(plan)));
   });
+});
+
+describe("threads started while the specs compile", () => {
+  const quiet = (cwd: string): AppContext => ({
+    cwd,
+    env: {},
+    stdin: Readable.from([]),
+    stdout: () => undefined,
+    stderr: () => undefined,
+    color: { stdout: false, stderr: false },
+  });
+
+  it.each([
+    { files: 20, again: false, started: true },
+    { files: 19, again: false, started: false },
+    { files: 20, again: true, started: false },
+  ])(
+    "are started for $files spec files only on a first synthesis into the output (again: $again, started: $started)",
+    async ({ files, again, started }) => {
+      const dir = await tempDir();
+      await mkdir(join(dir, "slos"));
+      for (let index = 0; index < files; index++) {
+        const yaml = serviceYaml(RATIO_SLO).replace("service: web", `service: s${index}`);
+        await writeFile(join(dir, "slos", `s${index}.yaml`), yaml);
+      }
+      if (again)
+        await writeStacks((await prepareWriting({ dir: "slos" }, "out", false, quiet(dir)))!, "out", quiet(dir));
+      const ready = await prepareWriting({ dir: "slos" }, "out", false, quiet(dir));
+      expect(ready?.plan.stacks).toHaveLength(files);
+      expect(ready?.pool !== undefined).toBe(started);
+      await ready?.pool?.close();
+    },
+  );
 });
 
 describe("parses kept for the next compilation", () => {

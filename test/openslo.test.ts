@@ -4,10 +4,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileDirectory, type Compilation } from "../src/app/compile.js";
+import { formatSloAlertQuery } from "../src/datadog/slo-alert-query.js";
 import { exportOpenSloModel, importOpenSloInputs, type Conversion, type ImportOptions } from "../src/app/openslo.js";
 import { loadDocumentStreams } from "../src/load/load-specs.js";
 import type { Model } from "../src/model/model.js";
-import { sloAlertQueryText } from "../src/plan/alert-query.js";
 import type { CompiledPlan, MonitorResource, SloResource } from "../src/plan/resources.js";
 import { openSloToModel } from "../src/spec/openslo/to-model.js";
 import { serviceSpecs, specYaml } from "./support/arbitraries.js";
@@ -95,7 +95,7 @@ function monitorQueries(plan: CompiledPlan | undefined): string[] {
   return (plan?.stacks ?? [])
     .flatMap((stack) => stack.resources)
     .flatMap((resource): MonitorResource[] => (resource.resourceType === "datadog_monitor" ? [resource] : []))
-    .map((monitor) => sloAlertQueryText(monitor.query, monitor.query.sloLogicalId))
+    .map((monitor) => formatSloAlertQuery({ ...monitor.query, sloId: monitor.query.sloLogicalId }))
     .sort();
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mapBounded } from "../src/terraform/bounded.js";
@@ -151,6 +151,28 @@ describe("slocc plan and apply with a stand-in terraform", () => {
       expect(mostAtOnce(await stubCalls(project))).toBe(parallel);
     },
   );
+
+  it("with --parallel 2 and --summary, reads two saved plans at once and lists them in stack order, whatever finishes first", async () => {
+    const project = await projectWith(["a", "b", "c"]);
+    const summary = join(project.dir, "plan-summary.md");
+    const run = await slocc(project, ["plan", "--parallel", "2", "--summary", summary], {
+      PATH: project.stubPath,
+      ...KEYS,
+      STUB_DELAY: "150",
+      STUB_DELAY_a: "400",
+      STUB_SHOW: join(__dirname, "fixtures", "terraform-plan.json"),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const shows = (await stubCalls(project)).filter((call) => call.args[0] === "show");
+    expect(shows.map((call) => call.stack).sort()).toEqual(["a", "b", "c"]);
+    expect(mostAtOnce(shows)).toBe(2);
+    expect((await readFile(summary, "utf8")).split("\n").map((line) => line.slice(0, 5))).toEqual([
+      "- `a`",
+      "- `b`",
+      "- `c`",
+      "",
+    ]);
+  });
 
   it("reports a failed terraform init with its stack and the end of its error output, exits 1, and still runs the other stacks", async () => {
     const project = await projectWith(["web", "api"]);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileInputs, type Compilation } from "../src/app/compile.js";
-import { sloAlertQueryText } from "../src/plan/alert-query.js";
+import { formatSloAlertQuery } from "../src/datadog/slo-alert-query.js";
 import {
   CORRECTION_RESOURCE,
   MONITOR_RESOURCE,
@@ -152,7 +152,12 @@ function withPlaceholders(text: string): string {
 function plannedStrings(resource: PlannedResource): string[] {
   const strings = stringsOf(resource.config, false);
   if (resource.resourceType === MONITOR_RESOURCE)
-    strings.push(sloAlertQueryText(resource.query, referencePlaceholder(SLO_RESOURCE, resource.query.sloLogicalId)));
+    strings.push(
+      formatSloAlertQuery({
+        ...resource.query,
+        sloId: referencePlaceholder(SLO_RESOURCE, resource.query.sloLogicalId),
+      }),
+    );
   if (resource.resourceType === CORRECTION_RESOURCE)
     strings.push(referencePlaceholder(SLO_RESOURCE, resource.sloLogicalId));
   return strings;

@@ -1,4 +1,5 @@
 import { factorFits, LONG_WINDOW_HOURS } from "../datadog/burn-rate.js";
+import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { formatSloAlertQuery, parseSloAlertQuery, type SloAlertQueryParts } from "../datadog/slo-alert-query.js";
 import { isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor } from "../datadog-api/responses.js";
@@ -226,7 +227,7 @@ function severityOf(monitor: DatadogMonitor, longWindowHours: number): "page" | 
 
 /** What slocc sets differently from the monitor, beyond its name, message and tags. */
 function monitorChanges(monitor: DatadogMonitor, severity: "page" | "ticket"): string[] {
-  const priority = severity === "page" ? 1 : 3;
+  const priority = ALERT_PRIORITY[severity];
   const changes = monitor.priority === priority ? [] : [`priority ${monitor.priority ?? "none"} -> ${priority}`];
   const unmanaged = Object.entries(monitor.options ?? {})
     .filter(([key, value]) => key !== "thresholds" && JSON.stringify(DEFAULT_OPTIONS[key]) !== JSON.stringify(value))

@@ -4,6 +4,7 @@ import type { BackendChoice } from "../config/backend.js";
 import type { StackPlan } from "../plan/resources.js";
 import { renderPlanSummary, type PlanSummaryEntry } from "../render/plan-summary.js";
 import { renderStackOutputs, renderStackSummary } from "../render/stack-runs.js";
+import { mapBounded } from "../terraform/bounded.js";
 import { readPlan } from "../terraform/plan-summary.js";
 import { preflight, type TerraformContext } from "../terraform/preflight.js";
 import { runStacks, type StackRun, type StackTarget } from "../terraform/run.js";
@@ -63,7 +64,7 @@ export async function runStackAction(
   try {
     return await runPrepared(action, ready, options, context);
   } finally {
-    await ready.pool.close();
+    await ready.pool?.close();
   }
 }
 
@@ -113,7 +114,7 @@ async function runPrepared(
   context.stdout(renderStackOutputs(runs));
   context.stderr(renderStackSummary(runs, action.kind));
   if (action.kind === "plan" && options.summary) {
-    const entries = await summaryEntries(runs, targets, removed, checked.context, context);
+    const entries = await summaryEntries(runs, targets, removed, checked.context, options.parallel, context);
     const text = renderPlanSummary(entries, options.changedSince);
     await writeFile(resolve(context.cwd, options.summary), text);
     context.stderr(text);
@@ -181,22 +182,21 @@ function targetOf(
   };
 }
 
-/** Each stack's plan summary: the changes of its saved plan, or why there are none to show. */
-async function summaryEntries(
+/** Each stack's plan summary: the changes of its saved plan, or why there are none to show; `parallel` plans read at once. */
+function summaryEntries(
   runs: readonly StackRun[],
   targets: readonly StackTarget[],
   removed: ReadonlySet<string>,
   terraform: TerraformContext,
+  parallel: number,
   context: AppContext,
 ): Promise<PlanSummaryEntry[]> {
-  const entries: PlanSummaryEntry[] = [];
-  for (const [index, run] of runs.entries()) {
+  const planned = runs.map((run, index) => ({ run, dir: targets[index]?.dir ?? "" }));
+  return mapBounded(planned, parallel, async ({ run, dir }): Promise<PlanSummaryEntry> => {
     const base = { stack: run.stack, removed: removed.has(run.stack) };
-    const dir = targets[index]?.dir ?? "";
-    if (run.failed) entries.push({ ...base, failed: run.failed });
-    else entries.push({ ...base, ...(await readPlan(terraform, context.env, dir, PLAN_FILE)) });
-  }
-  return entries;
+    if (run.failed) return { ...base, failed: run.failed };
+    return { ...base, ...(await readPlan(terraform, context.env, dir, PLAN_FILE)) };
+  });
 }
 
 function actionProblems(action: TerraformAction, context: AppContext): string[] {

@@ -19,35 +19,26 @@ export interface SpecSource extends CompileOptions {
   readonly dir: string;
 }
 
-/** From this many spec files on, threads are started to synthesize while the specs compile. */
+/** From this many spec files on, a first synthesis starts threads before the specs are compiled. */
 const FILES_FOR_THREADS = 20;
-
-/**
- * Compiles the specs and prints their diagnostics as text. Resolves to the plan, or to undefined
- * when an error (or, with `strict`, a warning) means nothing may be written.
- */
-export async function compileForWriting(
-  source: SpecSource,
-  strict: boolean,
-  context: AppContext,
-): Promise<CompiledPlan | undefined> {
-  const result = await compileDirectory(source.dir, context.cwd, source);
-  const code = printDiagnostics(result, context, "text", strict);
-  return code === EXIT.ok ? result.value?.plan : undefined;
-}
 
 /** A compilation ready to be written: the plan, its parses to keep, and threads already started for it. */
 export interface ReadyToWrite {
   readonly plan: CompiledPlan;
   readonly parseCache: ParseCache;
-  /** Closed by {@link writeStacks}, or by whoever decides not to write. */
-  readonly pool: WorkerPool;
+  /**
+   * Threads started while the specs compiled, for a first synthesis of many specs; otherwise the
+   * synthesis decides from the stacks it has to write. Closed by {@link writeStacks}, or by whoever
+   * decides not to write.
+   */
+  readonly pool?: WorkerPool;
 }
 
 /**
- * Compiles the specs for writing them to `out` as {@link compileForWriting} does, reusing the
- * parses kept there by the previous synthesis. For many specs, synthesis threads are started first
- * so they load cdktf meanwhile. Undefined when nothing may be written.
+ * Compiles the specs for writing them to `out`, reusing the parses kept there by the previous
+ * synthesis, and prints their diagnostics as text. A first synthesis of many specs (no parse kept)
+ * writes every stack, so synthesis threads are started first to load cdktf meanwhile. Undefined
+ * when an error (or, with `strict`, a warning) means nothing may be written.
  */
 export async function prepareWriting(
   source: SpecSource,
@@ -56,10 +47,13 @@ export async function prepareWriting(
   context: AppContext,
 ): Promise<ReadyToWrite | undefined> {
   const parseCache = await readParseCache(resolve(context.cwd, out));
-  const pool = WorkerPool.start((await manySpecs(source.dir, context)) ? undefined : 0);
-  const plan = await compileForWriting({ ...source, parseCache }, strict, context);
-  if (plan) return { plan, parseCache, pool };
-  await pool.close();
+  // Counted from a listing, not from the specs once read: reading them takes a hundred times longer,
+  // and the threads would start that much later.
+  const pool = parseCache.isEmpty && (await manySpecs(source.dir, context)) ? WorkerPool.start() : undefined;
+  const result = await compileDirectory(source.dir, context.cwd, { ...source, parseCache });
+  const plan = printDiagnostics(result, context, "text", strict) === EXIT.ok ? result.value?.plan : undefined;
+  if (plan) return { plan, parseCache, ...(pool ? { pool } : {}) };
+  await pool?.close();
   return undefined;
 }
 
@@ -92,7 +86,7 @@ export async function writeStacks(
   const { synthesizeTo } = await import("../emit/synth.js");
   const target = resolve(context.cwd, out);
   const report = await synthesizeTo(plan, target, options.backend ?? LOCAL_BACKEND, {
-    pool: ready.pool,
+    ...(ready.pool ? { pool: ready.pool } : {}),
     ...(options.removed ? { removed: options.removed } : {}),
   });
   await writeParseCache(target, ready.parseCache);

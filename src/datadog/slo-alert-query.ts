@@ -46,18 +46,13 @@ export function parseSloAlertQuery(query: string): SloAlertQueryParts | undefine
 }
 
 /**
- * Everything after the SLO id, as slocc writes it: `.over("30d").long_window("1h").short_window("5m") > 14.4`
+ * An SLO alert query as slocc writes it, `burn_rate("<slo id>").over("30d").long_window("1h").short_window("5m") > 14.4`
  * (without the windows for an error budget). Planned alerts and adopted ones are written by it alike.
  */
-export function sloAlertQueryRest(parts: Omit<SloAlertQueryParts, "function" | "sloId">): string {
+export function formatSloAlertQuery(parts: SloAlertQueryParts): string {
   const windows =
     parts.longWindow === undefined
       ? ""
       : `.long_window("${parts.longWindow}").short_window("${parts.shortWindow ?? ""}")`;
-  return `.over("${parts.window}")${windows} ${parts.operator} ${parts.threshold}`;
-}
-
-/** An SLO alert query as slocc writes it. */
-export function formatSloAlertQuery(parts: SloAlertQueryParts): string {
-  return `${parts.function}("${parts.sloId}")${sloAlertQueryRest(parts)}`;
+  return `${parts.function}("${parts.sloId}").over("${parts.window}")${windows} ${parts.operator} ${parts.threshold}`;
 }

@@ -1,4 +1,5 @@
 import { TerraformResource, type TerraformProvider, type TerraformStack } from "cdktf";
+import { snakeCase } from "../util/text.js";
 
 /**
  * A Datadog resource written from plain data, as the provider's generated class writes it (the same
@@ -40,16 +41,4 @@ function snakeCaseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeCaseKeys);
   if (typeof value !== "object" || value === null) return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [snakeCase(key), snakeCaseKeys(item)]));
-}
-
-/** Attribute names seen so far: a few dozen, converted once each. */
-const SNAKE_CASE = new Map<string, string>();
-
-function snakeCase(key: string): string {
-  let converted = SNAKE_CASE.get(key);
-  if (converted === undefined) {
-    converted = key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-    SNAKE_CASE.set(key, converted);
-  }
-  return converted;
 }

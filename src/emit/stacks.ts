@@ -1,11 +1,12 @@
+import type { DashboardConfig } from "@cdktf/provider-datadog/lib/dashboard";
 import type { MonitorConfig } from "@cdktf/provider-datadog/lib/monitor";
 import { DatadogProvider } from "@cdktf/provider-datadog/lib/provider";
 import type { ServiceLevelObjectiveConfig } from "@cdktf/provider-datadog/lib/service-level-objective";
 import type { SloCorrectionConfig } from "@cdktf/provider-datadog/lib/slo-correction";
 import { App, TerraformStack, type TerraformMetaArguments } from "cdktf";
 import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
+import { formatSloAlertQuery } from "../datadog/slo-alert-query.js";
 import { addBackend } from "./backend.js";
-import { sloAlertQueryText } from "../plan/alert-query.js";
 import {
   CORRECTION_RESOURCE,
   DASHBOARD_RESOURCE,
@@ -17,7 +18,6 @@ import {
   type MonitorResource,
   type StackPlan,
 } from "../plan/resources.js";
-import { DatadogDashboard } from "./dashboard-resource.js";
 import { escapeStrings, escapeTemplate } from "./escape.js";
 import { PlainResource } from "./plain-resource.js";
 
@@ -25,6 +25,12 @@ import { PlainResource } from "./plain-resource.js";
 type SloAttributes = Omit<ServiceLevelObjectiveConfig, keyof TerraformMetaArguments>;
 type MonitorAttributes = Omit<MonitorConfig, keyof TerraformMetaArguments>;
 type CorrectionAttributes = Omit<SloCorrectionConfig, keyof TerraformMetaArguments>;
+/**
+ * What slocc sets on a dashboard. Only the types of the provider's `Dashboard` are imported: its
+ * module brings every widget type of the provider, 61 MB of JavaScript and over 100 MB of memory
+ * once loaded, for the three widget types slocc uses.
+ */
+type DashboardAttributes = Pick<DashboardConfig, "title" | "description" | "layoutType" | "widget">;
 
 /**
  * Builds the cdktf app for a compiled plan; `app.synth()` then writes it to `outdir`. cdktf's
@@ -66,7 +72,7 @@ function addDashboard(
   slos: ReadonlyMap<string, PlainResource>,
 ): void {
   const { title, description, groups, note } = escapeStrings(dashboard.config);
-  new DatadogDashboard(stack, dashboard.logicalId, provider, {
+  const attributes: DashboardAttributes = {
     title,
     description,
     layoutType: "ordered",
@@ -89,7 +95,8 @@ function addDashboard(
       })),
       { noteDefinition: { content: note } },
     ],
-  });
+  };
+  new PlainResource(stack, dashboard.logicalId, provider, DASHBOARD_RESOURCE, attributes);
 }
 
 function sloReference(slos: ReadonlyMap<string, PlainResource>, sloLogicalId: string, user: string): PlainResource {
@@ -117,7 +124,7 @@ function addMonitor(
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
   const attributes: MonitorAttributes = {
     ...escapeStrings(monitor.config),
-    query: sloAlertQueryText(monitor.query, idReference(slo)),
+    query: formatSloAlertQuery({ ...monitor.query, sloId: idReference(slo) }),
   };
   const resource = new PlainResource(stack, monitor.logicalId, provider, MONITOR_RESOURCE, attributes);
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);

@@ -20,6 +20,11 @@ export class ParseCache {
 
   constructor(private readonly previous: Readonly<Record<string, ParsedFile>> = {}) {}
 
+  /** Whether no previous run's parse was kept: every file is parsed afresh. */
+  get isEmpty(): boolean {
+    return Object.keys(this.previous).length === 0;
+  }
+
   /** The file parsed from `text`, taken from the previous run when it parsed the same text at this path. */
   parse(path: string, text: string): Result<SourceFile | undefined> {
     const hash = createHash("sha256").update(text).digest("hex");

@@ -28,7 +28,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
       "{{#is_recovery}}",
       recovered,
       "{{/is_recovery}}",
-      ...footer(service, slo, tier.severity),
+      ...footer(service, slo, tier.severity, false),
     ]);
   }
   const warning = formatNumber(tier.warningFactor);
@@ -44,7 +44,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
     "{{#is_warning_recovery}}",
     `Recovered: SLO "${sloTitle(service, slo)}" is burning below the warning at ${warning}x over ${windows}/${tier.shortWindowMinutes}m again.`,
     "{{/is_warning_recovery}}",
-    ...footer(service, slo, tier.severity, tier.severity),
+    ...footer(service, slo, tier.severity, true),
   ]);
 }
 
@@ -70,7 +70,7 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
       "{{#is_recovery}}",
       recovered(alert.criticalPercent),
       "{{/is_recovery}}",
-      ...footer(service, slo, "ticket"),
+      ...footer(service, slo, "ticket", false),
     ]);
   }
   return joinMessage([
@@ -84,32 +84,24 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
     "{{#is_warning_recovery}}",
     recovered(alert.warningPercent),
     "{{/is_warning_recovery}}",
-    ...footer(service, slo, "ticket", "ticket"),
+    ...footer(service, slo, "ticket", true),
   ]);
 }
 
 /**
- * Runbook, owner and who is notified: the handles of `severity` when the monitor alerts, and those
- * of `warningSeverity` when it warns; recoveries go to those told of the state it recovers from.
+ * Runbook, owner and who is notified: the handles of `severity` in each of the monitor's states,
+ * alert and recovery, or with a warning threshold (`warns`) alert, warning and the recovery from each.
  */
-function footer(service: Service, slo: Slo, severity: AlertSeverity, warningSeverity?: AlertSeverity): string[] {
-  const handles = (of: AlertSeverity) => slo.alerts.notify[of].map((handle) => handle.value).join(" ");
-  const block = (name: string, text: string) => (text ? [`{{#${name}}}${text}{{/${name}}}`] : []);
-  const alerted = handles(severity);
-  const routing =
-    warningSeverity === undefined
-      ? [...block("is_alert", alerted), ...block("is_recovery", alerted)]
-      : [
-          ...block("is_alert", alerted),
-          ...block("is_warning", handles(warningSeverity)),
-          ...block("is_alert_recovery", alerted),
-          ...block("is_warning_recovery", handles(warningSeverity)),
-        ];
+function footer(service: Service, slo: Slo, severity: AlertSeverity, warns: boolean): string[] {
+  const handles = slo.alerts.notify[severity].map((handle) => handle.value).join(" ");
+  const states = warns
+    ? ["is_alert", "is_warning", "is_alert_recovery", "is_warning_recovery"]
+    : ["is_alert", "is_recovery"];
   return [
     "",
     ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook.value}`] : []),
     `Owner: ${service.owner}`,
-    ...routing,
+    ...(handles ? states.map((state) => `{{#${state}}}${handles}{{/${state}}}`) : []),
   ];
 }
 

@@ -1,13 +1,10 @@
-import { sloAlertQueryRest } from "../datadog/slo-alert-query.js";
+import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { formatNumber } from "../format/numbers.js";
 import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
-import { mergeTags } from "../model/tags.js";
+import { compareText } from "../util/text.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";
 import { sloTitle } from "./titles.js";
 import { MONITOR_RESOURCE, type MonitorResource } from "./resources.js";
-
-/** Priority of a monitor by severity (Datadog: 1 highest, 5 lowest). */
-export const PRIORITY: Readonly<Record<AlertSeverity, number>> = { page: 1, ticket: 3 };
 
 /** Plans the `slo alert` monitors of one SLO: one per burn-rate tier, and the error-budget alert if asked. */
 export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): MonitorResource[] {
@@ -21,17 +18,13 @@ export function planAlerts(service: Service, slo: Slo, sloLogicalId: string): Mo
       ...importIdOf(errorBudget.datadogId),
       service: service.stack,
       slo: slo.name,
-      query: {
-        function: "error_budget",
-        sloLogicalId,
-        rest: sloAlertQueryRest({ window: errorBudget.window, operator: ">", threshold: critical }),
-      },
+      query: { function: "error_budget", sloLogicalId, window: errorBudget.window, operator: ">", threshold: critical },
       config: {
         name: `[ticket] ${sloTitle(service, slo)}: ${critical}% of the ${errorBudget.window} error budget spent`,
         type: "slo alert",
         message: errorBudgetMessage(service, slo, errorBudget),
-        priority: String(PRIORITY.ticket),
-        tags: mergeTags(slo.resourceTags, ["severity:ticket"]),
+        priority: String(ALERT_PRIORITY.ticket),
+        tags: monitorTags(slo, "ticket"),
         monitorThresholds: {
           critical,
           ...(errorBudget.warningPercent === undefined ? {} : { warning: formatNumber(errorBudget.warningPercent) }),
@@ -58,13 +51,11 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
     query: {
       function: "burn_rate",
       sloLogicalId,
-      rest: sloAlertQueryRest({
-        window: tier.window,
-        longWindow: `${tier.longWindowHours}h`,
-        shortWindow: `${tier.shortWindowMinutes}m`,
-        operator: ">",
-        threshold: factor,
-      }),
+      window: tier.window,
+      longWindow: `${tier.longWindowHours}h`,
+      shortWindow: `${tier.shortWindowMinutes}m`,
+      operator: ">",
+      threshold: factor,
     },
     config: {
       name:
@@ -72,14 +63,25 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
         `over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`,
       type: "slo alert",
       message: burnRateMessage(service, slo, tier),
-      priority: String(PRIORITY[tier.severity]),
-      tags: mergeTags(slo.resourceTags, [`severity:${tier.severity}`]),
+      priority: String(ALERT_PRIORITY[tier.severity]),
+      tags: monitorTags(slo, tier.severity),
       monitorThresholds: {
         critical: factor,
         ...(tier.warningFactor === undefined ? {} : { warning: formatNumber(tier.warningFactor) }),
       },
     },
   };
+}
+
+/**
+ * The SLO's tags with `severity:<severity>` added in its sorted place. They are already normalised
+ * and sorted, and no spec tag uses the `severity` key (it is reserved), so there is nothing to merge.
+ */
+function monitorTags(slo: Slo, severity: AlertSeverity): string[] {
+  const tag = `severity:${severity}`;
+  const after = slo.resourceTags.findIndex((existing) => compareText(existing, tag) > 0);
+  const at = after < 0 ? slo.resourceTags.length : after;
+  return [...slo.resourceTags.slice(0, at), tag, ...slo.resourceTags.slice(at)];
 }
 
 /** Monitor ids are integers; Terraform takes the import id as their decimal text. */

@@ -8,7 +8,7 @@ export function planCorrections(service: Service, slo: Slo, sloLogicalId: string
   return slo.corrections.map((correction) => ({
     resourceType: CORRECTION_RESOURCE,
     logicalId: correctionLogicalId(sloLogicalId, correctionIdentity(correction)),
-    service: service.name,
+    service: service.stack,
     slo: slo.name,
     sloLogicalId,
     config: {

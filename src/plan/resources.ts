@@ -1,4 +1,5 @@
 import type { CorrectionCategory } from "../datadog/corrections.js";
+import type { SloAlertQueryParts } from "../datadog/slo-alert-query.js";
 import type { Window } from "../datadog/windows.js";
 
 /**
@@ -60,14 +61,11 @@ export interface SloResource {
 export const MONITOR_RESOURCE = "datadog_monitor";
 
 /**
- * The query of an SLO alert, kept structured: the SLO's id is only known to Terraform, so the emit
- * stage puts a reference to the SLO resource between `function("` and `")`.
+ * The query of an SLO alert, kept in parts: the SLO's id is only known to Terraform, so the emit
+ * stage formats the query with a reference to the SLO resource as its SLO id.
  */
-export interface SloAlertQuery {
-  readonly function: "burn_rate" | "error_budget";
+export interface SloAlertQuery extends Omit<SloAlertQueryParts, "sloId"> {
   readonly sloLogicalId: string;
-  /** Everything after the SLO id, such as `.over("30d").long_window("1h").short_window("5m") > 14.4`. */
-  readonly rest: string;
 }
 
 /** Configuration of a `datadog_monitor` of type `slo alert`, less its query. */

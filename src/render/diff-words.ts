@@ -1,5 +1,5 @@
 import { plural } from "../util/text.js";
-import type { ChangeDiff, SloChange } from "../views/diff/types.js";
+import { RESOURCE_ACTIONS, type ChangeDiff, type SloChange } from "../views/diff/types.js";
 
 /** `1 SLO added, 2 changed` (only the kinds present), or `no SLO change`. */
 export function sloSummary(diff: ChangeDiff): string {
@@ -11,9 +11,9 @@ export function sloSummary(diff: ChangeDiff): string {
 
 /** `resources: 3 to create, 1 to destroy` (only the actions present). */
 export function resourceSummary(diff: ChangeDiff): string {
-  const parts = (["create", "import", "update", "replace", "destroy", "move"] as const)
-    .filter((a) => diff.summary.resources[a] > 0)
-    .map((a) => `${diff.summary.resources[a]} to ${a}`);
+  const parts = RESOURCE_ACTIONS.filter((a) => diff.summary.resources[a] > 0).map(
+    (a) => `${diff.summary.resources[a]} to ${a}`,
+  );
   return parts.length > 0 ? `resources: ${parts.join(", ")}` : "no resource change";
 }
 

@@ -1,5 +1,6 @@
 import type { ImportReport } from "../adopt/report.js";
 import type { Refusal } from "../adopt/slo.js";
+import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { plural } from "../util/text.js";
 
 /**
@@ -37,7 +38,7 @@ export function renderImportReport(report: ImportReport): string {
     "At the first apply Terraform imports these objects instead of creating them; nothing is created or destroyed.",
     "It updates them in place where slocc writes them otherwise:",
     "  - every SLO gets slocc's tags (the `tags added` above);",
-    "  - every adopted alert gets slocc's name and message, and the priority of its severity (page 1, ticket 3);",
+    `  - every adopted alert gets slocc's name and message, and the priority of its severity (page ${ALERT_PRIORITY.page}, ticket ${ALERT_PRIORITY.ticket});`,
     "    the handles its message notified are kept in `alerts.notify`; its tags become the SLO's tags and",
     "    severity:<page|ticket>;",
     "  - the other changes marked ~ above.",

@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import type { Environment } from "../util/environment.js";
 import type { TerraformContext } from "./preflight.js";
-import { redact } from "./redact.js";
+import { runTerraform } from "./run-terraform.js";
 
 /** How many resources a Terraform plan changes, by what it does to them. */
 export interface PlanCounts {
@@ -61,35 +60,22 @@ export function planCountsText(counts: PlanCounts): string {
 export type PlanReading = { readonly counts: PlanCounts } | { readonly problem: string };
 
 /** Runs `terraform show -json <planFile>` in `dir` and counts the plan's changes. */
-export function readPlan(
+export async function readPlan(
   context: TerraformContext,
   env: Environment,
   dir: string,
   planFile: string,
 ): Promise<PlanReading> {
-  return new Promise((resolve) => {
-    const child = spawn(context.terraform, ["show", "-json", planFile], {
-      cwd: dir,
-      env: { ...env, TF_IN_AUTOMATION: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const stdout: Buffer[] = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-    child.on("error", (error) => resolve({ problem: `could not run terraform show: ${error.message}` }));
-    child.on("close", (code) => {
-      if (code !== 0) {
-        const reason = redact(stderr.trim().split("\n").pop() ?? "", context.secrets);
-        return resolve({ problem: `terraform show -json failed (exit code ${code})${reason ? `: ${reason}` : ""}` });
-      }
-      let counts: PlanCounts | undefined;
-      try {
-        counts = countPlanChanges(JSON.parse(Buffer.concat(stdout).toString("utf8")));
-      } catch {
-        counts = undefined;
-      }
-      resolve(counts ? { counts } : { problem: "terraform show -json did not print a plan" });
-    });
-  });
+  const shown = await runTerraform(context, ["show", "-json", planFile], dir, env);
+  if (shown.exitCode !== 0) {
+    const reason = shown.errorOutput.trim().split("\n").pop() ?? "";
+    return { problem: `terraform show -json failed (exit code ${shown.exitCode})${reason ? `: ${reason}` : ""}` };
+  }
+  let counts: PlanCounts | undefined;
+  try {
+    counts = countPlanChanges(JSON.parse(shown.stdout));
+  } catch {
+    counts = undefined;
+  }
+  return counts ? { counts } : { problem: "terraform show -json did not print a plan" };
 }

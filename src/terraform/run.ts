@@ -1,19 +1,12 @@
-import { spawn } from "node:child_process";
-import { mapBounded } from "./bounded.js";
 import type { Environment } from "../util/environment.js";
+import { mapBounded } from "./bounded.js";
 import type { TerraformContext } from "./preflight.js";
-import { redact } from "./redact.js";
+import { runTerraform, type TerraformOutput } from "./run-terraform.js";
 
 /** One terraform invocation in a stack's directory, with its output already redacted. */
-export interface StepResult {
+export interface StepResult extends Omit<TerraformOutput, "stdout"> {
   /** The arguments after `terraform`, such as `["init", "-input=false"]`. */
   readonly args: readonly string[];
-  /** The exit code, or null when terraform could not start or was stopped by a signal (said in `errorOutput`). */
-  readonly exitCode: number | null;
-  /** Standard output and error together, in the order they arrived. */
-  readonly output: string;
-  /** Standard error alone, where terraform explains a failure. */
-  readonly errorOutput: string;
 }
 
 /** The steps run in one stack, up to and including the first that failed. */
@@ -58,40 +51,7 @@ async function runStack(target: StackTarget, options: RunStacksOptions): Promise
   return { stack: target.stack, steps };
 }
 
-function runStep(args: readonly string[], cwd: string, options: RunStacksOptions): Promise<StepResult> {
-  const { context } = options;
-  return new Promise((resolve) => {
-    let output = "";
-    let errorOutput = "";
-    let settled = false;
-    const settle = (exitCode: number | null, explanation?: string) => {
-      if (settled) return;
-      settled = true;
-      if (explanation) {
-        output += `${explanation}\n`;
-        errorOutput += `${explanation}\n`;
-      }
-      resolve({
-        args,
-        exitCode,
-        output: redact(output, context.secrets),
-        errorOutput: redact(errorOutput, context.secrets),
-      });
-    };
-    // TF_IN_AUTOMATION drops the "run this next" hints meant for someone typing terraform commands.
-    const child = spawn(context.terraform, args, {
-      cwd,
-      env: { ...options.env, TF_IN_AUTOMATION: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout.setEncoding("utf8").on("data", (text: string) => {
-      output += text;
-    });
-    child.stderr.setEncoding("utf8").on("data", (text: string) => {
-      output += text;
-      errorOutput += text;
-    });
-    child.on("error", (error) => settle(null, `could not run terraform: ${error.message}`));
-    child.on("close", (code, signal) => settle(code, signal ? `terraform was stopped by ${signal}` : undefined));
-  });
+async function runStep(args: readonly string[], cwd: string, options: RunStacksOptions): Promise<StepResult> {
+  const { exitCode, output, errorOutput } = await runTerraform(options.context, args, cwd, options.env);
+  return { args, exitCode, output, errorOutput };
 }

@@ -7,3 +7,16 @@ export function compareText(a: string, b: string): number {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+
+/** Names converted so far: attribute and field names, a few dozen, each converted once. */
+const SNAKE_CASE = new Map<string, string>();
+
+/** `targetThreshold` -> `target_threshold`: names as Terraform and the Datadog provider write them. */
+export function snakeCase(name: string): string {
+  let converted = SNAKE_CASE.get(name);
+  if (converted === undefined) {
+    converted = name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    SNAKE_CASE.set(name, converted);
+  }
+  return converted;
+}

@@ -5,7 +5,15 @@ import { compareText, plural } from "../../util/text.js";
 import { diffResources } from "./resource-diff.js";
 import { sloFieldChanges, sloFields, sliFields, tierKey, tierText } from "./slo-fields.js";
 import { stackChanges } from "./stack-changes.js";
-import type { ResourceChange, ResourceReference, ChangeDiff, Reviewers, Risk, SloChange } from "./types.js";
+import {
+  RESOURCE_ACTIONS,
+  type ChangeDiff,
+  type ResourceChange,
+  type ResourceReference,
+  type Reviewers,
+  type Risk,
+  type SloChange,
+} from "./types.js";
 
 /** One side of a change: the compiled specs at a ref, or in the working tree. */
 export interface CompiledSide {
@@ -40,7 +48,7 @@ export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
       ),
       resources: count(
         resources.map((r) => r.action),
-        ["create", "import", "update", "replace", "destroy", "move"],
+        RESOURCE_ACTIONS,
       ),
       risks: risks.length,
     },

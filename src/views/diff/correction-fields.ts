@@ -29,6 +29,13 @@ export function correctionChanges(before: readonly Correction[], after: readonly
   });
 }
 
+/** Each correction as a review reads it, in the order {@link correctionChanges} lists them. */
+export function correctionTexts(corrections: readonly Correction[]): string[] {
+  return [...byIdentity(corrections)]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([, correction]) => correctionText(correction));
+}
+
 function byIdentity(corrections: readonly Correction[]): Map<string, Correction> {
   return new Map(corrections.map((correction) => [identityKey(correctionIdentity(correction)), correction]));
 }

@@ -1,7 +1,7 @@
-import { sloAlertQueryText } from "../../plan/alert-query.js";
+import { formatSloAlertQuery } from "../../datadog/slo-alert-query.js";
 import { sloReferences } from "../../plan/references.js";
 import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../../plan/resources.js";
-import { compareText } from "../../util/text.js";
+import { compareText, snakeCase } from "../../util/text.js";
 import type { ResourceChange, ResourceReference } from "./types.js";
 
 /** Fields whose change makes the provider destroy and recreate the resource (ForceNew). */
@@ -155,17 +155,12 @@ function changedFields(before: PlannedResource, after: PlannedResource): string[
   const b = configOf(after);
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field]))
-    .map(terraformName)
+    .map(snakeCase)
     .sort(compareText);
-}
-
-/** `targetThreshold` -> `target_threshold`: fields as Terraform and the provider's docs name them. */
-function terraformName(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 function configOf(resource: PlannedResource): Record<string, unknown> {
   if (resource.resourceType === "datadog_monitor")
-    return { ...resource.config, query: sloAlertQueryText(resource.query, "<slo id>") };
+    return { ...resource.config, query: formatSloAlertQuery({ ...resource.query, sloId: "<slo id>" }) };
   return { ...resource.config };
 }

@@ -4,7 +4,7 @@ import { formatNumber, formatPercent } from "../../format/numbers.js";
 import { budgetSeconds } from "../../model/budget.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { type BurnRateTier, type Handle, type Sli, type Slo, type TimeSliceSli } from "../../model/model.js";
-import { correctionChanges } from "./correction-fields.js";
+import { correctionChanges, correctionTexts } from "./correction-fields.js";
 import type { FieldChange } from "./types.js";
 
 /** Every meaningful difference between two versions of one SLO, in a stable order. */
@@ -36,6 +36,7 @@ export function sloFields(slo: Slo, side: "before" | "after"): FieldChange[] {
     value === undefined || value === "" ? [] : [{ field: name, [side]: value, ...(note ? { note } : {}) }];
   const tiers = [...slo.alerts.burnRate].sort((a, b) => tierOrder(a) - tierOrder(b));
   return [
+    ...field("display name", slo.displayName),
     ...field("description", slo.description),
     ...field("journey", slo.journey?.value),
     ...Object.entries(sliFields(slo.sli)).flatMap(([name, value]) => field(name, value)),
@@ -59,6 +60,7 @@ export function sloFields(slo: Slo, side: "before" | "after"): FieldChange[] {
     ...field("notify ticket", handlesText(slo.alerts.notify.ticket)),
     ...field("runbook", slo.alerts.runbook?.value),
     ...field("tags", slo.resourceTags.join(", ")),
+    ...correctionTexts(slo.corrections).flatMap((text) => field("correction", text)),
   ];
 }
 

@@ -3,8 +3,12 @@
  * form (`slocc diff --format json`) is documented in docs/diff.md and kept stable.
  */
 
-/** What Terraform will do to one resource; `import` adopts an existing Datadog object instead of creating one. */
-export type ResourceAction = "create" | "import" | "update" | "replace" | "destroy" | "move";
+/**
+ * What Terraform can do to one resource, in the order summaries count them; `import` adopts an
+ * existing Datadog object instead of creating one.
+ */
+export const RESOURCE_ACTIONS = ["create", "import", "update", "replace", "destroy", "move"] as const;
+export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
 
 /** A resource of the same stack, and what Terraform will do to it. */
 export interface ResourceReference {
