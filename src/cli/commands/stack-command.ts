@@ -1,15 +1,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppContext } from "../../app/context.js";
 import { runStackAction, type TerraformAction } from "../../app/stacks.js";
+import { backendFrom, type BackendOptions } from "../../config/backend.js";
 import {
-  backendFrom,
   backendOptions,
   dirOption,
   outOption,
   strictOption,
   todayOption,
   withOptions,
-  type BackendOptions,
   type SpecSourceOptions,
 } from "./options.js";
 

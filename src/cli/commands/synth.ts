@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
 import { prepareWriting, writeStacks } from "../../app/synth.js";
+import { backendFrom, type BackendOptions } from "../../config/backend.js";
 import {
-  backendFrom,
   backendOptions,
   dirOption,
   outOption,
@@ -10,7 +10,6 @@ import {
   strictOption,
   todayOption,
   withOptions,
-  type BackendOptions,
   type CommandFactory,
   type SpecSourceOptions,
 } from "./options.js";
