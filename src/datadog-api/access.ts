@@ -2,7 +2,7 @@ import { DATADOG_API_KEY, DATADOG_APP_KEY, DATADOG_HOST, datadogSetting } from "
 import type { Environment } from "../util/environment.js";
 
 /** The site slocc reads from when DD_HOST is not set (US1), as the Datadog provider defaults. */
-export const DEFAULT_DATADOG_URL = "https://api.datadoghq.com";
+const DEFAULT_DATADOG_URL = "https://api.datadoghq.com";
 
 /** Where the Datadog API is and the keys it takes; never printed nor written anywhere. */
 export interface DatadogAccess {
