@@ -4,7 +4,8 @@ import { isSpecFileName } from "../load/read-directory.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { fileExists } from "./output-files.js";
-import { PACKAGE_ROOT, SCHEMA_FILE, schemaModeline } from "./schema.js";
+import { PACKAGE_ROOT } from "./package-root.js";
+import { SCHEMA_FILE, schemaModeline } from "./schema.js";
 
 /** Where `init` puts the specs, as the CLI's commands read them by default. */
 const SPEC_DIR = "slos";
