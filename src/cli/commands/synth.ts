@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { prepareWriting, writeStacks } from "../../app/synth.js";
 import { backendFrom, type BackendOptions } from "../../config/backend.js";
 import {
   backendOptions,
@@ -36,6 +35,7 @@ export const synthCommand: CommandFactory = (context, setExit) =>
         options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean },
       ) => {
         const backend = backendFrom(options, context.env);
+        const { prepareWriting, writeStacks } = await import("../../app/synth.js");
         const specs = { ...options, dir: path ?? options.dir };
         const ready = await prepareWriting(specs, options.out, options.strict, context);
         if (!ready) return setExit(EXIT.failure);
