@@ -1,5 +1,5 @@
 import { compileDirectory } from "./app/compile.js";
-import { requestedBackend } from "./config/backend.js";
+import { backendFrom } from "./config/backend.js";
 import { failsRun } from "./diagnostics/diagnostic.js";
 import { buildApp } from "./emit/stacks.js";
 import { renderDiagnosticsText } from "./render/diagnostics.js";
@@ -19,10 +19,7 @@ export async function runCdktfApp(dir = process.env["SLOCC_DIR"] ?? "slos"): Pro
   }
   if (!result.value) return 1;
   try {
-    const backend = requestedBackend(
-      process.env["SLOCC_BACKEND"],
-      process.env["SLOCC_BACKEND_CONFIG"] ? [process.env["SLOCC_BACKEND_CONFIG"]] : [],
-    );
+    const backend = backendFrom({}, process.env);
     buildApp(result.value.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", backend).synth();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

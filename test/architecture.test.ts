@@ -167,3 +167,33 @@ describe("the package entries", () => {
     expect(loadedBy(join(DIST, "emit", "index.js"))).toEqual(expect.arrayContaining(["cdktf", "constructs"]));
   });
 });
+
+describe("the command line", () => {
+  const DIST = join(__dirname, "..", "dist");
+
+  /** The files of dist/ and the packages a fresh Node.js process has loaded once `slocc <args>` ran, output aside. */
+  const loadedBy = (args: readonly string[]): { files: string[]; packages: string[] } => {
+    const script = [
+      `const { main } = require(${JSON.stringify(join(DIST, "cli", "main.js"))});`,
+      `const { processContext } = require(${JSON.stringify(join(DIST, "app", "context.js"))});`,
+      `const quiet = { ...processContext(), stdout: () => undefined, stderr: () => undefined };`,
+      `main(${JSON.stringify(args)}, quiet).then(() => console.log(JSON.stringify(Object.keys(require.cache))));`,
+    ].join("\n");
+    const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
+    return {
+      files: loaded.filter((path) => path.startsWith(DIST)).map((path) => relative(DIST, path).split("\\").join("/")),
+      packages: [...new Set(loaded.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []))],
+    };
+  };
+
+  it("loads for `slocc --help` no package but commander", () => {
+    expect(loadedBy(["--help"]).packages).toEqual(["commander"]);
+  });
+
+  it("loads for `slocc validate` what compiles specs, and none of what the other commands need", () => {
+    const { files } = loadedBy(["validate", "--dir", join(__dirname, "..", "slos")]);
+    expect(files).toEqual(expect.arrayContaining(["app/compile.js", "spec/to-model.js", "rules/index.js"]));
+    const others = ["adopt/", "datadog-api/", "terraform/", "emit/", "spec/openslo/", "render/diff-", "app/stacks.js"];
+    expect(files.filter((file) => others.some((other) => file.startsWith(other)))).toEqual([]);
+  });
+});

@@ -107,13 +107,26 @@ describe("the Datadog API's address and keys", () => {
       { DATADOG_API_KEY: "a", DATADOG_APP_KEY: "b" },
       "https://api.datadoghq.com",
     ],
+    [
+      "DATADOG_HOST, the site's other name",
+      { DD_API_KEY: "a", DD_APP_KEY: "b", DATADOG_HOST: "https://api.us5.datadoghq.com" },
+      "https://api.us5.datadoghq.com",
+    ],
+    [
+      "the DD_ names first when both names are set, as the provider reads them",
+      {
+        ...{ DD_API_KEY: "a", DD_APP_KEY: "b", DD_HOST: "https://api.datadoghq.eu" },
+        ...{ DATADOG_API_KEY: "x", DATADOG_APP_KEY: "y", DATADOG_HOST: "https://api.us5.datadoghq.com" },
+      },
+      "https://api.datadoghq.eu",
+    ],
   ])("come from %s", (_name, env, baseUrl) => {
     expect(datadogAccess(env)).toEqual({ access: { baseUrl, apiKey: "a", appKey: "b" } });
   });
 
-  it("refuse a DD_HOST that is not a URL", () => {
-    expect(datadogAccess({ DD_API_KEY: "a", DD_APP_KEY: "b", DD_HOST: "datadoghq.eu" })).toEqual({
-      problem: 'DD_HOST is "datadoghq.eu": set it to a URL such as https://api.datadoghq.eu',
+  it.each(["DD_HOST", "DATADOG_HOST"])("refuse a %s that is not a URL, naming it", (name) => {
+    expect(datadogAccess({ DD_API_KEY: "a", DD_APP_KEY: "b", [name]: "datadoghq.eu" })).toEqual({
+      problem: `${name} is "datadoghq.eu": set it to a URL such as https://api.datadoghq.eu`,
     });
   });
 });

@@ -296,7 +296,7 @@ describe("slocc diff between git refs", () => {
 });
 
 describe("diff output formats", () => {
-  async function renamedAndChanged(format: string) {
+  async function renamedAndChanged(format: string, ...options: string[]) {
     const repo = new TempRepo();
     repo.commit({
       "slos/web.yaml": service("web", availability() + latency),
@@ -312,7 +312,7 @@ describe("diff output formats", () => {
       ),
       "slos/api.yaml": service("api", availability("99.9", "    alerts:\n      burnRate: none\n")),
     });
-    return runCli(["diff", "--base", "main", "--format", format], repo.dir);
+    return { ...(await runCli(["diff", "--base", "main", "--format", format, ...options], repo.dir)), dir: repo.dir };
   }
 
   it("renders the pull-request comment as checked in (summary table, risks, folded details, marker)", async () => {
@@ -322,6 +322,14 @@ describe("diff output formats", () => {
     if (process.env["UPDATE_GOLDEN"]) await import("node:fs/promises").then((fs) => fs.writeFile(expected, run.stdout));
     expect(run.stdout).toBe(await readFile(expected, "utf8"));
     expect(run.stdout.split("\n")[0]).toBe("<!-- slocc-diff -->");
+  });
+
+  it("writes to --json-out the very JSON --format json prints, in the run that prints the comment", async () => {
+    const json = await renamedAndChanged("json");
+    const both = await renamedAndChanged("markdown", "--json-out", "slo-diff.json");
+    expect(both.code).toBe(0);
+    expect(both.stdout).toBe(await readFile(join(__dirname, "snapshots", "diff-comment.md"), "utf8"));
+    expect(await readFile(join(both.dir, "slo-diff.json"), "utf8")).toBe(json.stdout);
   });
 
   it("renders text for a terminal without colour codes when not a TTY", async () => {

@@ -101,6 +101,11 @@ describe("slocc init", () => {
     );
     const commands = scripts.flatMap((script) => [...script.matchAll(/\bslocc ([a-z]+)/g)].map((match) => match[1]));
     expect(new Set(commands)).toEqual(new Set(["validate", "diff", "plan", "apply"]));
+    // One diff run writes the comment's Markdown and the JSON the stacks to plan are read from.
+    expect(commands.filter((command) => command === "diff")).toHaveLength(1);
+    expect(scripts.find((script) => script.includes("slocc diff"))).toMatch(
+      /slocc diff .*--format markdown --json-out slo-diff\.json > slo-diff\.md/,
+    );
     for (const command of commands) expect(declaredCommands()).toContain(command);
     for (const script of scripts) {
       expect(script).not.toMatch(/npm run|\btsc\b|npm install|git clone/);

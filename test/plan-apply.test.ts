@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
 import { mapBounded } from "../src/terraform/bounded.js";
 import { findOnPath } from "../src/terraform/preflight.js";
 import { redact } from "../src/terraform/redact.js";
@@ -65,6 +67,29 @@ describe("preconditions of slocc plan and apply", () => {
     });
     expect(run.code).toBe(0);
   });
+
+  it.each([
+    ["DD_HOST", { DD_HOST: "https://api.datadoghq.eu" }, "https://api.datadoghq.eu"],
+    ["DATADOG_HOST", { DATADOG_HOST: "https://api.us5.datadoghq.com" }, "https://api.us5.datadoghq.com"],
+    ["neither variable", {}, "the default Datadog site"],
+  ])(
+    "apply asks on a terminal before applying to the site %s names, and runs nothing unless told yes",
+    async (_name, host, site) => {
+      const project = await projectWith(["web"]);
+      let stderr = "";
+      const code = await main(["apply"], {
+        cwd: project.dir,
+        env: { PATH: project.stubPath, ...KEYS, ...host },
+        stdin: Object.assign(Readable.from(["no\n"]), { isTTY: true }),
+        stdout: () => undefined,
+        stderr: (text) => void (stderr += text),
+        color: { stdout: false, stderr: false },
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Apply web to ${site}`);
+      expect(await stubCalls(project)).toEqual([]);
+    },
+  );
 
   it("apply exits 1 without --auto-approve when stdin is not a terminal, before writing or running anything", async () => {
     const project = await projectWith(["web"]);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -122,7 +122,7 @@ describe("the SLO workflow", () => {
       invocations()
         .filter((invocation) => invocation.job === job)
         .map((i) => [i.command, ...i.options].join(" "));
-    expect(run("review")).toEqual(["validate", "diff --base --format", "diff --base --format"]);
+    expect(run("review")).toEqual(["validate", "diff --base --format --json-out"]);
     expect(run("plan")).toEqual(["plan --changed-since --summary"]);
     expect(run("apply")).toEqual(["validate", "apply --auto-approve --changed-since", "apply --auto-approve"]);
   });
@@ -153,7 +153,7 @@ describe("the SLO workflow", () => {
     expect(step?.env?.["STACK"]).toBe("${{ matrix.stack }}");
   });
 
-  it("lists the stacks to plan from the real change diff's JSON, as the review step's output", async () => {
+  it("lists the stacks to plan from the JSON the comment's diff run writes beside it, as the review step's output", async () => {
     const repo = new TempRepo();
     const spec = (service: string, target: string) =>
       serviceYaml(RATIO_SLO.replace("target: 99.9", `target: ${target}`)).replace(
@@ -166,9 +166,15 @@ describe("the SLO workflow", () => {
       "slos/db.yaml": spec("db", "99.9"),
     });
     repo.write({ "slos/web.yaml": spec("web", "99.5"), "slos/db.yaml": null });
-    const diff = await runCli(["diff", "--base", "main", "--format", "json"], repo.dir);
-    await writeFile(join(repo.dir, "slo-diff.json"), diff.stdout);
     const script = stepOf("review", "diff")?.run ?? "";
+    expect(script).toContain(
+      'slocc diff --base "origin/$BASE_REF" --format markdown --json-out slo-diff.json > slo-diff.md',
+    );
+    const diff = await runCli(
+      ["diff", "--base", "main", "--format", "markdown", "--json-out", "slo-diff.json"],
+      repo.dir,
+    );
+    expect(diff.code).toBe(0);
     const outputLine = script.split("\n").find((line) => line.includes("GITHUB_OUTPUT")) ?? "";
     const output = join(repo.dir, "github-output");
     execFileSync("bash", ["-c", outputLine], { cwd: repo.dir, env: { ...process.env, GITHUB_OUTPUT: output } });

@@ -21,7 +21,7 @@ export interface ChangeDiffResult extends Result<ChangeDiff | undefined> {
 }
 
 /** Label of the working tree in change diffs. */
-export const WORKING_TREE = "working tree";
+const WORKING_TREE = "working tree";
 
 /**
  * Compiles the specs at the base ref (read from git objects, never checked out) and at the head,

@@ -1,4 +1,3 @@
-import { access as fileAccess, mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ImportReport } from "../adopt/report.js";
 import { sloAlertsBySlo } from "../adopt/alerts.js";
@@ -19,6 +18,7 @@ import { compareText } from "../util/text.js";
 import { compileInputs } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
+import { fileExists, writeOutputFiles, type OutputFile } from "./output-files.js";
 import { schemaModeline } from "./schema.js";
 
 /** What to import, where to write it, and what to use where the SLOs' tags say nothing. */
@@ -78,8 +78,7 @@ export async function importFromDatadog(
     context.stderr("slocc: the imported specs do not compile together; nothing was written\n");
     return EXIT.failure;
   }
-  if (files.length > 0) await mkdir(resolve(context.cwd, options.out), { recursive: true });
-  for (const file of files) await writeFile(resolve(context.cwd, file.path), file.text, { flag: "wx" });
+  if (files.length > 0 && !(await writeOutputFiles(files, options.out, context, false))) return EXIT.failure;
   const report: ImportReport = {
     site: access.baseUrl,
     listed: read.listed,
@@ -91,11 +90,10 @@ export async function importFromDatadog(
   return EXIT.ok;
 }
 
-/** A spec file to write: where, for which service, and its text. */
-interface SpecFile {
+/** A spec file to write (its name in the spec directory, and its text): its path as reported, and its service. */
+interface SpecFile extends OutputFile {
   readonly path: string;
   readonly service: AdoptedService;
-  readonly text: string;
 }
 
 /**
@@ -109,7 +107,8 @@ async function specFile(
   cwd: string,
   refusals: Refusal[],
 ): Promise<SpecFile | undefined> {
-  const path = join(out, `${service.service}.yaml`).split("\\").join("/");
+  const name = `${service.service}.yaml`;
+  const path = join(out, name).split("\\").join("/");
   const declared = existing.services.get(service.service);
   if (declared !== undefined || (await fileExists(resolve(cwd, path)))) {
     const reason = `service ${service.service} is already in ${declared ?? path}: add the SLO there by hand, or import into another --out`;
@@ -123,7 +122,7 @@ async function specFile(
   });
   if (accepted.length === 0) return undefined;
   const kept = { ...service, slos: accepted };
-  return { path, service: kept, text: fileText(path, kept, cwd) };
+  return { name, path, service: kept, text: fileText(path, kept, cwd) };
 }
 
 /** What the API holds, read and mapped SLO by SLO. */
@@ -220,11 +219,4 @@ async function existingSpecs(dir: string, cwd: string): Promise<Existing> {
     for (const slo of service.slos ?? []) if (slo.datadogId !== undefined) sloIds.set(slo.datadogId, slo.at.self.file);
   }
   return { services, sloIds };
-}
-
-function fileExists(path: string): Promise<boolean> {
-  return fileAccess(path).then(
-    () => true,
-    () => false,
-  );
 }

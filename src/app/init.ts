@@ -1,9 +1,11 @@
-import { access, appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { isSpecFileName } from "../load/read-directory.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
-import { PACKAGE_ROOT, SCHEMA_FILE, schemaModeline } from "./schema.js";
+import { fileExists } from "./output-files.js";
+import { PACKAGE_ROOT } from "./package-root.js";
+import { SCHEMA_FILE, schemaModeline } from "./schema.js";
 
 /** Where `init` puts the specs, as the CLI's commands read them by default. */
 const SPEC_DIR = "slos";
@@ -48,7 +50,7 @@ export async function initRepository(context: AppContext): Promise<ExitCode> {
   }
   outcomes.push(await extendGitignore(context.cwd));
   const lines = outcomes.map((outcome) => `${outcome.action.padEnd(7)} ${outcome.path}: ${outcome.note}`);
-  if (!(await exists(resolve(context.cwd, "node_modules", "slocc", SCHEMA_FILE)))) {
+  if (!(await fileExists(resolve(context.cwd, "node_modules", "slocc", SCHEMA_FILE)))) {
     lines.push(
       "note: slocc is not installed in this repository, so editors cannot find its schema yet: npm install --save-dev slocc",
     );
@@ -78,7 +80,7 @@ async function writeExample(cwd: string): Promise<Outcome> {
 
 async function writeNew(cwd: string, path: string, text: string, purpose: string): Promise<Outcome> {
   const target = resolve(cwd, path);
-  if (await exists(target)) return { path, action: "skipped", note: "it exists" };
+  if (await fileExists(target)) return { path, action: "skipped", note: "it exists" };
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, text, { flag: "wx" });
   return { path, action: "wrote", note: purpose };
@@ -98,11 +100,4 @@ async function extendGitignore(cwd: string): Promise<Outcome> {
   const separator = current.length === 0 || current.endsWith("\n") ? "" : "\n";
   await appendFile(resolve(cwd, path), `${separator}# slocc\n${missing.join("\n")}\n`);
   return { path, action: "wrote", note: `added: ${note}` };
-}
-
-function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,4 +1,4 @@
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { access, mkdir, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { displayPath } from "../load/read-directory.js";
 import type { AppContext } from "./context.js";
@@ -24,7 +24,7 @@ export async function writeOutputFiles(
   const targets = files.map((file) => ({ ...file, path: join(dir, file.name) }));
   if (!force) {
     const existing = (
-      await Promise.all(targets.map(async (target) => ((await exists(target.path)) ? [target] : [])))
+      await Promise.all(targets.map(async (target) => ((await fileExists(target.path)) ? [target] : [])))
     ).flat();
     for (const target of existing) {
       context.stderr(
@@ -43,11 +43,10 @@ export async function writeOutputFiles(
   return targets.map((target) => displayPath(target.path, context.cwd));
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether something exists at `path`. */
+export function fileExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,8 +1,5 @@
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { specJsonSchema } from "../spec/v1/json-schema.js";
-
-/** The package's own directory: the one holding package.json, whether running from src/ or dist/. */
-export const PACKAGE_ROOT = join(__dirname, "..", "..");
 
 /** Where the package ships the JSON Schema of spec files, relative to its root. */
 export const SCHEMA_FILE = "schema/slocc-v1.schema.json";

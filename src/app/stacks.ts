@@ -8,6 +8,7 @@ import { mapBounded } from "../terraform/bounded.js";
 import { readPlan } from "../terraform/plan-summary.js";
 import { preflight, type TerraformContext } from "../terraform/preflight.js";
 import { runStacks, type StackRun, type StackTarget } from "../terraform/run.js";
+import { DATADOG_HOST, datadogSetting } from "../util/datadog-environment.js";
 import { compareText } from "../util/text.js";
 import { stackChanges } from "../views/diff/stack-changes.js";
 import { compileAtRef } from "./change-diff.js";
@@ -207,7 +208,9 @@ function actionProblems(action: TerraformAction, context: AppContext): string[] 
 }
 
 function askToApply(stacks: readonly string[], removed: ReadonlySet<string>, context: AppContext): Promise<boolean> {
-  const site = context.env["DD_HOST"] || "the default Datadog site (DD_HOST is not set)";
+  const site =
+    datadogSetting(context.env, DATADOG_HOST)?.value ??
+    "the default Datadog site (neither DD_HOST nor DATADOG_HOST is set)";
   const named = stacks.map((stack) =>
     removed.has(stack) ? `${stack} (removed: all its resources are destroyed)` : stack,
   );

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { processContext, type AppContext } from "../app/context.js";
 import { EXIT } from "../app/exit.js";
+import { PACKAGE_ROOT } from "../app/package-root.js";
 import { UsageError } from "../util/usage-error.js";
 import { applyCommand } from "./commands/apply.js";
 import { diffCommand } from "./commands/diff.js";
@@ -71,5 +72,5 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
 
 function readVersion(): string {
   // Read at run time from the package itself, so the CLI and package.json never disagree.
-  return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 }

@@ -1,3 +1,4 @@
+import type { Environment } from "../util/environment.js";
 import { UsageError } from "../util/usage-error.js";
 
 /**
@@ -38,11 +39,20 @@ export function backendChoice(type: string | undefined, settings: readonly strin
   return { type: backendType, config };
 }
 
+/** The backend as options name it: a type, and `key=value` settings, each given on its own. */
+export interface BackendOptions {
+  readonly backend?: string;
+  readonly backendConfig?: readonly string[];
+}
+
 /**
- * The backend asked for by a type and settings given separately (options or environment). Settings
- * without a type are refused rather than applied to the local default, which they rarely fit.
+ * The backend chosen by the options, else by the environment: SLOCC_BACKEND, and
+ * SLOCC_BACKEND_CONFIG (comma-separated). Settings without a type are refused (a
+ * {@link BackendConfigError}) rather than applied to the local default, which they rarely fit.
  */
-export function requestedBackend(type: string | undefined, settings: readonly string[]): BackendChoice {
+export function backendFrom(options: BackendOptions, env: Environment): BackendChoice {
+  const type = options.backend ?? env["SLOCC_BACKEND"];
+  const settings = options.backendConfig ?? (env["SLOCC_BACKEND_CONFIG"] ? [env["SLOCC_BACKEND_CONFIG"]] : []);
   const choice = backendChoice(type, settings);
   if (!type?.trim() && Object.keys(choice.config).length > 0) {
     throw new BackendConfigError(

@@ -1,7 +1,8 @@
+import { DATADOG_API_KEY, DATADOG_APP_KEY, DATADOG_HOST, datadogSetting } from "../util/datadog-environment.js";
 import type { Environment } from "../util/environment.js";
 
 /** The site slocc reads from when DD_HOST is not set (US1), as the Datadog provider defaults. */
-export const DEFAULT_DATADOG_URL = "https://api.datadoghq.com";
+const DEFAULT_DATADOG_URL = "https://api.datadoghq.com";
 
 /** Where the Datadog API is and the keys it takes; never printed nor written anywhere. */
 export interface DatadogAccess {
@@ -16,8 +17,8 @@ export interface DatadogAccess {
  * base URL such as `https://api.datadoghq.eu`. Otherwise one line saying what to set.
  */
 export function datadogAccess(env: Environment): { readonly access: DatadogAccess } | { readonly problem: string } {
-  const apiKey = env["DD_API_KEY"] || env["DATADOG_API_KEY"];
-  const appKey = env["DD_APP_KEY"] || env["DATADOG_APP_KEY"];
+  const apiKey = datadogSetting(env, DATADOG_API_KEY)?.value;
+  const appKey = datadogSetting(env, DATADOG_APP_KEY)?.value;
   if (!apiKey || !appKey) {
     const missing = [...(apiKey ? [] : ["DD_API_KEY"]), ...(appKey ? [] : ["DD_APP_KEY"])];
     return {
@@ -26,9 +27,9 @@ export function datadogAccess(env: Environment): { readonly access: DatadogAcces
         "and your application key as DD_APP_KEY (or DATADOG_API_KEY and DATADOG_APP_KEY)",
     };
   }
-  const host = env["DD_HOST"] || env["DATADOG_HOST"] || DEFAULT_DATADOG_URL;
+  const { name, value: host } = datadogSetting(env, DATADOG_HOST) ?? { name: "DD_HOST", value: DEFAULT_DATADOG_URL };
   if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(host)) {
-    return { problem: `DD_HOST is ${JSON.stringify(host)}: set it to a URL such as https://api.datadoghq.eu` };
+    return { problem: `${name} is ${JSON.stringify(host)}: set it to a URL such as https://api.datadoghq.eu` };
   }
   return { access: { baseUrl: host.replace(/\/+$/, ""), apiKey, appKey } };
 }

@@ -7,11 +7,6 @@ export class DatadogApiError extends Error {}
 export interface ClientOptions {
   /** SLOs or monitors asked for per page. */
   readonly pageSize?: number;
-  /** Requests refused with 429 are tried again this many times at most. */
-  readonly rateLimitRetries?: number;
-  /** The longest wait for a rate limit to reset, whatever `X-RateLimit-Reset` says. */
-  readonly maxWaitSeconds?: number;
-  readonly timeoutSeconds?: number;
   /** How the client waits; tests give their own. */
   readonly sleep?: (milliseconds: number) => Promise<void>;
 }
@@ -25,7 +20,16 @@ export interface SloFilters {
   readonly name?: string;
 }
 
-const DEFAULTS = { pageSize: 1000, rateLimitRetries: 5, maxWaitSeconds: 60, timeoutSeconds: 30 } as const;
+const DEFAULT_PAGE_SIZE = 1000;
+
+/** Requests refused with 429 are tried again this many times at most. */
+const RATE_LIMIT_RETRIES = 5;
+
+/** The longest wait for a rate limit to reset, whatever `X-RateLimit-Reset` says. */
+const MAX_WAIT_SECONDS = 60;
+
+/** How long a request may take before it is given up. */
+const TIMEOUT_SECONDS = 30;
 
 /** A guard against an API that never returns a short page. */
 const MAX_PAGES = 10_000;
@@ -42,7 +46,7 @@ export class DatadogClient {
     options: ClientOptions = {},
   ) {
     this.options = {
-      ...DEFAULTS,
+      pageSize: DEFAULT_PAGE_SIZE,
       sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
       ...options,
     };
@@ -106,7 +110,7 @@ export class DatadogClient {
         throw new DatadogApiError(`the answer of Datadog to ${request} broke off: ${reason(error)}`);
       });
       if (response.status === 429) {
-        if (attempt >= this.options.rateLimitRetries) {
+        if (attempt >= RATE_LIMIT_RETRIES) {
           throw new DatadogApiError(
             `Datadog still rate-limits ${request} (429) after ${attempt + 1} tries: wait a few minutes and run again`,
           );
@@ -131,11 +135,11 @@ export class DatadogClient {
           "DD-API-KEY": this.access.apiKey,
           "DD-APPLICATION-KEY": this.access.appKey,
         },
-        signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
+        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
       });
     } catch (error) {
       if (error instanceof Error && error.name === "TimeoutError") {
-        throw new DatadogApiError(`Datadog did not answer ${request} within ${this.options.timeoutSeconds} s`);
+        throw new DatadogApiError(`Datadog did not answer ${request} within ${TIMEOUT_SECONDS} s`);
       }
       throw new DatadogApiError(`could not reach Datadog at ${this.access.baseUrl} (${request}): ${reason(error)}`);
     }
@@ -144,7 +148,7 @@ export class DatadogClient {
   /** Seconds to wait: `X-RateLimit-Reset` is the seconds until the limit resets; at least 1, at most the bound. */
   private rateLimitWait(reset: string | null): number {
     const seconds = Number.parseInt(reset ?? "", 10);
-    return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 1), this.options.maxWaitSeconds);
+    return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 1), MAX_WAIT_SECONDS);
   }
 }
 

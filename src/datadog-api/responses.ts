@@ -68,7 +68,7 @@ export type DatadogMonitor = z.infer<typeof monitorShape>;
 export type DatadogTimeSlice = z.infer<typeof timeSliceShape>;
 
 /** An object of the answer that does not have the expected shape: its id when it has one, and what is wrong. */
-export interface MalformedObject {
+interface MalformedObject {
   readonly id?: string;
   readonly problem: string;
 }

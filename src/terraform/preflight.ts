@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { DATADOG_API_KEY, DATADOG_APP_KEY, datadogSetting } from "../util/datadog-environment.js";
 import type { Environment } from "../util/environment.js";
 
 /** What running terraform against Datadog needs, once every precondition holds. */
@@ -17,11 +18,8 @@ export type PreflightResult =
 
 const TERRAFORM_INSTALL_URL = "https://developer.hashicorp.com/terraform/install";
 
-/** The Datadog keys the provider needs, each under the variable names it accepts, preferred first. */
-const DATADOG_KEYS = [
-  { names: ["DD_API_KEY", "DATADOG_API_KEY"], kind: "API key" },
-  { names: ["DD_APP_KEY", "DATADOG_APP_KEY"], kind: "application key" },
-] as const;
+/** The Datadog keys the provider needs. */
+const DATADOG_KEYS = [DATADOG_API_KEY, DATADOG_APP_KEY];
 
 /**
  * Checks, without running anything, that terraform is on PATH and that both Datadog keys are set.
@@ -36,7 +34,7 @@ export function preflight(env: Environment): PreflightResult {
     );
   }
   for (const key of DATADOG_KEYS) {
-    if (key.names.some((name) => env[name])) continue;
+    if (datadogSetting(env, key)) continue;
     const [preferred, alternative] = key.names;
     problems.push(`${preferred} is not set: export your Datadog ${key.kind} as ${preferred} (or ${alternative})`);
   }

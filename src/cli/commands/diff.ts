@@ -1,17 +1,24 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { diffSpecs } from "../../app/change-diff.js";
 import { EXIT } from "../../app/exit.js";
-import { printDiagnostics } from "../../app/print.js";
-import { diffMarkdown } from "../../render/diff-markdown.js";
-import { diffText } from "../../render/diff-text.js";
 import { RISK_KINDS, type ChangeDiff, type RiskKind } from "../../views/diff/types.js";
 import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
 
 type DiffFormat = "text" | "markdown" | "json";
 
+interface DiffOptions extends SpecSourceOptions {
+  readonly base: string;
+  readonly head?: string;
+  readonly format: DiffFormat;
+  readonly jsonOut?: string;
+  readonly failOn: RiskKind[];
+}
+
 const EXAMPLES = [
   "slocc diff --base origin/main",
   "slocc diff --base origin/main --format markdown > comment.md",
+  "slocc diff --base origin/main --format markdown --json-out diff.json > comment.md",
   "slocc diff --base v1.2.0 --head HEAD --fail-on destroy,replace",
 ];
 
@@ -26,32 +33,38 @@ export const diffCommand: CommandFactory = (context, setExit) =>
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(formatOption(["text", "markdown", "json"]))
+    .addOption(new Option("--json-out <file>", "also write the change diff to this file, as --format json prints it"))
     .addOption(
       new Option("--fail-on <kinds>", `exit 1 when a risk of these kinds is present: ${RISK_KINDS.join(", ")}`)
         .argParser(parseRiskKinds)
         .default([]),
     )
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
-    .action(
-      async (options: SpecSourceOptions & { base: string; head?: string; format: DiffFormat; failOn: RiskKind[] }) => {
-        const result = await diffSpecs({ cwd: context.cwd, ...options });
-        const code = printDiagnostics(result, context, "text", false);
-        if (code !== EXIT.ok || !result.value) return setExit(EXIT.failure);
-        context.stdout(`${render(result.value, options.format, context.color.stdout)}\n`);
-        const failing = result.value.risks.filter((risk) => options.failOn.includes(risk.kind));
-        if (failing.length > 0) {
-          context.stderr(
-            `slocc diff: ${failing.length} risk(s) of kinds named by --fail-on: ${[...new Set(failing.map((r) => r.kind))].join(", ")}\n`,
-          );
-        }
-        setExit(failing.length > 0 ? EXIT.failure : EXIT.ok);
-      },
-    );
+    .action(async (options: DiffOptions) => {
+      const [{ diffSpecs }, { printDiagnostics }] = await Promise.all([
+        import("../../app/change-diff.js"),
+        import("../../app/print.js"),
+      ]);
+      const result = await diffSpecs({ cwd: context.cwd, ...options });
+      const code = printDiagnostics(result, context, "text", false);
+      if (code !== EXIT.ok || !result.value) return setExit(EXIT.failure);
+      // One comparison, two forms: CI posts the Markdown and reads the stacks to plan from the JSON.
+      if (options.jsonOut !== undefined)
+        await writeFile(resolve(context.cwd, options.jsonOut), `${await render(result.value, "json", false)}\n`);
+      context.stdout(`${await render(result.value, options.format, context.color.stdout)}\n`);
+      const failing = result.value.risks.filter((risk) => options.failOn.includes(risk.kind));
+      if (failing.length > 0) {
+        context.stderr(
+          `slocc diff: ${failing.length} risk(s) of kinds named by --fail-on: ${[...new Set(failing.map((r) => r.kind))].join(", ")}\n`,
+        );
+      }
+      setExit(failing.length > 0 ? EXIT.failure : EXIT.ok);
+    });
 
-function render(diff: ChangeDiff, format: DiffFormat, color: boolean): string {
-  if (format === "markdown") return diffMarkdown(diff);
+async function render(diff: ChangeDiff, format: DiffFormat, color: boolean): Promise<string> {
+  if (format === "markdown") return (await import("../../render/diff-markdown.js")).diffMarkdown(diff);
   if (format === "json") return JSON.stringify({ version: 1, ...diff }, null, 2);
-  return diffText(diff, color);
+  return (await import("../../render/diff-text.js")).diffText(diff, color);
 }
 
 function parseRiskKinds(value: string): RiskKind[] {

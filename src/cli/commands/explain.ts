@@ -1,18 +1,15 @@
 import { Command } from "commander";
-import { compileDirectory } from "../../app/compile.js";
 import { EXIT } from "../../app/exit.js";
-import { printDiagnostics } from "../../app/print.js";
-import { explainMarkdown, explainText } from "../../render/explain.js";
-import { explainModel, selectorHint, type SloExplanation } from "../../views/explain.js";
+import type { SloExplanation } from "../../views/explain.js";
 import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
 
 type ExplainFormat = "text" | "markdown" | "json";
 
-const RENDERERS: Readonly<Record<ExplainFormat, (explanations: readonly SloExplanation[]) => string>> = {
-  text: explainText,
-  markdown: explainMarkdown,
-  json: (explanations) => JSON.stringify({ slos: explanations }, null, 2),
-};
+async function render(explanations: readonly SloExplanation[], format: ExplainFormat): Promise<string> {
+  if (format === "json") return JSON.stringify({ slos: explanations }, null, 2);
+  const { explainMarkdown, explainText } = await import("../../render/explain.js");
+  return format === "markdown" ? explainMarkdown(explanations) : explainText(explanations);
+}
 
 /** `slocc explain`: error budgets and alert tiers in plain numbers. */
 export const explainCommand: CommandFactory = (context, setExit) =>
@@ -29,6 +26,11 @@ export const explainCommand: CommandFactory = (context, setExit) =>
       "\nExamples:\n  $ slocc explain\n  $ slocc explain card-platform/repayment-availability --format markdown",
     )
     .action(async (selector: string | undefined, options: SpecSourceOptions & { format: ExplainFormat }) => {
+      const [{ compileDirectory }, { printDiagnostics }, { explainModel, selectorHint }] = await Promise.all([
+        import("../../app/compile.js"),
+        import("../../app/print.js"),
+        import("../../views/explain.js"),
+      ]);
       const result = await compileDirectory(options.dir, context.cwd, options);
       if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
       const explanations = explainModel(result.value.model, selector);
@@ -39,6 +41,6 @@ export const explainCommand: CommandFactory = (context, setExit) =>
         );
         return setExit(EXIT.usage);
       }
-      context.stdout(`${RENDERERS[options.format](explanations)}\n`);
+      context.stdout(`${await render(explanations, options.format)}\n`);
       setExit(EXIT.ok);
     });

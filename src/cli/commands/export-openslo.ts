@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import { exportOpenSlo } from "../../app/openslo.js";
 import {
   dirOption,
   forceOption,
@@ -30,5 +29,6 @@ export const exportOpenSloCommand: CommandFactory = (context, setExit) =>
       "\nExamples:\n  $ slocc export openslo --out openslo\n  $ slocc export openslo --dir slos --out openslo --force",
     )
     .action(async (options: SpecSourceOptions & { out: string; force: boolean; strict: boolean }) => {
+      const { exportOpenSlo } = await import("../../app/openslo.js");
       setExit(await exportOpenSlo(options, options, context));
     });

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { importFromDatadog, type ImportOptions } from "../../app/import-datadog.js";
+import type { ImportOptions } from "../../app/import-datadog.js";
 import type { CommandFactory } from "./options.js";
 
 const EXAMPLES = [
@@ -33,6 +33,7 @@ export const importDatadogCommand: CommandFactory = (context, setExit) =>
     )
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
     .action(async ({ pageSize, ...options }: ImportCommandOptions) => {
+      const { importFromDatadog } = await import("../../app/import-datadog.js");
       setExit(await importFromDatadog(options, context, { pageSize }));
     });
 

@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import { importOpenSlo } from "../../app/openslo.js";
 import { forceOption, strictOption, withOptions, type CommandFactory } from "./options.js";
 
 const EXAMPLES = [
@@ -27,5 +26,6 @@ export const importOpenSloCommand: CommandFactory = (context, setExit) =>
     .argument("<paths...>", "OpenSLO files or directories; references resolve across all of them")
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
     .action(async (paths: string[], options: { out: string; owner?: string; force: boolean; strict: boolean }) => {
+      const { importOpenSlo } = await import("../../app/openslo.js");
       setExit(await importOpenSlo(paths, options, context));
     });

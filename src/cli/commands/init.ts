@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { initRepository } from "../../app/init.js";
 import type { CommandFactory } from "./options.js";
 
 /** `slocc init`: set up the current repository for its SLOs, never overwriting a file. */
@@ -11,5 +10,6 @@ export const initCommand: CommandFactory = (context, setExit) =>
     )
     .addHelpText("after", "\nExample:\n  $ npm install --save-dev slocc && npx slocc init")
     .action(async () => {
+      const { initRepository } = await import("../../app/init.js");
       setExit(await initRepository(context));
     });

@@ -1,7 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { AppContext } from "../../app/context.js";
-import { backendChoice, BackendConfigError, requestedBackend, type BackendChoice } from "../../config/backend.js";
-import type { Environment } from "../../util/environment.js";
+import { backendChoice, BackendConfigError } from "../../config/backend.js";
 import { isRealDate } from "../../util/dates.js";
 
 /** How every command is built: from the application context, with where to report the exit code. */
@@ -68,21 +67,6 @@ export function backendOptions(): Option[] {
       return [...(previous ?? []), value];
     }),
   ];
-}
-
-/** The backend options as parsed by commander. */
-export interface BackendOptions {
-  readonly backend?: string;
-  readonly backendConfig?: readonly string[];
-}
-
-/**
- * The backend chosen on the command line, else in the environment (a {@link BackendConfigError}
- * when that one is wrong, or has settings without a type).
- */
-export function backendFrom(options: BackendOptions, env: Environment): BackendChoice {
-  const settings = options.backendConfig ?? (env["SLOCC_BACKEND_CONFIG"] ? [env["SLOCC_BACKEND_CONFIG"]] : []);
-  return requestedBackend(options.backend ?? env["SLOCC_BACKEND"], settings);
 }
 
 function checked(parse: () => unknown): void {

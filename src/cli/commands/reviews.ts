@@ -1,9 +1,5 @@
 import { Command } from "commander";
-import { compileDirectory } from "../../app/compile.js";
 import { EXIT } from "../../app/exit.js";
-import { printDiagnostics } from "../../app/print.js";
-import { calendarText } from "../../render/calendar.js";
-import { reviewCalendar } from "../../views/calendar.js";
 import { todayUtc } from "../../util/dates.js";
 import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
 
@@ -16,6 +12,12 @@ export const reviewsCommand: CommandFactory = (context, setExit) =>
     .addOption(formatOption(["text", "json"]))
     .addHelpText("after", "\nExamples:\n  $ slocc reviews\n  $ slocc reviews --today 2027-01-15 --format json")
     .action(async (options: SpecSourceOptions & { format: "text" | "json" }) => {
+      const [{ compileDirectory }, { printDiagnostics }, { reviewCalendar }, { calendarText }] = await Promise.all([
+        import("../../app/compile.js"),
+        import("../../app/print.js"),
+        import("../../views/calendar.js"),
+        import("../../render/calendar.js"),
+      ]);
       const result = await compileDirectory(options.dir, context.cwd, options);
       if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
       const entries = reviewCalendar(result.value.model, options.today ?? todayUtc());

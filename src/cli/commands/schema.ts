@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { schemaText } from "../../app/schema.js";
 import { EXIT } from "../../app/exit.js";
 import type { CommandFactory } from "./options.js";
 
@@ -15,6 +14,7 @@ export const schemaCommand: CommandFactory = (context, setExit) =>
       "\nExamples:\n  $ slocc schema > slocc-v1.schema.json\n  $ slocc schema --out schema/slocc-v1.schema.json",
     )
     .action(async (options: { out?: string }) => {
+      const { schemaText } = await import("../../app/schema.js");
       if (options.out === undefined) context.stdout(schemaText());
       else {
         const target = resolve(context.cwd, options.out);

@@ -1,15 +1,14 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppContext } from "../../app/context.js";
-import { runStackAction, type TerraformAction } from "../../app/stacks.js";
+import type { TerraformAction } from "../../app/stacks.js";
+import { backendFrom, type BackendOptions } from "../../config/backend.js";
 import {
-  backendFrom,
   backendOptions,
   dirOption,
   outOption,
   strictOption,
   todayOption,
   withOptions,
-  type BackendOptions,
   type SpecSourceOptions,
 } from "./options.js";
 
@@ -44,12 +43,13 @@ export function stackCommand(name: string, description: string, examples: readon
 }
 
 /** Runs the action in the named stacks with the command line's options. */
-export function runFromCommandLine(
+export async function runFromCommandLine(
   action: TerraformAction,
   stacks: readonly string[],
   options: StackCommandOptions & { readonly summary?: string },
   context: AppContext,
 ): Promise<number> {
+  const { runStackAction } = await import("../../app/stacks.js");
   return runStackAction(action, { ...options, stacks, backend: backendFrom(options, context.env) }, context);
 }
 

@@ -1,8 +1,7 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { prepareWriting, writeStacks } from "../../app/synth.js";
+import { backendFrom, type BackendOptions } from "../../config/backend.js";
 import {
-  backendFrom,
   backendOptions,
   dirOption,
   outOption,
@@ -10,7 +9,6 @@ import {
   strictOption,
   todayOption,
   withOptions,
-  type BackendOptions,
   type CommandFactory,
   type SpecSourceOptions,
 } from "./options.js";
@@ -37,6 +35,7 @@ export const synthCommand: CommandFactory = (context, setExit) =>
         options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean },
       ) => {
         const backend = backendFrom(options, context.env);
+        const { prepareWriting, writeStacks } = await import("../../app/synth.js");
         const specs = { ...options, dir: path ?? options.dir };
         const ready = await prepareWriting(specs, options.out, options.strict, context);
         if (!ready) return setExit(EXIT.failure);

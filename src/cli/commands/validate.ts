@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { compileDirectory } from "../../app/compile.js";
-import { printDiagnostics, type DiagnosticFormat } from "../../app/print.js";
+import type { DiagnosticFormat } from "../../app/print.js";
 import { plural } from "../../util/text.js";
 import {
   dirOption,
@@ -27,6 +26,10 @@ export const validateCommand: CommandFactory = (context, setExit) =>
     )
     .action(
       async (path: string | undefined, options: SpecSourceOptions & { format: DiagnosticFormat; strict: boolean }) => {
+        const [{ compileDirectory }, { printDiagnostics }] = await Promise.all([
+          import("../../app/compile.js"),
+          import("../../app/print.js"),
+        ]);
         const specs = path ?? options.dir;
         const result = await compileDirectory(specs, context.cwd, options);
         const code = printDiagnostics(result, context, options.format, options.strict);
