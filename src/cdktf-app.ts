@@ -1,5 +1,5 @@
 import { compileDirectory } from "./app/compile.js";
-import { backendFrom } from "./config/backend.js";
+import { stackSettingsFrom } from "./config/stack-settings.js";
 import { failsRun } from "./diagnostics/diagnostic.js";
 import { buildApp } from "./emit/stacks.js";
 import { renderDiagnosticsText } from "./render/diagnostics.js";
@@ -19,8 +19,8 @@ export async function runCdktfApp(dir = process.env["SLOCC_DIR"] ?? "slos"): Pro
   }
   if (!result.value) return 1;
   try {
-    const backend = backendFrom({}, process.env);
-    buildApp(result.value.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", backend).synth();
+    const settings = stackSettingsFrom({}, process.env);
+    buildApp(result.value.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", settings).synth();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`slocc: ${error.message}\n`);

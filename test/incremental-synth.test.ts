@@ -8,6 +8,7 @@ import { compileInputs } from "../src/app/compile.js";
 import type { AppContext } from "../src/app/context.js";
 import { readParseCache, writeParseCache } from "../src/app/parse-cache-file.js";
 import { prepareWriting, writeStacks } from "../src/app/synth.js";
+import { DEFAULT_STACK_SETTINGS } from "../src/config/stack-settings.js";
 import { synthesizeTo } from "../src/emit/synth.js";
 import { moveStackDirs, moveWorkingFiles, undoMoves } from "../src/emit/working-files.js";
 import { ParseCache } from "../src/load/parse-cache.js";
@@ -50,13 +51,24 @@ describe("synthesizing again into the same output", () => {
     expect(await readTree(out)).toEqual(await cleanSynth(planOf(changed)));
   });
 
-  it("synthesizes every stack again when the backend changes", async () => {
+  it.each([
+    {
+      setting: "backend",
+      settings: { ...DEFAULT_STACK_SETTINGS, backend: { type: "s3", config: { bucket: "state" } } },
+      written: '"s3"',
+    },
+    {
+      setting: "provider constraint",
+      settings: { ...DEFAULT_STACK_SETTINGS, datadogProvider: "~> 4.19" },
+      written: '"~> 4.19"',
+    },
+  ])("synthesizes every stack again when the $setting changes", async ({ settings, written }) => {
     const plan = planOf(await exampleTexts());
     const out = join(await tempDir(), "cdktf.out");
     await synthesizeTo(plan, out);
-    const report = await synthesizeTo(plan, out, { type: "s3", config: { bucket: "state" } });
+    const report = await synthesizeTo(plan, out, settings);
     expect(report.reused).toEqual([]);
-    expect(await readFile(join(out, "stacks", "e-scooter", "cdk.tf.json"), "utf8")).toContain('"s3"');
+    expect(await readFile(join(out, "stacks", "e-scooter", "cdk.tf.json"), "utf8")).toContain(written);
   });
 
   it("synthesizes a stack again when its JSON is missing from the output", async () => {

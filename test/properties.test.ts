@@ -158,8 +158,12 @@ function plannedStrings(resource: PlannedResource): string[] {
         sloId: referencePlaceholder(SLO_RESOURCE, resource.query.sloLogicalId),
       }),
     );
+  // A correction refers to its SLO twice: its slo_id, and the reference that replaces it with the SLO.
   if (resource.resourceType === CORRECTION_RESOURCE)
-    strings.push(referencePlaceholder(SLO_RESOURCE, resource.sloLogicalId));
+    strings.push(
+      referencePlaceholder(SLO_RESOURCE, resource.sloLogicalId),
+      `${SLO_RESOURCE}.${resource.sloLogicalId}.id`,
+    );
   return strings;
 }
 

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { BackendChoice } from "../config/backend.js";
+import type { StackSettings } from "../config/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { renderPlanSummary, type PlanSummaryEntry } from "../render/plan-summary.js";
 import { renderStackOutputs, renderStackSummary } from "../render/stack-runs.js";
@@ -26,7 +26,7 @@ export interface StackRunOptions extends SpecSource {
   readonly strict: boolean;
   /** How many stacks run terraform at once. */
   readonly parallel: number;
-  readonly backend: BackendChoice;
+  readonly settings: StackSettings;
   /**
    * A git ref: only the stacks whose synthesized Terraform differs from what the specs at that ref
    * give run, including stacks removed since (run from `<out>/removed/<name>` to destroy their resources).
@@ -87,7 +87,7 @@ async function runPrepared(
     return EXIT.usage;
   }
   const selected = scope.candidates.filter((stack) => options.stacks.length === 0 || options.stacks.includes(stack));
-  const write = () => writeStacks(ready, options.out, context, { backend: options.backend, removed: scope.removed });
+  const write = () => writeStacks(ready, options.out, context, { settings: options.settings, removed: scope.removed });
   if (selected.length === 0) {
     await write();
     const why =

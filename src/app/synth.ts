@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
+import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../config/stack-settings.js";
 import type { SynthesisReport } from "../emit/synth.js";
 import { WorkerPool } from "../emit/worker-pool.js";
 import type { ParseCache } from "../load/parse-cache.js";
@@ -65,7 +65,7 @@ async function manySpecs(dir: string, context: AppContext): Promise<boolean> {
 
 /** What to write besides the plan's stacks. */
 export interface WriteOptions {
-  readonly backend?: BackendChoice;
+  readonly settings?: StackSettings;
   /** Stacks removed since a base ref, written under `removed/` for their destroy plan. */
   readonly removed?: readonly StackPlan[];
 }
@@ -85,7 +85,7 @@ export async function writeStacks(
   // Loaded on demand: cdktf and the provider take most of the start-up time of commands that never emit.
   const { synthesizeTo } = await import("../emit/synth.js");
   const target = resolve(context.cwd, out);
-  const report = await synthesizeTo(plan, target, options.backend ?? LOCAL_BACKEND, {
+  const report = await synthesizeTo(plan, target, options.settings ?? DEFAULT_STACK_SETTINGS, {
     ...(ready.pool ? { pool: ready.pool } : {}),
     ...(options.removed ? { removed: options.removed } : {}),
   });

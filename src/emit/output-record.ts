@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BackendChoice } from "../config/backend.js";
+import type { StackSettings } from "../config/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { codeFingerprint } from "../util/fingerprint.js";
 import { compareText } from "../util/text.js";
@@ -40,14 +40,14 @@ export async function writeRecord(outdir: string, record: OutputRecord): Promise
 
 /**
  * The digest of everything a stack directory's content depends on: the stack's planned resources,
- * the backend, where it is written, and slocc itself (its version and its code, so that a build of
+ * the stack settings (backend, provider), where it is written, and slocc itself (its version and its code, so that a build of
  * other code never reuses what this one wrote). Equal digests mean byte-identical output.
  */
-export function stackDigest(stack: StackPlan, backend: BackendChoice, dir: string): string {
+export function stackDigest(stack: StackPlan, settings: StackSettings, dir: string): string {
   return createHash("sha256")
     .update(codeFingerprint())
     .update("\0")
-    .update(JSON.stringify(backend))
+    .update(JSON.stringify(settings))
     .update("\0")
     .update(dir)
     .update("\0")

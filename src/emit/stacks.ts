@@ -1,10 +1,9 @@
 import type { DashboardConfig } from "@cdktf/provider-datadog/lib/dashboard";
 import type { MonitorConfig } from "@cdktf/provider-datadog/lib/monitor";
-import { DatadogProvider } from "@cdktf/provider-datadog/lib/provider";
 import type { ServiceLevelObjectiveConfig } from "@cdktf/provider-datadog/lib/service-level-objective";
 import type { SloCorrectionConfig } from "@cdktf/provider-datadog/lib/slo-correction";
 import { App, TerraformStack, type TerraformMetaArguments } from "cdktf";
-import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
+import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../config/stack-settings.js";
 import { formatSloAlertQuery } from "../datadog/slo-alert-query.js";
 import { addBackend } from "./backend.js";
 import {
@@ -20,6 +19,7 @@ import {
 } from "../plan/resources.js";
 import { escapeStrings, escapeTemplate } from "./escape.js";
 import { PlainResource } from "./plain-resource.js";
+import { DatadogProvider } from "./provider.js";
 
 /** What slocc sets on an SLO, a monitor and a correction, typed by the provider's own configurations. */
 type SloAttributes = Omit<ServiceLevelObjectiveConfig, keyof TerraformMetaArguments>;
@@ -38,17 +38,16 @@ type DashboardAttributes = Pick<DashboardConfig, "title" | "description" | "layo
  * and run `terraform version` once per import block, which would make synthesizing need terraform
  * and take a process per adopted resource. Import blocks need Terraform 1.5 at plan time.
  */
-export function buildApp(plan: CompiledPlan, outdir: string, backend: BackendChoice = LOCAL_BACKEND): App {
+export function buildApp(plan: CompiledPlan, outdir: string, settings: StackSettings = DEFAULT_STACK_SETTINGS): App {
   const app = new App({ outdir, skipValidation: true });
-  for (const stackPlan of plan.stacks) addStack(app, stackPlan, backend);
+  for (const stackPlan of plan.stacks) addStack(app, stackPlan, settings);
   return app;
 }
 
-function addStack(app: App, plan: StackPlan, backend: BackendChoice): void {
+function addStack(app: App, plan: StackPlan, settings: StackSettings): void {
   const stack = new TerraformStack(app, plan.name);
-  addBackend(stack, plan.name, backend);
-  // Keys and site come from DD_API_KEY, DD_APP_KEY and DD_HOST at plan time; never written here.
-  const provider = new DatadogProvider(stack, "datadog", {});
+  addBackend(stack, plan.name, settings.backend);
+  const provider = new DatadogProvider(stack, settings.datadogProvider);
   const slos = new Map<string, PlainResource>();
   for (const resource of plan.resources) {
     if (resource.resourceType !== SLO_RESOURCE) continue;
@@ -141,5 +140,8 @@ function addCorrection(
   // Every user text is escaped; only the SLO id reference goes in unescaped, for Terraform to resolve.
   const attributes: CorrectionAttributes = { ...escapeStrings(correction.config), sloId: idReference(slo) };
   const resource = new PlainResource(stack, correction.logicalId, provider, CORRECTION_RESOURCE, attributes);
+  // A correction cannot move to another SLO (Datadog's update request has no slo_id): when its SLO is
+  // replaced, the new id replaces the correction too. An in-place update of the SLO keeps its id.
+  resource.lifecycle = { replaceTriggeredBy: [`${SLO_RESOURCE}.${slo.friendlyUniqueId}.id`] };
   if (correction.movedFrom) resource.moveFromId(`${CORRECTION_RESOURCE}.${correction.movedFrom}`);
 }

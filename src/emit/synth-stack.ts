@@ -1,12 +1,12 @@
-import type { BackendChoice } from "../config/backend.js";
+import type { StackSettings } from "../config/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { buildApp } from "./stacks.js";
 
-/** One stack to synthesize: its plan, and the output directory its `stacks/<name>/` goes under. */
+/** One stack to synthesize: its plan, its settings, and the output directory its `stacks/<name>/` goes under. */
 export interface StackJob {
   readonly stack: StackPlan;
   readonly outdir: string;
-  readonly backend: BackendChoice;
+  readonly settings: StackSettings;
 }
 
 /** A stack's entry in cdktf's `manifest.json`, as cdktf writes it. */
@@ -18,7 +18,7 @@ export type StackManifest = Readonly<Record<string, unknown>>;
  * own `manifest.json` is overwritten by the one written for every stack at the end.
  */
 export function synthesizeStack(job: StackJob): StackManifest {
-  const app = buildApp({ stacks: [job.stack] }, job.outdir, job.backend);
+  const app = buildApp({ stacks: [job.stack] }, job.outdir, job.settings);
   app.synth();
   const manifest = app.manifest.stacks[job.stack.name];
   if (!manifest) throw new Error(`cdktf wrote no manifest entry for stack ${job.stack.name}`);

@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import type { CompiledPlan, StackPlan } from "../plan/resources.js";
-import { LOCAL_BACKEND, type BackendChoice } from "../config/backend.js";
+import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../config/stack-settings.js";
 import { readRecord, stackDigest, writeRecord, type OutputRecord, type StackRecord } from "./output-record.js";
 import type { StackJob, StackManifest } from "./synth-stack.js";
 import { synthesizeAll } from "./synth-threads.js";
@@ -62,7 +62,7 @@ interface Unit {
 export async function synthesizeTo(
   plan: CompiledPlan,
   outdir: string,
-  backend: BackendChoice = LOCAL_BACKEND,
+  settings: StackSettings = DEFAULT_STACK_SETTINGS,
   options: SynthesisOptions = {},
 ): Promise<SynthesisReport> {
   const target = resolve(outdir);
@@ -70,8 +70,8 @@ export async function synthesizeTo(
   const staging = join(dirname(target), `.${basename(target)}.tmp-${suffix}`);
   const retired = join(dirname(target), `.${basename(target)}.old-${suffix}`);
   const units = [
-    ...plan.stacks.map((stack) => unitOf(`stacks/${stack.name}`, stack, false, backend)),
-    ...(options.removed ?? []).map((stack) => unitOf(`removed/${stack.name}`, stack, true, backend)),
+    ...plan.stacks.map((stack) => unitOf(`stacks/${stack.name}`, stack, false, settings)),
+    ...(options.removed ?? []).map((stack) => unitOf(`removed/${stack.name}`, stack, true, settings)),
   ];
   const previous = await readRecord(target);
   let pool: WorkerPool | undefined;
@@ -79,7 +79,7 @@ export async function synthesizeTo(
     const reused = await reusableUnits(units, previous, target);
     const fresh = units.filter((unit) => !reused.includes(unit));
     await mkdir(staging, { recursive: true });
-    const jobs = fresh.map((unit) => jobOf(unit, staging, backend));
+    const jobs = fresh.map((unit) => jobOf(unit, staging, settings));
     pool = options.pool ?? WorkerPool.start(workerCount(jobs, options.threads));
     const workers = pool.threads.slice(0, Math.max(0, jobs.length - 1));
     const manifests = await synthesizeUnits(fresh, jobs, staging, workers);
@@ -106,8 +106,8 @@ export async function synthesizeTo(
   }
 }
 
-function unitOf(dir: string, stack: StackPlan, removed: boolean, backend: BackendChoice): Unit {
-  return { dir, stack, removed, digest: stackDigest(stack, backend, dir) };
+function unitOf(dir: string, stack: StackPlan, removed: boolean, settings: StackSettings): Unit {
+  return { dir, stack, removed, digest: stackDigest(stack, settings, dir) };
 }
 
 /** The units whose previous output can stand: same digest, file still there, and (for stacks) a manifest entry. */
@@ -126,8 +126,8 @@ async function reusableUnits(units: readonly Unit[], previous: OutputRecord, tar
 /** Where a removed stack is synthesized first: cdktf always writes `<outdir>/stacks/<name>`. */
 const REMOVED_SCRATCH = ".removed";
 
-function jobOf(unit: Unit, staging: string, backend: BackendChoice): StackJob {
-  return { stack: unit.stack, outdir: unit.removed ? join(staging, REMOVED_SCRATCH) : staging, backend };
+function jobOf(unit: Unit, staging: string, settings: StackSettings): StackJob {
+  return { stack: unit.stack, outdir: unit.removed ? join(staging, REMOVED_SCRATCH) : staging, settings };
 }
 
 /** Synthesizes the units into `staging`, then moves each removed stack to `removed/<name>`. */

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { AppContext } from "../../app/context.js";
-import { backendChoice, BackendConfigError } from "../../config/backend.js";
+import { backendChoice } from "../../config/backend.js";
+import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "../../config/datadog-provider.js";
+import { UsageError } from "../../util/usage-error.js";
 import { isRealDate } from "../../util/dates.js";
 
 /** How every command is built: from the application context, with where to report the exit code. */
@@ -47,10 +49,11 @@ export interface SpecSourceOptions {
 }
 
 /**
- * `--backend` and `--backend-config`: where stacks keep their state. Without them, SLOCC_BACKEND
- * and SLOCC_BACKEND_CONFIG (comma-separated) are read, so CI can set them once.
+ * `--backend` and `--backend-config`: where stacks keep their state; `--datadog-provider`: the
+ * provider versions they accept. Without them, SLOCC_BACKEND, SLOCC_BACKEND_CONFIG (comma-separated)
+ * and SLOCC_DATADOG_PROVIDER are read, so CI can set them once.
  */
-export function backendOptions(): Option[] {
+export function stackSettingOptions(): Option[] {
   return [
     new Option(
       "--backend <type>",
@@ -66,14 +69,18 @@ export function backendOptions(): Option[] {
       checked(() => backendChoice("local", [value]));
       return [...(previous ?? []), value];
     }),
+    new Option(
+      "--datadog-provider <constraint>",
+      `the Datadog provider versions the stacks accept, 4.4.0 or later (default "${DEFAULT_DATADOG_PROVIDER}") [env: SLOCC_DATADOG_PROVIDER]`,
+    ).argParser((value: string) => checked(() => datadogProviderConstraint(value))),
   ];
 }
 
-function checked(parse: () => unknown): void {
+function checked<T>(parse: () => T): T {
   try {
-    parse();
+    return parse();
   } catch (error) {
-    if (error instanceof BackendConfigError) throw new InvalidArgumentError(error.message);
+    if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
     throw error;
   }
 }

@@ -1,11 +1,11 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppContext } from "../../app/context.js";
 import type { TerraformAction } from "../../app/stacks.js";
-import { backendFrom, type BackendOptions } from "../../config/backend.js";
+import { stackSettingsFrom, type StackSettingsOptions } from "../../config/stack-settings.js";
 import {
-  backendOptions,
   dirOption,
   outOption,
+  stackSettingOptions,
   strictOption,
   todayOption,
   withOptions,
@@ -13,7 +13,7 @@ import {
 } from "./options.js";
 
 /** The options every command that runs terraform in the stacks takes. */
-export interface StackCommandOptions extends SpecSourceOptions, BackendOptions {
+export interface StackCommandOptions extends SpecSourceOptions, StackSettingsOptions {
   readonly out: string;
   readonly strict: boolean;
   readonly parallel: number;
@@ -35,7 +35,7 @@ export function stackCommand(name: string, description: string, examples: readon
       "--changed-since <ref>",
       "run only the stacks whose Terraform differs from the specs at this git ref, including stacks removed since (destroyed)",
     ),
-    ...backendOptions(),
+    ...stackSettingOptions(),
   ])
     .description(description)
     .argument("[stack...]", "the stacks to run, named after their service (default: every stack)")
@@ -50,7 +50,7 @@ export async function runFromCommandLine(
   context: AppContext,
 ): Promise<number> {
   const { runStackAction } = await import("../../app/stacks.js");
-  return runStackAction(action, { ...options, stacks, backend: backendFrom(options, context.env) }, context);
+  return runStackAction(action, { ...options, stacks, settings: stackSettingsFrom(options, context.env) }, context);
 }
 
 function positiveInteger(value: string): number {

@@ -1,11 +1,11 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { backendFrom, type BackendOptions } from "../../config/backend.js";
+import { stackSettingsFrom, type StackSettingsOptions } from "../../config/stack-settings.js";
 import {
-  backendOptions,
   dirOption,
   outOption,
   specPathArgument,
+  stackSettingOptions,
   strictOption,
   todayOption,
   withOptions,
@@ -23,7 +23,7 @@ const EXAMPLES = [
 
 /** `slocc synth`: validate, then write the Terraform stacks. */
 export const synthCommand: CommandFactory = (context, setExit) =>
-  withOptions(new Command("synth"), [dirOption(), todayOption(), outOption(), strictOption(), ...backendOptions()])
+  withOptions(new Command("synth"), [dirOption(), todayOption(), outOption(), strictOption(), ...stackSettingOptions()])
     .description(
       "validate the specs, then write one Terraform stack per service, as `cdktf synth` does (stacks whose inputs did not change are kept)",
     )
@@ -32,14 +32,14 @@ export const synthCommand: CommandFactory = (context, setExit) =>
     .action(
       async (
         path: string | undefined,
-        options: SpecSourceOptions & BackendOptions & { out: string; strict: boolean },
+        options: SpecSourceOptions & StackSettingsOptions & { out: string; strict: boolean },
       ) => {
-        const backend = backendFrom(options, context.env);
+        const settings = stackSettingsFrom(options, context.env);
         const { prepareWriting, writeStacks } = await import("../../app/synth.js");
         const specs = { ...options, dir: path ?? options.dir };
         const ready = await prepareWriting(specs, options.out, options.strict, context);
         if (!ready) return setExit(EXIT.failure);
-        await writeStacks(ready, options.out, context, { backend });
+        await writeStacks(ready, options.out, context, { settings });
         setExit(EXIT.ok);
       },
     );

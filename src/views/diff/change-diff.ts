@@ -161,19 +161,32 @@ function findRisks(base: Model, head: Model, slos: readonly SloChange[], resourc
   );
 }
 
-/** `the 1 dashboard and 3 monitors slocc manages that refer to it follow the new id, anything else ... breaks` */
+/**
+ * `the 1 dashboard and 3 monitors slocc manages that refer to it follow the new id, replaced with it
+ * as they cannot move to a new id: 2 slo corrections, anything else that uses the old id breaks`
+ */
 function referrersText(references: readonly ResourceReference[]): string {
-  const counts = new Map<string, number>();
-  for (const reference of references) {
-    const kind = reference.resourceType.replace(/^datadog_/, "").replace(/_/g, " ");
-    counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  }
-  const parts = [...counts].map(([kind, count]) => plural(count, kind));
-  const managed =
-    parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
-  return managed === ""
-    ? "dashboards and alerts that use the old id break"
-    : `the ${managed} slocc manages that refer to it follow the new id, anything else that uses the old id breaks`;
+  const kinds = (action: "replace" | "other") => {
+    const counts = new Map<string, number>();
+    for (const reference of references.filter((r) => (r.action === "replace") === (action === "replace"))) {
+      const kind = reference.resourceType.replace(/^datadog_/, "").replace(/_/g, " ");
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return listed([...counts].map(([kind, count]) => plural(count, kind)));
+  };
+  const following = kinds("other");
+  const replaced = kinds("replace");
+  if (following === "" && replaced === "") return "dashboards and alerts that use the old id break";
+  return [
+    ...(following === "" ? [] : [`the ${following} slocc manages that refer to it follow the new id`]),
+    ...(replaced === "" ? [] : [`replaced with it as they cannot move to a new id: ${replaced}`]),
+    "anything else that uses the old id breaks",
+  ].join(", ");
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(parts: readonly string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
 }
 
 function sameSli(a: Slo | undefined, b: Slo | undefined): boolean {

@@ -1,5 +1,5 @@
 import { formatSloAlertQuery } from "../../datadog/slo-alert-query.js";
-import { sloReferences } from "../../plan/references.js";
+import { sloReferences, type SloReference } from "../../plan/references.js";
 import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../../plan/resources.js";
 import { compareText, snakeCase } from "../../util/text.js";
 import type { ResourceChange, ResourceReference } from "./types.js";
@@ -70,8 +70,9 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
 
 /**
  * A replaced SLO gets a new id, and every resource that refers to it changes with it: each is
- * listed under the SLO with its action, and one that changed in no other way is an update of the
- * field holding the reference (Terraform reads the new id at apply).
+ * listed under the SLO with its action. A reference Terraform updates in place makes an update of
+ * the field holding it (Terraform reads the new id at apply); one it cannot update replaces the
+ * resource, whatever else changed in it.
  */
 function withReferences(changes: readonly ResourceChange[], base: CompiledPlan, head: CompiledPlan): ResourceChange[] {
   const byKey = new Map(
@@ -86,7 +87,7 @@ function withReferences(changes: readonly ResourceChange[], base: CompiledPlan, 
       if (destroyed?.action === "destroy")
         references.set(resourceKey(slo.stack, resource.resourceType, resource.logicalId), destroyed);
     }
-    for (const { resource, field } of referrersOf(head, slo.stack, slo.logicalId)) {
+    for (const { resource, field, whenReplaced } of referrersOf(head, slo.stack, slo.logicalId)) {
       const key = resourceKey(slo.stack, resource.resourceType, resource.logicalId);
       const change = byKey.get(key) ?? {
         stack: slo.stack,
@@ -96,9 +97,13 @@ function withReferences(changes: readonly ResourceChange[], base: CompiledPlan, 
         action: "update" as const,
         fields: [],
       };
-      const updated =
+      const updated: ResourceChange =
         change.action === "update" || change.action === "move"
-          ? { ...change, fields: [...new Set([...change.fields, field])].sort(compareText) }
+          ? {
+              ...change,
+              ...(whenReplaced === "replace" ? { action: "replace" } : {}),
+              fields: [...new Set([...change.fields, field])].sort(compareText),
+            }
           : change;
       byKey.set(key, updated);
       references.set(key, updated);
@@ -119,12 +124,12 @@ function referrersOf(
   plan: CompiledPlan,
   stack: string,
   sloLogicalId: string,
-): { resource: PlannedResource; field: string }[] {
+): (SloReference & { resource: PlannedResource })[] {
   const resources = plan.stacks.find((candidate) => candidate.name === stack)?.resources ?? [];
   return resources.flatMap((resource) =>
     sloReferences(resource)
       .filter((reference) => reference.sloLogicalId === sloLogicalId)
-      .map((reference) => ({ resource, field: reference.field })),
+      .map((reference) => ({ ...reference, resource })),
   );
 }
 

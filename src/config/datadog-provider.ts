@@ -1,0 +1,127 @@
+import { UsageError } from "../util/usage-error.js";
+
+/** Where Terraform finds the Datadog provider. */
+export const DATADOG_PROVIDER_SOURCE = "DataDog/datadog";
+
+/**
+ * The oldest provider that reads today's API: since early 2026 Datadog returns
+ * `sli_specification.count` on every metric SLO; provider 3.82.0 (datadog-api-client-go 2.51.0)
+ * leaves it unparsed and fails every read and create of one (provider issue #3479). 3.89.0 reads
+ * good/total SLOs; SLOs written as total minus bad events need 4.4.0.
+ */
+export const MINIMUM_DATADOG_PROVIDER = "4.4.0";
+
+/** What the stacks require by default: the newest 4.x Terraform can find, from 4.4.0 on. */
+export const DEFAULT_DATADOG_PROVIDER = ">= 4.4.0, < 5.0.0";
+
+/** Why a provider version constraint was refused. */
+export class ProviderConstraintError extends UsageError {}
+
+/** A version as Terraform compares them: three numbers, missing ones zero. */
+type Version = readonly [number, number, number];
+
+/** One clause of a constraint, such as `>= 4.4.0` or `~> 4.10`. */
+interface Clause {
+  readonly operator: "=" | "!=" | ">" | ">=" | "<" | "<=" | "~>";
+  readonly version: Version;
+  /** How many numbers were written: `~>` keeps the last one's parent fixed. */
+  readonly written: number;
+}
+
+const CLAUSE = /^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/;
+
+/**
+ * Checks a Terraform version constraint for the Datadog provider (`>= 4.4.0, < 5.0.0`, `~> 4.19`,
+ * `4.19.0`) and returns it as written, trimmed. A constraint that a version below
+ * {@link MINIMUM_DATADOG_PROVIDER} satisfies is refused with the reason, as is one no version
+ * satisfies. Pre-release versions are not accepted: they are never a team's pin.
+ */
+export function datadogProviderConstraint(text: string): string {
+  const constraint = text.trim();
+  const clauses = constraint.split(",").map((part) => parseClause(part.trim(), constraint));
+  const lowest = lowestAllowed(clauses);
+  if (lowest === undefined)
+    throw new ProviderConstraintError(`no version of the Datadog provider satisfies "${constraint}"`);
+  if (compareVersions(lowest, parseVersion(MINIMUM_DATADOG_PROVIDER)) < 0)
+    throw new ProviderConstraintError(
+      `the Datadog provider constraint "${constraint}" allows ${lowest.join(".")}: slocc's stacks need ` +
+        `${MINIMUM_DATADOG_PROVIDER} or later, as older providers cannot read the metric SLOs Datadog returns ` +
+        `today (sli_specification.count); write a constraint such as "${DEFAULT_DATADOG_PROVIDER}"`,
+    );
+  return constraint;
+}
+
+function parseClause(text: string, constraint: string): Clause {
+  const match = CLAUSE.exec(text);
+  if (!match)
+    throw new ProviderConstraintError(
+      `"${constraint}" is not a Terraform version constraint such as "${DEFAULT_DATADOG_PROVIDER}" or "~> 4.19"`,
+    );
+  const [, operator, major, minor, patch] = match;
+  return {
+    operator: (operator ?? "=") as Clause["operator"],
+    version: [Number(major), Number(minor ?? 0), Number(patch ?? 0)],
+    written: [major, minor, patch].filter((part) => part !== undefined).length,
+  };
+}
+
+/**
+ * The lowest version every clause allows, or undefined when none does. The allowed versions are
+ * an interval (less the points `!=` excludes), so the lowest is the highest lower bound, moved past
+ * excluded and strictly-bounded points.
+ */
+function lowestAllowed(clauses: readonly Clause[]): Version | undefined {
+  const allows = (version: Version) => clauses.every((clause) => satisfies(version, clause));
+  const candidates: Version[] = [[0, 0, 0]];
+  for (const { operator, version } of clauses) {
+    if (operator === "=" || operator === ">=" || operator === "~>") candidates.push(version);
+    if (operator === ">" || operator === "!=") candidates.push(next(version));
+  }
+  // Each `!=` may push the lowest one step further; at most that many steps past any candidate.
+  const steps = clauses.filter((clause) => clause.operator === "!=").length;
+  const allowed = candidates
+    .flatMap((candidate) => Array.from({ length: steps + 1 }, (_, step) => advance(candidate, step)))
+    .filter(allows)
+    .sort(compareVersions);
+  return allowed[0];
+}
+
+function satisfies(version: Version, { operator, version: bound, written }: Clause): boolean {
+  const order = compareVersions(version, bound);
+  switch (operator) {
+    case "=":
+      return order === 0;
+    case "!=":
+      return order !== 0;
+    case ">":
+      return order > 0;
+    case ">=":
+      return order >= 0;
+    case "<":
+      return order < 0;
+    case "<=":
+      return order <= 0;
+    case "~>": {
+      // `~> 4.4` allows 4.x from 4.4; `~> 4.4.0` allows 4.4.x from 4.4.0; `~> 4` anything from 4.0.0.
+      const fixed = Math.max(0, written - 1);
+      return order >= 0 && version.slice(0, fixed).every((part, index) => part === bound[index]);
+    }
+  }
+}
+
+function next(version: Version): Version {
+  return [version[0], version[1], version[2] + 1];
+}
+
+function advance(version: Version, steps: number): Version {
+  return [version[0], version[1], version[2] + steps];
+}
+
+function parseVersion(text: string): Version {
+  const [major, minor, patch] = text.split(".").map(Number);
+  return [major ?? 0, minor ?? 0, patch ?? 0];
+}
+
+function compareVersions(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
