@@ -18,31 +18,32 @@ import { terraformBinary, terraformSkipNote } from "./support/terraform.js";
 const EXAMPLES = join(__dirname, "..", "slos");
 
 describe("the Datadog provider constraint", () => {
-  it.each([DEFAULT_DATADOG_PROVIDER, "~> 4.19", "4.19.0", "= 4.4.0", ">= 4.10, < 4.20", "~> 4.4.0", " >=4.4.0 ,<5 "])(
-    "is accepted, as written, when every version it allows is 4.4.0 or later: %j",
+  it.each([DEFAULT_DATADOG_PROVIDER, "~> 4.19", "4.19.0", "= 4.5.0", ">= 4.10, < 4.20", "~> 4.5.0", " >=4.5.0 ,<5 "])(
+    "is accepted, as written, when every version it allows is 4.5.0 or later: %j",
     (constraint) => {
       expect(datadogProviderConstraint(constraint)).toBe(constraint.trim());
     },
   );
 
   it.each([
-    { constraint: "3.82.0", lowest: "3.82.0" },
-    { constraint: "~> 3.0", lowest: "3.0.0" },
-    { constraint: "< 5.0.0", lowest: "0.0.0" },
-    { constraint: ">= 3.89.0", lowest: "3.89.0" },
-    { constraint: "~> 4", lowest: "4.0.0" },
-    { constraint: "~> 4.3", lowest: "4.3.0" },
-    { constraint: ">= 4.0.0, != 4.0.0", lowest: "4.0.1" },
-    { constraint: "> 4.3", lowest: "4.3.1" },
-    { constraint: "> 4.3.9", lowest: "4.3.10" },
+    { constraint: "3.82.0", lowest: "3.82.0", breaks: "sli_specification.count" },
+    { constraint: "~> 3.0", lowest: "3.0.0", breaks: "sli_specification.count" },
+    { constraint: "< 5.0.0", lowest: "0.0.0", breaks: "sli_specification.count" },
+    { constraint: ">= 3.89.0", lowest: "3.89.0", breaks: "bad_events_formula" },
+    { constraint: "~> 4", lowest: "4.0.0", breaks: "bad_events_formula" },
+    { constraint: "~> 4.3", lowest: "4.3.0", breaks: "bad_events_formula" },
+    { constraint: ">= 4.0.0, != 4.0.0", lowest: "4.0.1", breaks: "bad_events_formula" },
+    { constraint: "~> 4.4.0", lowest: "4.4.0", breaks: "restricted_roles" },
+    { constraint: "> 4.4", lowest: "4.4.1", breaks: "restricted_roles" },
+    { constraint: "> 4.4.9", lowest: "4.4.10", breaks: "restricted_roles" },
   ])(
-    "is refused, naming the oldest version it allows, when that is below 4.4.0: $constraint",
-    ({ constraint, lowest }) => {
-      expect(() => datadogProviderConstraint(constraint)).toThrow(`allows ${lowest}:`);
+    "is refused, naming the oldest version it allows and what it breaks, when that is below 4.5.0: $constraint",
+    ({ constraint, lowest, breaks }) => {
+      expect(() => datadogProviderConstraint(constraint)).toThrow(new RegExp(`allows ${lowest}, and .*${breaks}`));
     },
   );
 
-  it.each(["latest", "4.x", ">= 4.4.0 < 5", "^4.4.0", ""])(
+  it.each(["latest", "4.x", ">= 4.5.0 < 5", "^4.5.0", ""])(
     "is refused when Terraform could not read it: %j",
     (text) => {
       expect(() => datadogProviderConstraint(text)).toThrow(ProviderConstraintError);
@@ -121,13 +122,13 @@ describe(`terraform init over stand-in provider packages${terraformSkipNote}`, (
   };
 
   it.skipIf(!terraformBinary)(
-    "agrees with slocc on the constraints it accepts: terraform selects 4.4.0 or later",
+    "agrees with slocc on the constraints it accepts: terraform selects 4.5.0 or later",
     () => {
-      const plugins = pluginDir(root, [...PACKAGES, "4.3.0"]);
-      for (const constraint of [DEFAULT_DATADOG_PROVIDER, "~> 4.4.0", "~> 4.19", ">= 4.4.0, != 4.19.0, < 5.0.0"]) {
+      const plugins = pluginDir(root, [...PACKAGES, "4.3.0", "4.5.0"]);
+      for (const constraint of [DEFAULT_DATADOG_PROVIDER, "~> 4.5.0", "~> 4.19", ">= 4.5.0, != 4.19.0, < 5.0.0"]) {
         datadogProviderConstraint(constraint);
         const selected = selectedVersion(requiring(constraint), plugins);
-        expect({ constraint, selected }).toEqual({ constraint, selected: expect.stringMatching(/^4\.(4|19)\.0$/) });
+        expect({ constraint, selected }).toEqual({ constraint, selected: expect.stringMatching(/^4\.(5|19)\.0$/) });
       }
     },
   );
@@ -135,12 +136,12 @@ describe(`terraform init over stand-in provider packages${terraformSkipNote}`, (
   it.skipIf(!terraformBinary)(
     "agrees with slocc on the constraints it refuses: terraform accepts an older provider",
     () => {
-      const plugins = pluginDir(root, ["3.82.0", "3.89.0", "4.0.0", "4.3.0"]);
-      for (const constraint of ["3.82.0", "~> 3.0", ">= 3.89.0, < 4.4.0", "~> 4.3", "> 4.0.0"]) {
+      const plugins = pluginDir(root, ["3.82.0", "3.89.0", "4.0.0", "4.3.0", "4.4.0"]);
+      for (const constraint of ["3.82.0", "~> 3.0", ">= 3.89.0, < 4.4.0", "~> 4.3", "> 4.0.0", "~> 4.4.0"]) {
         expect(() => datadogProviderConstraint(constraint)).toThrow(ProviderConstraintError);
         expect({ constraint, selected: selectedVersion(requiring(constraint), plugins) }).toEqual({
           constraint,
-          selected: expect.stringMatching(/^(3\.|4\.[0-3]\.)/),
+          selected: expect.stringMatching(/^(3\.|4\.[0-4]\.)/),
         });
       }
     },
@@ -174,13 +175,13 @@ describe("the provider setting of slocc synth", () => {
   it.each([
     { how: "an option", args: ["--datadog-provider", "3.82.0"], env: {} },
     { how: "the environment", args: [], env: { SLOCC_DATADOG_PROVIDER: "~> 3.82" } },
-  ])("refuses a provider below 4.4.0 given in $how: exit 2, one line, nothing written", async ({ args, env }) => {
+  ])("refuses a provider below 4.5.0 given in $how: exit 2, one line, nothing written", async ({ args, env }) => {
     const dir = await tempDir();
     try {
       const run = await runCli(["synth", "--dir", EXAMPLES, "--out", join(dir, "out"), ...args], process.cwd(), env);
       expect(run.code).toBe(2);
       expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
-      expect(run.stderr).toMatch(/4\.4\.0/);
+      expect(run.stderr).toMatch(/4\.5\.0/);
       expect(existsSync(join(dir, "out"))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -4,15 +4,28 @@ import { UsageError } from "../util/usage-error.js";
 export const DATADOG_PROVIDER_SOURCE = "DataDog/datadog";
 
 /**
- * The oldest provider that reads today's API: since early 2026 Datadog returns
- * `sli_specification.count` on every metric SLO; provider 3.82.0 (datadog-api-client-go 2.51.0)
- * leaves it unparsed and fails every read and create of one (provider issue #3479). 3.89.0 reads
- * good/total SLOs; SLOs written as total minus bad events need 4.4.0.
+ * Why each provider version below the one slocc needs cannot run its stacks, oldest first: the
+ * first version that fixes each problem, and the problem (terraform-provider-datadog's source and
+ * recorded API responses). Since early 2026 Datadog returns `sli_specification.count` on every
+ * metric SLO, which clients of 3.88 and older leave unparsed, failing every read (issue #3479).
  */
-export const MINIMUM_DATADOG_PROVIDER = "4.4.0";
+const PROVIDER_PROBLEMS: readonly { readonly fixedIn: string; readonly problem: string }[] = [
+  {
+    fixedIn: "3.89.0",
+    problem: "it cannot read the metric SLOs Datadog returns today (sli_specification.count): every plan fails",
+  },
+  { fixedIn: "4.4.0", problem: "it cannot read SLOs counted as total minus bad events (bad_events_formula)" },
+  {
+    fixedIn: "4.5.0",
+    problem: "it plans a change of restricted_roles on every monitor at every run (fixed by #3645)",
+  },
+];
 
-/** What the stacks require by default: the newest 4.x Terraform can find, from 4.4.0 on. */
-export const DEFAULT_DATADOG_PROVIDER = ">= 4.4.0, < 5.0.0";
+/** The oldest provider that reads today's API and plans no change for unchanged stacks. */
+export const MINIMUM_DATADOG_PROVIDER = "4.5.0";
+
+/** What the stacks require by default: the newest 4.x Terraform can find, from the minimum on. */
+export const DEFAULT_DATADOG_PROVIDER = `>= ${MINIMUM_DATADOG_PROVIDER}, < 5.0.0`;
 
 /** Why a provider version constraint was refused. */
 export class ProviderConstraintError extends UsageError {}
@@ -42,11 +55,11 @@ export function datadogProviderConstraint(text: string): string {
   const lowest = lowestAllowed(clauses);
   if (lowest === undefined)
     throw new ProviderConstraintError(`no version of the Datadog provider satisfies "${constraint}"`);
-  if (compareVersions(lowest, parseVersion(MINIMUM_DATADOG_PROVIDER)) < 0)
+  const problem = PROVIDER_PROBLEMS.find(({ fixedIn }) => compareVersions(lowest, parseVersion(fixedIn)) < 0);
+  if (problem)
     throw new ProviderConstraintError(
-      `the Datadog provider constraint "${constraint}" allows ${lowest.join(".")}: slocc's stacks need ` +
-        `${MINIMUM_DATADOG_PROVIDER} or later, as older providers cannot read the metric SLOs Datadog returns ` +
-        `today (sli_specification.count); write a constraint such as "${DEFAULT_DATADOG_PROVIDER}"`,
+      `the Datadog provider constraint "${constraint}" allows ${lowest.join(".")}, and ${problem.problem}: ` +
+        `slocc's stacks need ${MINIMUM_DATADOG_PROVIDER} or later, such as "${DEFAULT_DATADOG_PROVIDER}"`,
     );
   return constraint;
 }
