@@ -1,5 +1,5 @@
 import { compileDirectory } from "./app/compile.js";
-import { stackSettingsFrom } from "./config/stack-settings.js";
+import { stackSettingsFrom } from "./settings/stack-settings.js";
 import { failsRun } from "./diagnostics/diagnostic.js";
 import { buildApp } from "./emit/stacks.js";
 import { renderDiagnosticsText } from "./render/diagnostics.js";

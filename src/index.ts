@@ -19,7 +19,7 @@ export {
   type OpenSloExportResult,
 } from "./app/openslo.js";
 export type { OutputFile } from "./app/output-files.js";
-export type { ExportNote } from "./spec/openslo/from-model.js";
+export type { ExportNote } from "./formats/openslo-v1/from-model.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from "./diagnostics/codes.js";
 export { failsRun, type Diagnostic, type Result } from "./diagnostics/diagnostic.js";
 export type { Position } from "./util/position.js";
@@ -28,6 +28,6 @@ export type { SpecInput } from "./load/read-directory.js";
 export type * from "./model/model.js";
 export type * from "./plan/resources.js";
 export { explainModel, type SloExplanation } from "./views/explain.js";
-export { specJsonSchema } from "./spec/v1/json-schema.js";
+export { specJsonSchema } from "./formats/slocc-v1/json-schema.js";
 export { reviewCalendar, type ReviewEntry } from "./views/calendar.js";
-export type * from "./views/diff/types.js";
+export type * from "./diff/types.js";

@@ -9,41 +9,50 @@ import { describe, expect, it } from "vitest";
  */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   util: [],
-  format: ["util"],
+  // Numbers, durations, instants and tables written for people.
+  human: ["util"],
   diagnostics: ["util"],
   datadog: ["util"],
-  policy: [],
-  config: ["util"],
-  terraform: ["util"],
+  // Tables built into slocc: Datadog's recommended burn-rate tiers and the built-in SLI templates.
+  builtin: [],
+  // What a stack is written with besides its resources: backend and provider version.
+  settings: ["util"],
+  terraform: ["util", "datadog"],
   // Reading the Datadog API: I/O, like running terraform.
-  "datadog-api": ["util"],
-  model: ["util", "format", "datadog", "policy"],
+  "datadog-api": ["util", "datadog"],
+  model: ["util", "human", "datadog", "builtin"],
   load: ["util", "diagnostics"],
-  spec: ["util", "diagnostics", "datadog", "format", "load", "model", "policy"],
-  rules: ["util", "diagnostics", "datadog", "format", "model"],
-  plan: ["util", "datadog", "format", "model"],
-  views: ["util", "datadog", "format", "model", "plan"],
+  // The input formats, one folder per format and version: schema, mapping to the model, writer back.
+  formats: ["util", "diagnostics", "datadog", "human", "load", "model", "builtin"],
+  rules: ["util", "diagnostics", "datadog", "human", "model"],
+  plan: ["util", "datadog", "human", "model"],
+  // Read models: explain, the review calendar, the templates list.
+  views: ["util", "datadog", "human", "model", "plan"],
+  // The change diff: a read model of two compilations, with its risks.
+  diff: ["util", "datadog", "human", "model", "plan", "views"],
   // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).
-  adopt: ["util", "datadog", "format", "datadog-api", "spec", "model"],
-  render: ["util", "diagnostics", "datadog", "format", "views", "terraform", "adopt"],
-  emit: ["util", "config", "datadog", "plan"],
+  adopt: ["util", "datadog", "human", "datadog-api", "formats", "model"],
+  render: ["util", "diagnostics", "datadog", "human", "views", "diff", "terraform", "adopt"],
+  emit: ["util", "settings", "datadog", "plan"],
   app: [
     "util",
+    "datadog",
     "diagnostics",
-    "config",
+    "settings",
     "terraform",
     "load",
-    "spec",
+    "formats",
     "model",
     "rules",
     "plan",
     "views",
+    "diff",
     "render",
     "emit",
     "datadog-api",
     "adopt",
   ],
-  cli: ["util", "config", "app", "views", "render"],
+  cli: ["util", "settings", "app", "views", "diff", "render"],
 };
 
 /** Packages that load CDK for Terraform: only the emit stage may import them. */
@@ -113,7 +122,7 @@ const folderEdges = edges.filter((edge) => !edge.to.startsWith("package "));
 describe("the stages of src/", () => {
   it("reads at least one import of every stage, so the checks below look at real code", () => {
     const importing = new Set(folderEdges.map((edge) => edge.from));
-    for (const folder of Object.keys(ALLOWED).filter((name) => !["util", "policy"].includes(name)))
+    for (const folder of Object.keys(ALLOWED).filter((name) => !["util", "builtin"].includes(name)))
       expect(importing).toContain(folder);
   });
 
@@ -132,7 +141,7 @@ describe("the stages of src/", () => {
 
   it("leave the model free of every other stage", () => {
     expect(new Set(folderEdges.filter((edge) => edge.from === "model").map((edge) => edge.to))).toEqual(
-      new Set(["util", "format", "datadog", "policy"]),
+      new Set(["util", "human", "datadog", "builtin"]),
     );
   });
 
@@ -192,8 +201,16 @@ describe("the command line", () => {
 
   it("loads for `slocc validate` what compiles specs, and none of what the other commands need", () => {
     const { files } = loadedBy(["validate", "--dir", join(__dirname, "..", "slos")]);
-    expect(files).toEqual(expect.arrayContaining(["app/compile.js", "spec/to-model.js", "rules/index.js"]));
-    const others = ["adopt/", "datadog-api/", "terraform/", "emit/", "spec/openslo/", "render/diff-", "app/stacks.js"];
+    expect(files).toEqual(expect.arrayContaining(["app/compile.js", "formats/to-model.js", "rules/index.js"]));
+    const others = [
+      "adopt/",
+      "datadog-api/",
+      "terraform/",
+      "emit/",
+      "formats/openslo-v1/",
+      "render/diff-",
+      "app/stacks.js",
+    ];
     expect(files.filter((file) => others.some((other) => file.startsWith(other)))).toEqual([]);
   });
 });

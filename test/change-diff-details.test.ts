@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMMENT_LIMIT, diffMarkdown } from "../src/render/diff-markdown.js";
-import { changeDiff } from "../src/views/diff/change-diff.js";
-import type { ChangeDiff } from "../src/views/diff/types.js";
+import { changeDiff } from "../src/diff/change-diff.js";
+import type { ChangeDiff } from "../src/diff/types.js";
 import { runCli } from "./support/cli.js";
 import { compileTexts, tempDir } from "./support/compile.js";
 import { TempRepo } from "./support/git.js";

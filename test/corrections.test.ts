@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Compilation } from "../src/app/compile.js";
 import { CORRECTION_RESOURCE, type CorrectionResource } from "../src/plan/resources.js";
 import { explainModel } from "../src/views/explain.js";
-import { changeDiff } from "../src/views/diff/change-diff.js";
+import { changeDiff } from "../src/diff/change-diff.js";
 import { epochSeconds, isTimeZone, parseDateTime } from "../src/util/zoned-time.js";
 import { codesAt, compileOne, positionOf, serviceYaml } from "./support/compile.js";
 import { resourcesOf, stacksOf, synthesizeInMemory } from "./support/synth.js";

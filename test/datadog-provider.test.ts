@@ -8,8 +8,8 @@ import {
   DEFAULT_DATADOG_PROVIDER,
   datadogProviderConstraint,
   ProviderConstraintError,
-} from "../src/config/datadog-provider.js";
-import { DEFAULT_STACK_SETTINGS } from "../src/config/stack-settings.js";
+} from "../src/settings/datadog-provider.js";
+import { DEFAULT_STACK_SETTINGS } from "../src/settings/stack-settings.js";
 import { synthesizeTo } from "../src/emit/synth.js";
 import { runCli } from "./support/cli.js";
 import { tempDir } from "./support/compile.js";

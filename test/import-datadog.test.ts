@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileDirectory } from "../src/app/compile.js";
-import { changeDiff } from "../src/views/diff/change-diff.js";
+import { changeDiff } from "../src/diff/change-diff.js";
 import { runCli, type CliRun } from "./support/cli.js";
 import { compileTexts, tempDir } from "./support/compile.js";
 import { monitorObject, sloObject } from "./support/datadog-fixtures.js";

@@ -8,7 +8,7 @@ import { compileInputs } from "../src/app/compile.js";
 import type { AppContext } from "../src/app/context.js";
 import { readParseCache, writeParseCache } from "../src/app/parse-cache-file.js";
 import { prepareWriting, writeStacks } from "../src/app/synth.js";
-import { DEFAULT_STACK_SETTINGS } from "../src/config/stack-settings.js";
+import { DEFAULT_STACK_SETTINGS } from "../src/settings/stack-settings.js";
 import { synthesizeTo } from "../src/emit/synth.js";
 import { moveStackDirs, moveWorkingFiles, undoMoves } from "../src/emit/working-files.js";
 import { ParseCache } from "../src/load/parse-cache.js";

@@ -9,7 +9,7 @@ import { exportOpenSloModel, importOpenSloInputs, type Conversion, type ImportOp
 import { loadDocumentStreams } from "../src/load/load-specs.js";
 import type { Model } from "../src/model/model.js";
 import type { CompiledPlan, MonitorResource, SloResource } from "../src/plan/resources.js";
-import { openSloToModel } from "../src/spec/openslo/to-model.js";
+import { openSloToModel } from "../src/formats/openslo-v1/to-model.js";
 import { serviceSpecs, specYaml } from "./support/arbitraries.js";
 import { runCli } from "./support/cli.js";
 import { compileTexts, positionOf, readTree, tempDir } from "./support/compile.js";

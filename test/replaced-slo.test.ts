@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ChangeDiff } from "../src/views/diff/types.js";
+import type { ChangeDiff } from "../src/diff/types.js";
 import { runCli } from "./support/cli.js";
 import { TempRepo } from "./support/git.js";
 import { StandInWorkspace } from "./support/stand-in-resources.js";

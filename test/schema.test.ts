@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { loadSpecs } from "../src/load/load-specs.js";
-import { catalogV1, serviceV1, SPEC_V1 } from "../src/spec/v1/schema.js";
+import { catalogV1, serviceV1, SPEC_V1 } from "../src/formats/slocc-v1/schema.js";
 import { runCli } from "./support/cli.js";
 import { readCorpus } from "./support/corpus.js";
 
@@ -56,7 +56,7 @@ const valid = [
         .map((name) => yamlFiles(join(ROOT, "test", "golden", name, "slos"))),
     )
   ).flat(),
-  ...(await yamlFiles(join(ROOT, "templates", "slos"))),
+  ...(await yamlFiles(join(ROOT, "scaffold", "slos"))),
   ...(await docExamples()),
 ];
 

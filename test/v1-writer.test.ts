@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileDirectory, type Compilation } from "../src/app/compile.js";
 import type { Model } from "../src/model/model.js";
-import { serviceToV1Yaml } from "../src/spec/v1/from-model.js";
+import { serviceToV1Yaml } from "../src/formats/slocc-v1/from-model.js";
 import { serviceSpecs, specYaml } from "./support/arbitraries.js";
 import { compileTexts } from "./support/compile.js";
 

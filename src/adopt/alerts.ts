@@ -3,8 +3,8 @@ import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { formatSloAlertQuery, parseSloAlertQuery, type SloAlertQueryParts } from "../datadog/slo-alert-query.js";
 import { isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor } from "../datadog-api/responses.js";
-import { formatNumber } from "../format/numbers.js";
-import type { BurnRateTierV1, ErrorBudgetV1 } from "../spec/v1/schema.js";
+import { formatNumber } from "../human/numbers.js";
+import type { BurnRateTierV1, ErrorBudgetV1 } from "../formats/slocc-v1/schema.js";
 import { compareText } from "../util/text.js";
 
 /** An SLO alert adopted as a tier or as the error-budget alert, with what the first apply changes in it. */

@@ -1,6 +1,6 @@
 import { mergeTags, sloccTags } from "../model/tags.js";
 import { ownTags } from "./slo.js";
-import { SPEC_V1, type ServiceV1, type SloV1 } from "../spec/v1/schema.js";
+import { SPEC_V1, type ServiceV1, type SloV1 } from "../formats/slocc-v1/schema.js";
 import { compareText } from "../util/text.js";
 import type { AdoptedSlo, AdoptionOptions, Refusal } from "./slo.js";
 

@@ -3,7 +3,13 @@ import { MAX_SLO_MONITORS } from "../datadog/targets.js";
 import { SLOCC_TAG_KEYS, tagKey } from "../model/tags.js";
 import { compareWindows, isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor, DatadogSlo, DatadogTimeSlice } from "../datadog-api/responses.js";
-import { QUERY_NAME_PATTERN, SLO_ID_PATTERN, type ObjectiveV1, type SliV1, type SloV1 } from "../spec/v1/schema.js";
+import {
+  QUERY_NAME_PATTERN,
+  SLO_ID_PATTERN,
+  type ObjectiveV1,
+  type SliV1,
+  type SloV1,
+} from "../formats/slocc-v1/schema.js";
 import { compareText } from "../util/text.js";
 import { adoptAlerts, type AdoptedAlert } from "./alerts.js";
 import { nameFrom, ownerFrom } from "./names.js";

@@ -1,5 +1,5 @@
 import { Document, isPair, isScalar, isSeq, visit } from "yaml";
-import type { ServiceV1 } from "../spec/v1/schema.js";
+import type { ServiceV1 } from "../formats/slocc-v1/schema.js";
 
 /** Lists whose items read best on one line each: `- { window: 30d, target: 99.9 }`. */
 const ONE_LINE_ITEMS = new Set(["objectives", "burnRate", "queries"]);

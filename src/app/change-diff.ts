@@ -1,8 +1,8 @@
 import { sortDiagnostics, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { readSpecDirectory } from "../load/read-directory.js";
 import { readSpecsAtRef } from "../load/read-git.js";
-import { changeDiff } from "../views/diff/change-diff.js";
-import type { ChangeDiff } from "../views/diff/types.js";
+import { changeDiff } from "../diff/change-diff.js";
+import type { ChangeDiff } from "../diff/types.js";
 import { compileRead, type Compilation, type CompileOptions } from "./compile.js";
 
 /** What to compare: the specs in `dir` at `base` against `head` (a ref, or the working tree). */

@@ -14,7 +14,7 @@ import type { Draft, Model } from "../model/model.js";
 import { planModel } from "../plan/plan.js";
 import type { CompiledPlan } from "../plan/resources.js";
 import { checkModel } from "../rules/index.js";
-import { specsToModel } from "../spec/to-model.js";
+import { specsToModel } from "../formats/to-model.js";
 import { todayUtc } from "../util/dates.js";
 import { compareText } from "../util/text.js";
 

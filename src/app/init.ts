@@ -11,17 +11,17 @@ import { SCHEMA_FILE, schemaModeline } from "./schema.js";
 const SPEC_DIR = "slos";
 
 /** A file `init` writes: where it goes in the repository, and where its content comes from in the package. */
-interface Template {
+interface ScaffoldFile {
   readonly target: string;
   readonly source: string;
   /** What the file is for, in the report. */
   readonly purpose: string;
 }
 
-const TEMPLATES: readonly Template[] = [
+const SCAFFOLD: readonly ScaffoldFile[] = [
   {
     target: "cdktf.json",
-    source: "templates/cdktf.json",
+    source: "scaffold/cdktf.json",
     purpose: "`cdktf synth` and `cdktf diff` run the installed slocc, for teams that add cdktf-cli",
   },
   {
@@ -44,7 +44,7 @@ type Outcome =
  */
 export async function initRepository(context: AppContext): Promise<ExitCode> {
   const outcomes = [await writeExample(context.cwd)];
-  for (const template of TEMPLATES) {
+  for (const template of SCAFFOLD) {
     const text = await readFile(join(PACKAGE_ROOT, template.source), "utf8");
     outcomes.push(await writeNew(context.cwd, template.target, text, template.purpose));
   }
@@ -69,7 +69,7 @@ async function writeExample(cwd: string): Promise<Outcome> {
   );
   if (specs.length > 0)
     return { path, action: "skipped", note: `${SPEC_DIR}/ already holds specs (${specs.join(", ")})` };
-  const template = await readFile(join(PACKAGE_ROOT, "templates", SPEC_DIR, "example.yaml"), "utf8");
+  const template = await readFile(join(PACKAGE_ROOT, "scaffold", SPEC_DIR, "example.yaml"), "utf8");
   return writeNew(
     cwd,
     path,
@@ -89,7 +89,7 @@ async function writeNew(cwd: string, path: string, text: string, purpose: string
 /** Adds the entries `.gitignore` lacks, after its own lines; creates it when absent. */
 async function extendGitignore(cwd: string): Promise<Outcome> {
   const path = ".gitignore";
-  const entries = (await readFile(join(PACKAGE_ROOT, "templates", "gitignore"), "utf8")).split("\n").filter(Boolean);
+  const entries = (await readFile(join(PACKAGE_ROOT, "scaffold", "gitignore"), "utf8")).split("\n").filter(Boolean);
   const current = await readFile(resolve(cwd, path), "utf8").catch(() => undefined);
   const present = new Set((current ?? "").split(/\r?\n/).map((line) => line.trim()));
   const missing = entries.filter((entry) => !present.has(entry));

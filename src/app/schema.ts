@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from "node:path";
-import { specJsonSchema } from "../spec/v1/json-schema.js";
+import { specJsonSchema } from "../formats/slocc-v1/json-schema.js";
 
 /** Where the package ships the JSON Schema of spec files, relative to its root. */
 export const SCHEMA_FILE = "schema/slocc-v1.schema.json";

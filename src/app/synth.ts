@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../config/stack-settings.js";
+import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../settings/stack-settings.js";
 import type { SynthesisReport } from "../emit/synth.js";
 import { WorkerPool } from "../emit/worker-pool.js";
 import type { ParseCache } from "../load/parse-cache.js";

@@ -1,6 +1,6 @@
 import { loadSpecs } from "../load/load-specs.js";
 import { readSpecDirectory } from "../load/read-directory.js";
-import { templatesOf } from "../spec/to-model.js";
+import { templatesOf } from "../formats/to-model.js";
 import type { TemplateEntry } from "../views/templates.js";
 import { sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
 

@@ -1,4 +1,4 @@
-import { DATADOG_API_KEY, DATADOG_APP_KEY, DATADOG_HOST, datadogSetting } from "../util/datadog-environment.js";
+import { DATADOG_API_KEY, DATADOG_APP_KEY, DATADOG_HOST, datadogSetting } from "../datadog/environment.js";
 import type { Environment } from "../util/environment.js";
 
 /** The site slocc reads from when DD_HOST is not set (US1), as the Datadog provider defaults. */

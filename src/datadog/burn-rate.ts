@@ -1,4 +1,4 @@
-import { withoutFloatNoise } from "../util/numbers.js";
+import { withoutFloatNoise } from "../util/float.js";
 
 /** Datadog's bounds on an SLO alert's long window, in hours. */
 export const LONG_WINDOW_HOURS = { min: 1, max: 48 } as const;

@@ -1,6 +1,6 @@
 import { LocalBackend, TerraformBackend, TerraformRemoteState, type TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { BackendChoice } from "../config/backend.js";
+import type { BackendChoice } from "../settings/backend.js";
 import { escapeTemplate } from "./escape.js";
 
 /**

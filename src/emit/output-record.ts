@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { StackSettings } from "../config/stack-settings.js";
+import type { StackSettings } from "../settings/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { codeFingerprint } from "../util/fingerprint.js";
 import { compareText } from "../util/text.js";

@@ -1,6 +1,6 @@
 import { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
-import { DATADOG_PROVIDER_SOURCE } from "../config/datadog-provider.js";
+import { DATADOG_PROVIDER_SOURCE } from "../settings/datadog-provider.js";
 
 /**
  * The Datadog provider of a stack, required at `constraint`. The provider's generated class pins

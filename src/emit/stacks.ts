@@ -3,7 +3,7 @@ import type { MonitorConfig } from "@cdktf/provider-datadog/lib/monitor";
 import type { ServiceLevelObjectiveConfig } from "@cdktf/provider-datadog/lib/service-level-objective";
 import type { SloCorrectionConfig } from "@cdktf/provider-datadog/lib/slo-correction";
 import { App, TerraformStack, type TerraformMetaArguments } from "cdktf";
-import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../config/stack-settings.js";
+import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../settings/stack-settings.js";
 import { formatSloAlertQuery } from "../datadog/slo-alert-query.js";
 import { addBackend } from "./backend.js";
 import {

@@ -1,4 +1,4 @@
-import type { StackSettings } from "../config/stack-settings.js";
+import type { StackSettings } from "../settings/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { buildApp } from "./stacks.js";
 

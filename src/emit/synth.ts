@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App } from "cdktf";
 import type { CompiledPlan, StackPlan } from "../plan/resources.js";
-import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../config/stack-settings.js";
+import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../settings/stack-settings.js";
 import { readRecord, stackDigest, writeRecord, type OutputRecord, type StackRecord } from "./output-record.js";
 import type { StackJob, StackManifest } from "./synth-stack.js";
 import { synthesizeAll } from "./synth-threads.js";

@@ -1,7 +1,7 @@
 import { budgetForFactor, factorFits, factorForBudget, maxBurnRate } from "../datadog/burn-rate.js";
 import { WINDOW_HOURS, type Window } from "../datadog/windows.js";
-import policy from "../policy/burn-rate-tiers.json";
-import { withoutFloatNoise } from "../util/numbers.js";
+import policy from "../builtin/burn-rate-tiers.json";
+import { withoutFloatNoise } from "../util/float.js";
 import type { Position } from "../util/position.js";
 import type {
   AlertSeverity,
@@ -90,7 +90,7 @@ export function resolveAlerting(
   };
 }
 
-/** Datadog's recommended tiers for the primary objective's window, from the policy table in src/policy. */
+/** Datadog's recommended tiers for the primary objective's window, from the table in src/builtin. */
 export function defaultTiers(primary: Draft<Objective> | undefined): Draft<BurnRateTier>[] {
   if (primary?.window === undefined) return [];
   const { window, target } = primary;

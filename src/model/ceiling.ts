@@ -1,4 +1,4 @@
-import { withoutFloatNoise } from "../util/numbers.js";
+import { withoutFloatNoise } from "../util/float.js";
 
 /**
  * One step of a journey: the names of the dependencies it crosses there. One name is a dependency

@@ -1,4 +1,4 @@
-import { formatNumber } from "../format/numbers.js";
+import { formatNumber } from "../human/numbers.js";
 import type { Draft, LatencySli, RatioSli } from "./model.js";
 
 /** The numerator of a ratio SLI: its good events query, or all events less the bad ones. */

@@ -1,5 +1,5 @@
-import { formatDuration } from "../format/duration.js";
-import { formatNumber, formatPercent } from "../format/numbers.js";
+import { formatDuration } from "../human/duration.js";
+import { formatNumber, formatPercent } from "../human/numbers.js";
 import { budgetSeconds, tierTimes } from "../model/budget.js";
 import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Service, Slo } from "../model/model.js";
 import { sloTitle } from "./titles.js";

@@ -1,5 +1,5 @@
 import { ALERT_PRIORITY } from "../datadog/priority.js";
-import { formatNumber } from "../format/numbers.js";
+import { formatNumber } from "../human/numbers.js";
 import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
 import { compareText } from "../util/text.js";
 import { burnRateMessage, errorBudgetMessage } from "./alert-message.js";

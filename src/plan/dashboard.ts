@@ -1,5 +1,5 @@
 import type { Service, Slo } from "../model/model.js";
-import { formatAvailability, formatPercent } from "../format/numbers.js";
+import { formatAvailability, formatPercent } from "../human/numbers.js";
 import { sloLogicalId } from "./logical-ids.js";
 import { serviceTitle } from "./titles.js";
 import { DASHBOARD_RESOURCE, type DashboardResource, type DashboardSloWidget } from "./resources.js";

@@ -1,4 +1,4 @@
-import { formatTable } from "../format/table.js";
+import { formatTable } from "../human/table.js";
 import type { ReviewEntry } from "../views/calendar.js";
 
 /** The review calendar as an aligned table, one service a row. */

@@ -1,5 +1,5 @@
 import { escapeHtml, tableHeader, tableRow } from "./markdown.js";
-import type { ChangeDiff, ResourceChange, SloChange } from "../views/diff/types.js";
+import type { ChangeDiff, ResourceChange, SloChange } from "../diff/types.js";
 import { reviewerList } from "./diff-text.js";
 import { changeLabel, resourceSummary, sloSummary, stackSummary } from "./diff-words.js";
 

@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import type { ChangeDiff, SloChange } from "../views/diff/types.js";
+import type { ChangeDiff, SloChange } from "../diff/types.js";
 import { changeLabel, resourceSummary, sloSummary, stackSummary } from "./diff-words.js";
 
 const SIGNS: Readonly<Record<SloChange["change"], string>> = { added: "+", removed: "-", renamed: ">", changed: "~" };

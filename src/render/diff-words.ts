@@ -1,5 +1,5 @@
 import { plural } from "../util/text.js";
-import { RESOURCE_ACTIONS, type ChangeDiff, type SloChange } from "../views/diff/types.js";
+import { RESOURCE_ACTIONS, type ChangeDiff, type SloChange } from "../diff/types.js";
 
 /** `1 SLO added, 2 changed` (only the kinds present), or `no SLO change`. */
 export function sloSummary(diff: ChangeDiff): string {

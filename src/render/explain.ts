@@ -1,7 +1,7 @@
 import { WINDOW_HOURS } from "../datadog/windows.js";
-import { formatDuration } from "../format/duration.js";
-import { formatSchedule } from "../format/instant.js";
-import { formatAvailability, formatNumber, formatPercent } from "../format/numbers.js";
+import { formatDuration } from "../human/duration.js";
+import { formatSchedule } from "../views/schedule.js";
+import { formatAvailability, formatNumber, formatPercent } from "../human/numbers.js";
 import { tableHeader, tableRow } from "./markdown.js";
 import type {
   CorrectionExplanation,

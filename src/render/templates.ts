@@ -1,4 +1,4 @@
-import { formatTable } from "../format/table.js";
+import { formatTable } from "../human/table.js";
 import type { TemplateEntry } from "../views/templates.js";
 
 /** SLI templates as a table: name, parameters, where declared, and what each measures. */

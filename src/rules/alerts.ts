@@ -1,6 +1,6 @@
 import { LONG_WINDOW_HOURS } from "../datadog/burn-rate.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatNumber } from "../format/numbers.js";
+import { formatNumber } from "../human/numbers.js";
 import type { BurnRateTier, Draft, ErrorBudgetAlert, Slo } from "../model/model.js";
 import { byPosition, eachSlo, type Rule } from "./rule.js";
 

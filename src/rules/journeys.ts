@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatAvailability, formatPercent } from "../format/numbers.js";
+import { formatAvailability, formatPercent } from "../human/numbers.js";
 import { weakestLinks } from "../model/ceiling.js";
 import type { Dependency, Draft } from "../model/model.js";
 import { dependencyLookup } from "../model/resolve.js";

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { DATADOG_API_KEY, DATADOG_APP_KEY, datadogSetting } from "../util/datadog-environment.js";
+import { DATADOG_API_KEY, DATADOG_APP_KEY, datadogSetting } from "../datadog/environment.js";
 import type { Environment } from "../util/environment.js";
 
 /** What running terraform against Datadog needs, once every precondition holds. */

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import type { Environment } from "../util/environment.js";
 import type { TerraformContext } from "./preflight.js";
-import { redact } from "./redact.js";
+import { redact } from "../util/redact.js";
 
 /** What one terraform invocation printed and how it ended, with the Datadog keys redacted. */
 export interface TerraformOutput {

@@ -1,5 +1,5 @@
 import type { Environment } from "../util/environment.js";
-import { mapBounded } from "./bounded.js";
+import { mapBounded } from "../util/bounded.js";
 import type { TerraformContext } from "./preflight.js";
 import { runTerraform, type TerraformOutput } from "./run-terraform.js";
 

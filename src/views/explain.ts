@@ -14,7 +14,7 @@ import type {
   Slo,
   Window,
 } from "../model/model.js";
-import { withoutFloatNoise } from "../util/numbers.js";
+import { withoutFloatNoise } from "../util/float.js";
 import { closestMatch } from "../util/suggest.js";
 import { compareText } from "../util/text.js";
 

@@ -8,7 +8,7 @@ import { synthesizeTo } from "../../src/emit/synth.js";
 import { loadSpecs } from "../../src/load/load-specs.js";
 import type { CompiledPlan } from "../../src/plan/resources.js";
 import { checkModel } from "../../src/rules/index.js";
-import { specsToModel } from "../../src/spec/to-model.js";
+import { specsToModel } from "../../src/formats/to-model.js";
 
 /** Compiles in-memory spec files (path -> YAML text). */
 export function compileTexts(files: Record<string, string>, options: CompileOptions = {}): Compilation {

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { RISK_KINDS, type ChangeDiff, type RiskKind } from "../../views/diff/types.js";
+import { RISK_KINDS, type ChangeDiff, type RiskKind } from "../../diff/types.js";
 import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
 
 type DiffFormat = "text" | "markdown" | "json";

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { AppContext } from "../../app/context.js";
-import { backendChoice } from "../../config/backend.js";
-import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "../../config/datadog-provider.js";
+import { backendChoice } from "../../settings/backend.js";
+import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "../../settings/datadog-provider.js";
 import { UsageError } from "../../util/usage-error.js";
 import { isRealDate } from "../../util/dates.js";
 

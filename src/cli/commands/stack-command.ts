@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppContext } from "../../app/context.js";
 import type { TerraformAction } from "../../app/stacks.js";
-import { stackSettingsFrom, type StackSettingsOptions } from "../../config/stack-settings.js";
+import { stackSettingsFrom, type StackSettingsOptions } from "../../settings/stack-settings.js";
 import {
   dirOption,
   outOption,

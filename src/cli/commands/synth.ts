@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { EXIT } from "../../app/exit.js";
-import { stackSettingsFrom, type StackSettingsOptions } from "../../config/stack-settings.js";
+import { stackSettingsFrom, type StackSettingsOptions } from "../../settings/stack-settings.js";
 import {
   dirOption,
   outOption,

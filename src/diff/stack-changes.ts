@@ -1,5 +1,5 @@
-import type { CompiledPlan, StackPlan } from "../../plan/resources.js";
-import { compareText } from "../../util/text.js";
+import type { CompiledPlan, StackPlan } from "../plan/resources.js";
+import { compareText } from "../util/text.js";
 import type { StackChange } from "./types.js";
 
 /**

@@ -1,9 +1,9 @@
-import { compareWindows, WINDOWS } from "../../datadog/windows.js";
-import { formatDuration } from "../../format/duration.js";
-import { formatNumber, formatPercent } from "../../format/numbers.js";
-import { budgetSeconds } from "../../model/budget.js";
-import { singleQuery } from "../../model/time-slice.js";
-import { type BurnRateTier, type Handle, type Sli, type Slo, type TimeSliceSli } from "../../model/model.js";
+import { compareWindows, WINDOWS } from "../datadog/windows.js";
+import { formatDuration } from "../human/duration.js";
+import { formatNumber, formatPercent } from "../human/numbers.js";
+import { budgetSeconds } from "../model/budget.js";
+import { singleQuery } from "../model/time-slice.js";
+import { type BurnRateTier, type Handle, type Sli, type Slo, type TimeSliceSli } from "../model/model.js";
 import { correctionChanges, correctionTexts } from "./correction-fields.js";
 import type { FieldChange } from "./types.js";
 

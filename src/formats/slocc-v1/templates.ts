@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { DataPath, SourceFile } from "../../load/source-file.js";
 import type { Position } from "../../model/model.js";
-import builtIn from "../../policy/sli-templates.json";
+import builtIn from "../../builtin/sli-templates.json";
 import { closestMatch, didYouMean } from "../../util/suggest.js";
 import { compareText } from "../../util/text.js";
 import { checkShape, type Salvaged } from "../shape.js";
@@ -23,7 +23,7 @@ export interface SliTemplate {
 /** Every template by name: the built-in ones, replaced by user templates of the same name. */
 export type TemplateRegistry = ReadonlyMap<string, SliTemplate>;
 
-/** slocc's built-in templates, from the policy table in src/policy. */
+/** slocc's built-in templates, from the table in src/builtin. */
 export function builtInTemplates(): SliTemplate[] {
   return Object.entries(builtIn.templates).map(([name, template]) => ({
     name,

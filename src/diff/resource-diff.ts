@@ -1,7 +1,7 @@
-import { formatSloAlertQuery } from "../../datadog/slo-alert-query.js";
-import { sloReferences, type SloReference } from "../../plan/references.js";
-import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../../plan/resources.js";
-import { compareText, snakeCase } from "../../util/text.js";
+import { formatSloAlertQuery } from "../datadog/slo-alert-query.js";
+import { sloReferences, type SloReference } from "../plan/references.js";
+import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../plan/resources.js";
+import { compareText, snakeCase } from "../util/text.js";
 import type { ResourceChange, ResourceReference } from "./types.js";
 
 /** Fields whose change makes the provider destroy and recreate the resource (ForceNew). */

@@ -1,4 +1,4 @@
-import type { Environment } from "./environment.js";
+import type { Environment } from "../util/environment.js";
 
 /** A Datadog setting and the environment variables it is read from, as the Datadog provider reads them. */
 export interface DatadogVariable {

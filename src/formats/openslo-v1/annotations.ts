@@ -1,5 +1,5 @@
 import { isWindow, type Window } from "../../datadog/windows.js";
-import { formatNumber } from "../../format/numbers.js";
+import { formatNumber } from "../../human/numbers.js";
 
 /**
  * slocc's own annotations on OpenSLO objects: what a slocc spec says and OpenSLO has no field for.

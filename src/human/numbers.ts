@@ -1,4 +1,4 @@
-import { withoutFloatNoise } from "../util/numbers.js";
+import { withoutFloatNoise } from "../util/float.js";
 
 /** A number as written in queries, thresholds and messages, without float noise. */
 export function formatNumber(value: number): string {

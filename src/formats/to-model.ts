@@ -4,9 +4,9 @@ import type { Catalog, Draft, Model, Service } from "../model/model.js";
 import { resolveAcrossFiles } from "../model/resolve.js";
 import { compareText } from "../util/text.js";
 import { checkShape, isRecord } from "./shape.js";
-import { catalogV1, serviceV1, SPEC_V1, templatesV1 } from "./v1/schema.js";
-import { templateRegistry, templatesFromV1, type TemplateRegistry } from "./v1/templates.js";
-import { catalogFromV1, serviceFromV1 } from "./v1/to-model.js";
+import { catalogV1, serviceV1, SPEC_V1, templatesV1 } from "./slocc-v1/schema.js";
+import { templateRegistry, templatesFromV1, type TemplateRegistry } from "./slocc-v1/templates.js";
+import { catalogFromV1, serviceFromV1 } from "./slocc-v1/to-model.js";
 
 /**
  * Reads every parsed spec file into one model draft: each file by its format and version, then

@@ -1,6 +1,6 @@
 import { Document, type Node } from "yaml";
 import { WINDOWS } from "../../datadog/windows.js";
-import { formatNumber } from "../../format/numbers.js";
+import { formatNumber } from "../../human/numbers.js";
 import { defaultShortWindowMinutes } from "../../model/alerting.js";
 import type {
   Alerting,

@@ -1,7 +1,7 @@
-import { formatPercent } from "../../format/numbers.js";
-import type { Model, Service, Slo } from "../../model/model.js";
-import type { CompiledPlan } from "../../plan/resources.js";
-import { compareText, plural } from "../../util/text.js";
+import { formatPercent } from "../human/numbers.js";
+import type { Model, Service, Slo } from "../model/model.js";
+import type { CompiledPlan } from "../plan/resources.js";
+import { compareText, plural } from "../util/text.js";
 import { diffResources } from "./resource-diff.js";
 import { sloFieldChanges, sloFields, sliFields, tierKey, tierText } from "./slo-fields.js";
 import { stackChanges } from "./stack-changes.js";

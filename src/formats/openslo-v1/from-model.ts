@@ -1,5 +1,5 @@
 import { Document } from "yaml";
-import { formatAvailability, formatPercent, formatNumber } from "../../format/numbers.js";
+import { formatAvailability, formatPercent, formatNumber } from "../../human/numbers.js";
 import type { BurnRateTier, Comparator, Handle, Service, Slo, Tag } from "../../model/model.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";

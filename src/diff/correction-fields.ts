@@ -1,7 +1,7 @@
-import { formatSchedule } from "../../format/instant.js";
-import { correctionIdentity, identityKey } from "../../model/corrections.js";
-import type { Correction } from "../../model/model.js";
-import { compareText } from "../../util/text.js";
+import { formatSchedule } from "../views/schedule.js";
+import { correctionIdentity, identityKey } from "../model/corrections.js";
+import type { Correction } from "../model/model.js";
+import { compareText } from "../util/text.js";
 import type { FieldChange } from "./types.js";
 
 /**
