@@ -121,12 +121,11 @@ describe("the Datadog API's address and keys", () => {
       "https://api.datadoghq.eu",
     ],
   ])("come from %s", (_name, env, baseUrl) => {
-    expect(datadogAccess(env)).toEqual({ access: { baseUrl, apiKey: "a", appKey: "b" } });
+    expect(datadogAccess(env)).toEqual({ ok: true, value: { baseUrl, apiKey: "a", appKey: "b" } });
   });
 
   it.each(["DD_HOST", "DATADOG_HOST"])("refuse a %s that is not a URL, naming it", (name) => {
-    expect(datadogAccess({ DD_API_KEY: "a", DD_APP_KEY: "b", [name]: "datadoghq.eu" })).toEqual({
-      problem: `${name} is "datadoghq.eu": set it to a URL such as https://api.datadoghq.eu`,
-    });
+    const found = datadogAccess({ DD_API_KEY: "a", DD_APP_KEY: "b", [name]: "datadoghq.eu" });
+    expect(found).toEqual({ ok: false, problems: [{ code: "DATADOG_KEYS", message: expect.stringContaining(name) }] });
   });
 });

@@ -49,11 +49,11 @@ export async function importFromDatadog(
   clientOptions: ClientOptions = {},
 ): Promise<ExitCode> {
   const found = datadogAccess(context.env);
-  if ("problem" in found) {
-    context.stderr(`slocc: ${found.problem}\n`);
+  if (!found.ok) {
+    for (const problem of found.problems) context.stderr(`slocc: ${problem.message}\n`);
     return EXIT.failure;
   }
-  const { access } = found;
+  const access = found.value;
   const client = new DatadogClient(access, clientOptions);
   const existing = await existingSpecs(options.out, context.cwd);
   let read: DatadogRead;

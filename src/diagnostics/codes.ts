@@ -201,6 +201,17 @@ export const DIAGNOSTIC_CODES = {
     summary: "an error-budget alert watches a window the SLO has no objective for",
   },
   DUPLICATE_DATADOG_ID: { severity: "error", summary: "two SLOs, or two alerts, adopt the same Datadog object" },
+  // Problems outside the specs: what stops a command that reads Datadog or runs terraform.
+  DATADOG_KEYS: {
+    severity: "error",
+    summary: "DD_API_KEY or DD_APP_KEY is not set, or DD_HOST is not a URL, for a command that reads Datadog",
+  },
+  DATADOG_REQUEST: {
+    severity: "error",
+    summary: "a request to the Datadog API failed: refused, unreachable, rate-limited or answered in an unexpected shape",
+  },
+  TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
+  TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A diagnostic code from the closed list. */
