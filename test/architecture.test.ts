@@ -17,9 +17,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   builtin: [],
   // What a stack is written with besides its resources: backend and provider version.
   settings: ["util"],
-  terraform: ["util", "datadog"],
+  terraform: ["util", "diagnostics", "datadog"],
   // Reading the Datadog API: I/O, like running terraform.
-  "datadog-api": ["util", "datadog"],
+  "datadog-api": ["util", "diagnostics", "datadog"],
   model: ["util", "human", "datadog", "builtin"],
   load: ["util", "diagnostics"],
   // The input formats, one folder per format and version: schema, mapping to the model, writer back.
