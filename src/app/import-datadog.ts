@@ -3,7 +3,6 @@ import type { ImportReport } from "../adopt/report.js";
 import { sloAlertsBySlo } from "../adopt/alerts.js";
 import { groupServices, serviceDocument, type AdoptedService, type NamedSlo } from "../adopt/services.js";
 import { adoptSlo, type AdoptedSlo, type AdoptionOptions, type Refusal } from "../adopt/slo.js";
-import { specYaml } from "../adopt/spec-yaml.js";
 import { datadogAccess } from "../datadog-api/access.js";
 import { DatadogApiError, DatadogClient, type ClientOptions, type SloFilters } from "../datadog-api/client.js";
 import { monitorShape, readObject, sloShape } from "../datadog-api/responses.js";
@@ -13,6 +12,7 @@ import { readSpecDirectory } from "../load/read-directory.js";
 import { renderDiagnosticsText } from "../render/diagnostics.js";
 import { renderImportReport } from "../render/import-report.js";
 import { specsToModel } from "../formats/to-model.js";
+import { writeServiceV1 } from "../formats/slocc-v1/writer.js";
 import { redact } from "../util/redact.js";
 import { compareText } from "../util/text.js";
 import { compileInputs } from "./compile.js";
@@ -191,7 +191,7 @@ function unreadable(problem: string): string {
 
 /** The error diagnostics of a service spec holding these SLOs, as one line, or undefined when it compiles. */
 function compileProblems(path: string, service: AdoptedService, slos: readonly NamedSlo[]): string | undefined {
-  const text = specYaml(serviceDocument(service.service, service.owner, slos), []);
+  const text = writeServiceV1(serviceDocument(service.service, service.owner, slos));
   const compiled = compileInputs([{ path, bytes: encoder.encode(text) }]);
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   return errors.length === 0
@@ -201,11 +201,13 @@ function compileProblems(path: string, service: AdoptedService, slos: readonly N
 
 function fileText(path: string, service: AdoptedService, cwd: string): string {
   const specDir = join(path, "..");
-  return specYaml(serviceDocument(service.service, service.owner, service.slos), [
-    schemaModeline(specDir, cwd),
-    "Adopted from Datadog by `slocc import datadog`. Each `datadogId` names the Datadog object a",
-    "resource adopts: the first apply imports it instead of creating a new one (Terraform 1.5 or later).",
-  ]);
+  return writeServiceV1(serviceDocument(service.service, service.owner, service.slos), {
+    service: [
+      schemaModeline(specDir, cwd),
+      "Adopted from Datadog by `slocc import datadog`. Each `datadogId` names the Datadog object a",
+      "resource adopts: the first apply imports it instead of creating a new one (Terraform 1.5 or later).",
+    ],
+  });
 }
 
 /** Services and adopted SLO ids of the specs already in `dir`; an absent or unreadable directory holds none. */

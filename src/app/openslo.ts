@@ -5,7 +5,8 @@ import { readSpecPaths } from "../load/read-paths.js";
 import type { Model } from "../model/model.js";
 import { openSloYaml, serviceToOpenSlo, type ExportNote } from "../formats/openslo-v1/from-model.js";
 import { openSloToModel, type OpenSloImportOptions } from "../formats/openslo-v1/to-model.js";
-import { serviceToV1Yaml } from "../formats/slocc-v1/from-model.js";
+import { serviceToV1 } from "../formats/slocc-v1/from-model.js";
+import { writeServiceV1 } from "../formats/slocc-v1/writer.js";
 import { compareText, plural } from "../util/text.js";
 import { checkAndComplete, compileDirectory, compileInputs, type CompileOptions } from "./compile.js";
 import type { AppContext } from "./context.js";
@@ -47,7 +48,7 @@ export function importOpenSloInputs(inputs: readonly SpecInput[], options: Impor
   if (!model) return { value: undefined, diagnostics, sources };
   const files = model.services.map((service) => ({
     name: `${service.name}.yaml`,
-    text: serviceToV1Yaml(service, mapped.value.comments.get(service.name)),
+    text: writeServiceV1(serviceToV1(service), mapped.value.comments.get(service.name)),
   }));
   assertCompiles(files, options);
   return { value: { model, files }, diagnostics, sources };

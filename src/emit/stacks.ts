@@ -144,4 +144,5 @@ function addCorrection(
   // replaced, the new id replaces the correction too. An in-place update of the SLO keeps its id.
   resource.lifecycle = { replaceTriggeredBy: [`${SLO_RESOURCE}.${slo.friendlyUniqueId}.id`] };
   if (correction.movedFrom) resource.moveFromId(`${CORRECTION_RESOURCE}.${correction.movedFrom}`);
+  if (correction.importId) resource.importFrom(escapeTemplate(correction.importId));
 }

@@ -13,6 +13,7 @@ import type {
   Located,
   Notify,
   Objective,
+  Routing,
 } from "./model.js";
 
 /** A burn-rate tier as a spec asks for it, before defaults and the SLO's targets are applied. */
@@ -23,10 +24,13 @@ export interface TierRequest {
   readonly longWindowSeconds?: number;
   /** 1/12 of the long window (Datadog's default) when absent. */
   readonly shortWindowSeconds?: number;
+  /** Whether the short window was written in hours (`2h`); minutes otherwise. */
+  readonly shortWindowUnit?: BurnRateTier["shortWindowUnit"];
   /** A burn rate, or the share of the window's budget spent in the long window: one of the two. */
   readonly factor?: number;
   readonly budgetConsumedPercent?: number;
   readonly warningFactor?: number;
+  readonly notify?: Draft<Routing>;
   readonly datadogId?: number;
   readonly at: BurnRateTier["at"];
 }
@@ -103,6 +107,7 @@ export function defaultTiers(primary: Draft<Objective> | undefined): Draft<BurnR
       ...(target === undefined ? {} : { target }),
       longWindowHours,
       shortWindowMinutes: minutesIn(row.shortWindow),
+      shortWindowUnit: "m",
       factor: factorForBudget(WINDOW_HOURS[window], row.budgetConsumedPercent, longWindowHours),
       budgetConsumedPercent: row.budgetConsumedPercent,
       statedAs: "budget",
@@ -153,6 +158,7 @@ export function resolveTier(
     ...(target === undefined ? {} : { target }),
     ...(longWindowHours === undefined ? {} : { longWindowHours }),
     ...(shortWindowMinutes === undefined ? {} : { shortWindowMinutes }),
+    shortWindowUnit: request.shortWindowSeconds !== undefined ? (request.shortWindowUnit ?? "m") : "m",
     ...threshold,
     ...(factor !== undefined
       ? { statedAs: "factor" }
@@ -160,10 +166,22 @@ export function resolveTier(
         ? { statedAs: "budget" }
         : {}),
     ...(request.warningFactor === undefined ? {} : { warningFactor: request.warningFactor }),
+    ...(request.notify === undefined ? {} : { notify: request.notify }),
     ...(request.datadogId === undefined ? {} : { datadogId: request.datadogId }),
     origin: "custom",
     at: request.at,
   };
+}
+
+/**
+ * Who an alert notifies in each state: its own routing, else the SLO's handles for its severity
+ * in every state (recoveries going to whoever heard of the state recovered from).
+ */
+export function routingOf(
+  alert: { readonly severity: AlertSeverity; readonly notify?: Routing },
+  notify: Notify,
+): Omit<Routing, "at"> {
+  return alert.notify ?? { alert: notify[alert.severity], warning: notify[alert.severity] };
 }
 
 /** Datadog's default short window of a burn-rate alert, in minutes: 1/12 of the long window. */

@@ -43,6 +43,7 @@ const TIER_PARTS = requiredParts<BurnRateTier>()([
   "target",
   "longWindowHours",
   "shortWindowMinutes",
+  "shortWindowUnit",
   "factor",
   "budgetConsumedPercent",
   "statedAs",

@@ -13,6 +13,7 @@ export const CORRECTION_PARTS = [
   "rrule",
   "duration",
   "timezone",
+  "datadogId",
 ] as const;
 
 /** The time zone of a correction that names none, as Datadog stores it. */
@@ -26,6 +27,7 @@ export interface CorrectionRequest {
   readonly description?: string;
   readonly rrule?: string;
   readonly durationSeconds?: number;
+  readonly datadogId?: string;
   readonly at: Correction["at"];
 }
 
@@ -57,6 +59,7 @@ export function resolveCorrection(request: CorrectionRequest): Draft<Correction>
     ...(request.rrule === undefined ? {} : { rrule: request.rrule }),
     ...(request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds }),
     ...(timezone === undefined ? {} : { timezone }),
+    ...(request.datadogId === undefined ? {} : { datadogId: request.datadogId }),
     at: request.at,
   };
 }

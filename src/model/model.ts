@@ -113,6 +113,17 @@ export type AlertSeverity = "page" | "ticket";
 /** Severities in reading order. */
 export const SEVERITIES: readonly AlertSeverity[] = ["page", "ticket"];
 
+/**
+ * Who one alert notifies in each of its states. A recovery goes to whoever heard of the state it
+ * recovers from, unless `recovery` names who hears of every recovery.
+ */
+export interface Routing {
+  readonly alert: readonly Handle[];
+  readonly warning: readonly Handle[];
+  readonly recovery?: readonly Handle[];
+  readonly at: Position;
+}
+
 /** One multiwindow burn-rate alert: fires when both windows burn faster than `factor`. */
 export interface BurnRateTier {
   readonly severity: AlertSeverity;
@@ -121,6 +132,11 @@ export interface BurnRateTier {
   readonly target: number;
   readonly longWindowHours: number;
   readonly shortWindowMinutes: number;
+  /**
+   * How the alert query writes the short window: in minutes (`120m`), or in hours where the spec
+   * wrote whole hours (`2h`, as Datadog's own editor writes it), so an adopted query is kept as it is.
+   */
+  readonly shortWindowUnit: "m" | "h";
   readonly factor: number;
   /** Share of the window's budget spent in the long window at `factor`, in percent. */
   readonly budgetConsumedPercent: number;
@@ -128,6 +144,8 @@ export interface BurnRateTier {
   readonly statedAs: "factor" | "budget";
   /** A lower burn rate at which the alert warns first. */
   readonly warningFactor?: number;
+  /** The tier's own routing, instead of the SLO's handles for its severity. */
+  readonly notify?: Routing;
   /** The Datadog monitor this tier adopts (Terraform imports it). */
   readonly datadogId?: number;
   readonly origin: "default" | "custom";
@@ -149,6 +167,8 @@ export interface ErrorBudgetAlert {
   readonly target: number;
   readonly criticalPercent: number;
   readonly warningPercent?: number;
+  /** The alert's own routing, instead of the SLO's ticket handles. */
+  readonly notify?: Routing;
   /** The Datadog monitor this alert adopts (Terraform imports it). */
   readonly datadogId?: number;
   readonly at: At<"critical" | "warning" | "window" | "datadogId">;
@@ -205,7 +225,11 @@ export interface Correction {
   readonly durationSeconds?: number;
   /** The IANA time zone recurrences follow: as written, or `UTC`. */
   readonly timezone: string;
-  readonly at: At<"name" | "category" | "description" | "start" | "end" | "rrule" | "duration" | "timezone">;
+  /** The Datadog correction this one adopts (Terraform imports it). */
+  readonly datadogId?: string;
+  readonly at: At<
+    "name" | "category" | "description" | "start" | "end" | "rrule" | "duration" | "timezone" | "datadogId"
+  >;
 }
 
 /** The journey an SLO protects, by name. */

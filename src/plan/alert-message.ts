@@ -1,7 +1,8 @@
 import { formatDuration } from "../human/duration.js";
 import { formatNumber, formatPercent } from "../human/numbers.js";
 import { budgetSeconds, tierTimes } from "../model/budget.js";
-import type { AlertSeverity, BurnRateTier, ErrorBudgetAlert, Service, Slo } from "../model/model.js";
+import { routingOf } from "../model/alerting.js";
+import type { BurnRateTier, ErrorBudgetAlert, Handle, Routing, Service, Slo } from "../model/model.js";
 import { sloTitle } from "./titles.js";
 
 /**
@@ -28,7 +29,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
       "{{#is_recovery}}",
       recovered,
       "{{/is_recovery}}",
-      ...footer(service, slo, tier.severity, false),
+      ...footer(service, slo, routingOf(tier, slo.alerts.notify), false),
     ]);
   }
   const warning = formatNumber(tier.warningFactor);
@@ -44,7 +45,7 @@ export function burnRateMessage(service: Service, slo: Slo, tier: BurnRateTier):
     "{{#is_warning_recovery}}",
     `Recovered: SLO "${sloTitle(service, slo)}" is burning below the warning at ${warning}x over ${windows}/${tier.shortWindowMinutes}m again.`,
     "{{/is_warning_recovery}}",
-    ...footer(service, slo, tier.severity, true),
+    ...footer(service, slo, routingOf(tier, slo.alerts.notify), true),
   ]);
 }
 
@@ -70,7 +71,7 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
       "{{#is_recovery}}",
       recovered(alert.criticalPercent),
       "{{/is_recovery}}",
-      ...footer(service, slo, "ticket", false),
+      ...footer(service, slo, routingOf({ ...alert, severity: "ticket" }, slo.alerts.notify), false),
     ]);
   }
   return joinMessage([
@@ -84,24 +85,34 @@ export function errorBudgetMessage(service: Service, slo: Slo, alert: ErrorBudge
     "{{#is_warning_recovery}}",
     recovered(alert.warningPercent),
     "{{/is_warning_recovery}}",
-    ...footer(service, slo, "ticket", true),
+    ...footer(service, slo, routingOf({ ...alert, severity: "ticket" }, slo.alerts.notify), true),
   ]);
 }
 
 /**
- * Runbook, owner and who is notified: the handles of `severity` in each of the monitor's states,
- * alert and recovery, or with a warning threshold (`warns`) alert, warning and the recovery from each.
+ * Runbook, owner and who is notified in each of the monitor's states: alert and recovery, or with
+ * a warning threshold (`warns`) alert, warning and the recovery from each. A recovery goes to
+ * whoever heard of the state it recovers from, unless the routing names who hears of recoveries.
  */
-function footer(service: Service, slo: Slo, severity: AlertSeverity, warns: boolean): string[] {
-  const handles = slo.alerts.notify[severity].map((handle) => handle.value).join(" ");
-  const states = warns
-    ? ["is_alert", "is_warning", "is_alert_recovery", "is_warning_recovery"]
-    : ["is_alert", "is_recovery"];
+function footer(service: Service, slo: Slo, routing: Omit<Routing, "at">, warns: boolean): string[] {
+  const handles = (list: readonly Handle[]) => list.map((handle) => handle.value).join(" ");
+  const recoveries: [string, readonly Handle[]][] = routing.recovery
+    ? [["is_recovery", routing.recovery]]
+    : [
+        ["is_alert_recovery", routing.alert],
+        ["is_warning_recovery", routing.warning],
+      ];
+  const blocks: [string, readonly Handle[]][] = warns
+    ? [["is_alert", routing.alert], ["is_warning", routing.warning], ...recoveries]
+    : [
+        ["is_alert", routing.alert],
+        ["is_recovery", routing.recovery ?? routing.alert],
+      ];
   return [
     "",
     ...(slo.alerts.runbook ? [`Runbook: ${slo.alerts.runbook.value}`] : []),
     `Owner: ${service.owner}`,
-    ...(handles ? states.map((state) => `{{#${state}}}${handles}{{/${state}}}`) : []),
+    ...blocks.flatMap(([state, list]) => (list.length > 0 ? [`{{#${state}}}${handles(list)}{{/${state}}}`] : [])),
   ];
 }
 

@@ -53,7 +53,7 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
       sloLogicalId,
       window: tier.window,
       longWindow: `${tier.longWindowHours}h`,
-      shortWindow: `${tier.shortWindowMinutes}m`,
+      shortWindow: tier.shortWindowUnit === "h" ? `${tier.shortWindowMinutes / 60}h` : `${tier.shortWindowMinutes}m`,
       operator: ">",
       threshold: factor,
     },

@@ -11,6 +11,7 @@ export function planCorrections(service: Service, slo: Slo, sloLogicalId: string
     service: service.stack,
     slo: slo.name,
     sloLogicalId,
+    ...(correction.datadogId === undefined ? {} : { importId: correction.datadogId }),
     config: {
       category: correction.category,
       ...(correction.description === undefined ? {} : { description: correction.description }),

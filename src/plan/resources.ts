@@ -149,8 +149,8 @@ export interface CorrectionResource {
   readonly service: string;
   readonly slo: string;
   readonly sloLogicalId: string;
-  /** Corrections are not adopted from Datadog: none is imported. */
-  readonly importId?: undefined;
+  /** The id of the existing Datadog correction this resource adopts. */
+  readonly importId?: string;
   readonly config: CorrectionConfig;
 }
 

@@ -4,13 +4,15 @@ import { repeats } from "./duplicates.js";
 import { comparePositions, eachSlo, type Rule } from "./rule.js";
 
 /**
- * What adopting existing Datadog objects asks: a display name with some text, and each Datadog SLO
- * or monitor adopted once across every spec (Terraform cannot import one object to two resources).
+ * What adopting existing Datadog objects asks: a display name with some text, and each Datadog SLO,
+ * monitor or correction adopted once across every spec (Terraform cannot import one object to two
+ * resources).
  */
 export const checkAdoption: Rule = (model) => {
   const found: Diagnostic[] = [];
   const sloIds: { name: string; at: Position }[] = [];
   const monitorIds: { name: string; at: Position }[] = [];
+  const correctionIds: { name: string; at: Position }[] = [];
   const firstEnvironments = firstEnvironmentByFile(model);
   for (const { service, slo } of eachSlo(model)) {
     // Every environment of a service is an instance of its SLOs: the first one found stands for them all.
@@ -42,12 +44,28 @@ export const checkAdoption: Rule = (model) => {
     const errorBudget = slo.alerts?.errorBudget;
     if (errorBudget?.datadogId !== undefined)
       monitorIds.push({ name: String(errorBudget.datadogId), at: errorBudget.at.datadogId });
+    for (const correction of slo.corrections ?? []) {
+      if (correction.datadogId === undefined) continue;
+      // A service's correction is written once and planned for each SLO: checked with the first SLO only.
+      if (correction.scope === "service" && slo !== service.slos?.[0]) continue;
+      correctionIds.push({ name: correction.datadogId, at: correction.at.datadogId });
+      if (correction.scope === "service" || service.environment !== undefined)
+        found.push(
+          diagnostic(
+            "DUPLICATE_DATADOG_ID",
+            `${correction.scope === "service" ? "a service's correction applies to each of its SLOs" : "this service declares environments, and each makes its own correction"}: ` +
+              "one Datadog correction can be adopted by one SLO only. Move it under the SLO it corrects, in a spec without environments",
+            correction.at.datadogId,
+          ),
+        );
+    }
   }
   const adoptedTwice = (what: string) => (id: string, first: Position) =>
     `the Datadog ${what} ${id} is already adopted at ${first.file}:${first.line}: an object can be adopted once, remove one \`datadogId\``;
   found.push(
     ...repeats("DUPLICATE_DATADOG_ID", byPlace(sloIds), adoptedTwice("SLO")),
     ...repeats("DUPLICATE_DATADOG_ID", byPlace(monitorIds), adoptedTwice("monitor")),
+    ...repeats("DUPLICATE_DATADOG_ID", byPlace(correctionIds), adoptedTwice("correction")),
   );
   return found;
 };

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { SEVERITIES, type Draft, type Handle } from "../model/model.js";
+import { SEVERITIES, type Draft, type Handle, type Routing } from "../model/model.js";
 import { comparePositions, eachSlo, type Rule } from "./rule.js";
 
 /** A handle: `@`, then no spaces or braces. */
@@ -12,6 +12,11 @@ export const checkHandles: Rule = (model) => {
   const add = (list: readonly Draft<Handle>[] | undefined) => {
     for (const handle of list ?? []) handles.set(`${handle.at.file}:${handle.at.line}:${handle.at.column}`, handle);
   };
+  const addRouting = (routing: Draft<Routing> | undefined) => {
+    add(routing?.alert);
+    add(routing?.warning);
+    add(routing?.recovery);
+  };
   for (const service of model.services ?? []) {
     add(service.approvers);
     for (const severity of SEVERITIES) {
@@ -22,6 +27,10 @@ export const checkHandles: Rule = (model) => {
         // An SLO without handles of its own for the severity holds the service's list itself.
         if (sloHandles !== serviceHandles) add(sloHandles);
       }
+    }
+    for (const slo of service.slos ?? []) {
+      for (const tier of slo.alerts?.burnRate ?? []) addRouting(tier.notify);
+      addRouting(slo.alerts?.errorBudget?.notify);
     }
   }
   return [...handles.values()]
@@ -39,12 +48,16 @@ export const checkHandles: Rule = (model) => {
     );
 };
 
-/** Warns when an SLO's alerts of a severity would notify nobody. */
+/**
+ * Warns when an SLO's alerts of a severity would notify nobody, and when an alert's own routing
+ * names nobody to hear that it fires.
+ */
 export const checkRouting: Rule = (model) =>
-  eachSlo(model).flatMap(({ slo }) =>
-    SEVERITIES.flatMap((severity) => {
-      const alerts = slo.alerts;
-      const fires = (alerts?.burnRate ?? []).some((tier) => tier.severity === severity);
+  eachSlo(model).flatMap(({ slo }) => {
+    const alerts = slo.alerts;
+    const tiers = alerts?.burnRate ?? [];
+    const bySeverity = SEVERITIES.flatMap((severity) => {
+      const fires = tiers.some((tier) => tier.severity === severity && tier.notify === undefined);
       if (!fires || (alerts?.notify?.[severity]?.length ?? 0) > 0) return [];
       return [
         diagnostic(
@@ -53,5 +66,12 @@ export const checkRouting: Rule = (model) =>
           slo.at.name,
         ),
       ];
-    }),
-  );
+    });
+    const ownRoutings = [...tiers.map((tier) => tier.notify), alerts?.errorBudget?.notify];
+    const silent = ownRoutings.flatMap((routing) =>
+      routing !== undefined && (routing.alert?.length ?? 0) === 0
+        ? [diagnostic("NO_NOTIFY", "this alert notifies nobody when it fires: list handles under `alert`", routing.at)]
+        : [],
+    );
+    return [...bySeverity, ...silent];
+  });

@@ -8,7 +8,7 @@ import { resourceTagsOf, tagOf } from "../../model/tags.js";
 import { compareWindows, type Window } from "../../datadog/windows.js";
 import { withoutFloatNoise } from "../../util/float.js";
 import { compareText } from "../../util/text.js";
-import type { SpecComments } from "../slocc-v1/from-model.js";
+import type { SpecComments } from "../slocc-v1/writer.js";
 import { alertingOf } from "./alert-policies.js";
 import { ANNOTATIONS, parseObjectives } from "./annotations.js";
 import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";

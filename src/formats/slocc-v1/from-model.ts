@@ -1,4 +1,3 @@
-import { Document, type Node } from "yaml";
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../human/numbers.js";
 import { defaultShortWindowMinutes } from "../../model/alerting.js";
@@ -9,6 +8,7 @@ import type {
   Handle,
   Journey,
   Objective,
+  Routing,
   Service,
   Sli,
   Slo,
@@ -17,53 +17,15 @@ import type {
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { compareText } from "../../util/text.js";
-import { SPEC_V1 } from "./schema.js";
-
-/** Comments a written spec carries: above the service, and above each SLO (by name). */
-export interface SpecComments {
-  readonly service?: readonly string[];
-  readonly slos?: ReadonlyMap<string, readonly string[]>;
-}
+import { SPEC_V1, type ServiceV1 } from "./schema.js";
 
 /**
- * Writes a service of the model as a `slocc/v1` spec file that compiles to the same resources:
- * keys in a fixed order, SLOs by name, objectives with the primary first, what defaults already
- * say left out. The same service always gives the same text.
+ * A service of the model as `slocc/v1` spec data that compiles to the same resources: SLOs by
+ * name, objectives with the primary first, what defaults already say left out; `writeServiceV1`
+ * (./writer.ts) writes it out.
  */
-export function serviceToV1Yaml(service: Service, comments: SpecComments = {}): string {
-  const document = new Document(serviceData(service));
-  const header = commentText(comments.service);
-  if (header !== undefined) document.commentBefore = header;
-  const slos = document.get("slos", true) as { items: Node[] } | undefined;
-  for (const [index, slo] of service.slos.entries()) {
-    const above = commentText(comments.slos?.get(slo.name));
-    const node = slos?.items[index];
-    if (node && above !== undefined) node.commentBefore = above;
-    flow(document, ["slos", index, "tags"]);
-    const sliKind = Object.keys(sliData(slo.sli))[0] ?? "";
-    if (slo.sli.kind !== "ratio") flow(document, ["slos", index, "sli", sliKind]);
-    for (const position of slo.objectives.keys()) flow(document, ["slos", index, "objectives", position]);
-    for (const severity of SEVERITIES) flow(document, ["slos", index, "alerts", "notify", severity]);
-    flow(document, ["slos", index, "alerts", "errorBudget"]);
-    const tiers = document.getIn(["slos", index, "alerts", "burnRate"], true) as { items?: unknown[] } | undefined;
-    for (const position of (tiers?.items ?? []).keys()) flow(document, ["slos", index, "alerts", "burnRate", position]);
-  }
-  for (const key of ["tags", "approvers", "review"]) flow(document, [key]);
-  for (const journey of service.journeys) flow(document, ["journeys", journey.name, "dependsOn"]);
-  for (const severity of SEVERITIES) flow(document, ["notify", severity]);
-  return document.toString({ lineWidth: 0 });
-}
-
-function flow(document: Document, path: readonly (string | number)[]): void {
-  const node = document.getIn(path, true) as { flow?: boolean } | undefined;
-  if (node && typeof node === "object") node.flow = true;
-}
-
-/** Comment lines as the YAML library writes them: one `#` per line, control characters as spaces. */
-function commentText(lines: readonly string[] | undefined): string | undefined {
-  if (lines === undefined || lines.length === 0) return undefined;
-  // eslint-disable-next-line no-control-regex -- a control character in a comment would end it or garble the file
-  return lines.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f]/g, " ")}`).join("\n");
+export function serviceToV1(service: Service): ServiceV1 {
+  return serviceData(service) as ServiceV1;
 }
 
 function serviceData(service: Service): Record<string, unknown> {
@@ -132,7 +94,7 @@ function sloData(slo: Slo, service: Service): Record<string, unknown> {
 function correctionsData(corrections: readonly Correction[]): Record<string, unknown> {
   if (corrections.length === 0) return {};
   return {
-    corrections: corrections.map(({ name, description, rrule, written }) => ({
+    corrections: corrections.map(({ name, description, rrule, written, datadogId }) => ({
       ...(name === undefined ? {} : { name }),
       category: written.category,
       ...(description === undefined ? {} : { description }),
@@ -141,6 +103,7 @@ function correctionsData(corrections: readonly Correction[]): Record<string, unk
       ...(written.duration === undefined ? {} : { duration: written.duration }),
       ...(rrule === undefined ? {} : { rrule }),
       ...(written.timezone === undefined ? {} : { timezone: written.timezone }),
+      ...(datadogId === undefined ? {} : { datadogId }),
     })),
   };
 }
@@ -202,6 +165,7 @@ function alertsData(slo: Slo, service: Service): Record<string, unknown> {
               : { warning: `${formatNumber(errorBudget.warningPercent)}%` }),
             critical: `${formatNumber(errorBudget.criticalPercent)}%`,
             ...(errorBudget.window === slo.primary.window ? {} : { window: errorBudget.window }),
+            ...routingData(errorBudget.notify),
             ...(errorBudget.datadogId === undefined ? {} : { datadogId: errorBudget.datadogId }),
           },
         }),
@@ -225,14 +189,35 @@ function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
     severity: tier.severity,
     ...(tier.window === slo.primary.window ? {} : { window: tier.window }),
     longWindow: `${formatNumber(tier.longWindowHours)}h`,
-    ...(tier.shortWindowMinutes === defaultShortWindowMinutes(tier.longWindowHours)
+    ...(tier.shortWindowMinutes === defaultShortWindowMinutes(tier.longWindowHours) && tier.shortWindowUnit === "m"
       ? {}
-      : { shortWindow: `${formatNumber(tier.shortWindowMinutes)}m` }),
+      : {
+          shortWindow:
+            tier.shortWindowUnit === "h"
+              ? `${formatNumber(tier.shortWindowMinutes / 60)}h`
+              : `${formatNumber(tier.shortWindowMinutes)}m`,
+        }),
     ...(tier.statedAs === "factor"
       ? { factor: tier.factor }
       : { budgetConsumed: `${formatNumber(tier.budgetConsumedPercent)}%` }),
     ...(tier.warningFactor === undefined ? {} : { warning: tier.warningFactor }),
+    ...routingData(tier.notify),
     ...(tier.datadogId === undefined ? {} : { datadogId: tier.datadogId }),
+  };
+}
+
+/** An alert's own routing: a list when every state hears the same handles, else each state's. */
+function routingData(routing: Routing | undefined): Record<string, unknown> {
+  if (routing === undefined) return {};
+  const alert = values(routing.alert);
+  const warning = values(routing.warning);
+  if (routing.recovery === undefined && alert.join("\n") === warning.join("\n")) return { notify: alert };
+  return {
+    notify: {
+      ...(alert.length === 0 ? {} : { alert }),
+      ...(warning.length === 0 ? {} : { warning }),
+      ...(routing.recovery === undefined ? {} : { recovery: values(routing.recovery) }),
+    },
   };
 }
 

@@ -149,6 +149,31 @@ export const sliV1 = sliBodyV1
   })
   .describe("exactly one of `ratio`, `latency`, `timeSlice`, `monitors`, or `template` with its `params`");
 
+/** Datadog SLO correction ids: a UUID, as the API lists them. */
+export const CORRECTION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Who one alert notifies, by the state it is in: a list (every state), or each state's handles.
+ * Recoveries go to whoever heard of the state recovered from, unless `recovery` lists them.
+ */
+export const alertNotifyV1 = z
+  .union(
+    [
+      handles,
+      z.strictObject({
+        alert: handles.optional().describe("handles notified when the alert fires"),
+        warning: handles.optional().describe("handles notified when it warns (with a warning threshold)"),
+        recovery: handles
+          .optional()
+          .describe("handles notified of every recovery; by default each recovery goes to whoever heard of its state"),
+      }),
+    ],
+    { error: "write a list of handles, or `{ alert: [...], warning: [...], recovery: [...] }`" },
+  )
+  .describe(
+    "who this alert notifies, instead of the SLO's handles for its severity: a list, or handles by state (`alert`, `warning`, `recovery`)",
+  );
+
 export const notifyV1 = z
   .strictObject({
     page: handles.optional().describe("handles paged, such as `@pagerduty-card-platform`"),
@@ -176,6 +201,7 @@ export const burnRateTierV1 = z
       .optional()
       .describe("the share of the window's budget spent in the long window when it fires, such as `2%`"),
     warning: z.number().optional().describe("a burn rate that warns first, above 0 and below the tier's factor"),
+    notify: alertNotifyV1.optional(),
     datadogId: datadogMonitorId.optional(),
   })
   .describe("one multiwindow burn-rate alert");
@@ -194,6 +220,11 @@ export const correctionV1 = z.strictObject({
   rrule: text.optional(),
   duration: duration.optional(),
   timezone: text.optional(),
+  datadogId: patterned(
+    CORRECTION_ID_PATTERN,
+    "INVALID_VALUE",
+    "write the id of the Datadog SLO correction, a UUID such as `fb76e0fa-bf7b-11ed-ba7e-da7ad0902002`",
+  ).optional(),
 });
 
 export const errorBudgetV1 = z
@@ -203,6 +234,7 @@ export const errorBudgetV1 = z
     window: windowV1
       .optional()
       .describe("the SLO window whose budget is watched, one of the SLO's objectives (default: the primary)"),
+    notify: alertNotifyV1.optional(),
     datadogId: datadogMonitorId.optional(),
   })
   .describe("an alert on the share of the error budget already spent");
@@ -374,5 +406,6 @@ export type BurnRateTierV1 = z.infer<typeof burnRateTierV1>;
 export type ErrorBudgetV1 = z.infer<typeof errorBudgetV1>;
 export type ObjectiveV1 = z.infer<typeof objectiveV1>;
 export type NotifyV1 = z.infer<typeof notifyV1>;
+export type AlertNotifyV1 = z.infer<typeof alertNotifyV1>;
 export type JourneyV1 = z.infer<typeof journeyV1>;
 export type CorrectionV1 = z.infer<typeof correctionV1>;

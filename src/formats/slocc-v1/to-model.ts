@@ -22,6 +22,7 @@ import type {
   Notify,
   Objective,
   ReviewCadence,
+  Routing,
   Service,
   Sli,
   Slo,
@@ -46,6 +47,7 @@ import {
   type CorrectionV1,
   type EnvironmentV1,
   type ServiceV1,
+  type AlertNotifyV1,
   type SliV1,
   type SloV1,
 } from "./schema.js";
@@ -470,6 +472,7 @@ function alertingRequest(
             ...(errorBudget.critical === undefined ? {} : { criticalPercent: percentValue(errorBudget.critical) }),
             ...(errorBudget.warning === undefined ? {} : { warningPercent: percentValue(errorBudget.warning) }),
             ...(errorBudget.window === undefined ? {} : { window: errorBudget.window }),
+            ...routingOfAlert(errorBudget.notify, [...errorBudgetPath, "notify"], origin),
             ...(errorBudget.datadogId === undefined ? {} : { datadogId: errorBudget.datadogId }),
             at: origin.parts(errorBudgetPath, ["critical", "warning", "window", "datadogId"]),
           } satisfies Draft<ErrorBudgetAlert>,
@@ -513,8 +516,10 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
     ...(data.window === undefined ? {} : { window: data.window }),
     ...(longWindowSeconds === undefined ? {} : { longWindowSeconds }),
     ...(shortWindowSeconds === undefined ? {} : { shortWindowSeconds }),
+    ...(data.shortWindow?.endsWith("h") ? { shortWindowUnit: "h" } : {}),
     ...threshold,
     ...(data.warning === undefined ? {} : { warningFactor: data.warning }),
+    ...routingOfAlert(data.notify, [...path, "notify"], origin),
     ...(data.datadogId === undefined ? {} : { datadogId: data.datadogId }),
     at: {
       ...origin.parts(path, ["severity", "window", "longWindow", "shortWindow", "warning", "datadogId"]),
@@ -538,7 +543,7 @@ function correctionsOf(
 ): Draft<Correction>[] {
   return (data ?? []).flatMap((correction, index) => {
     if (correction === undefined) return [];
-    const { name, category, description, start, end, rrule, duration, timezone } = correction;
+    const { name, category, description, start, end, rrule, duration, timezone, datadogId } = correction;
     const seconds = duration === undefined ? undefined : durationSeconds(duration);
     return [
       resolveCorrection({
@@ -555,6 +560,7 @@ function correctionsOf(
         ...(description === undefined ? {} : { description }),
         ...(rrule === undefined ? {} : { rrule }),
         ...(seconds === undefined ? {} : { durationSeconds: seconds }),
+        ...(datadogId === undefined ? {} : { datadogId }),
         at: origin.parts([...path, index], CORRECTION_PARTS),
       }),
     ];
@@ -584,6 +590,31 @@ function notifyOverride(
       data[severity] === undefined ? [] : [[severity, located(data[severity], [...path, severity], origin)]],
     ),
   );
+}
+
+/**
+ * An alert's own routing: a list notifies every state; an object names each state's handles, a
+ * state it leaves out notifying nobody, and recoveries going by default to whoever heard of the state.
+ */
+function routingOfAlert(
+  data: Salvaged<AlertNotifyV1> | undefined,
+  path: DataPath,
+  origin: Origin,
+): { notify?: Draft<Routing> } {
+  if (data === undefined) return {};
+  if (Array.isArray(data)) {
+    const handles = located(data, path, origin);
+    return { notify: { alert: handles, warning: handles, at: origin.at(path) } };
+  }
+  const byState = data as Salvaged<Exclude<AlertNotifyV1, readonly string[]>>;
+  return {
+    notify: {
+      alert: located(byState.alert, [...path, "alert"], origin),
+      warning: located(byState.warning, [...path, "warning"], origin),
+      ...(byState.recovery === undefined ? {} : { recovery: located(byState.recovery, [...path, "recovery"], origin) }),
+      at: origin.at(path),
+    },
+  };
 }
 
 function located(values: readonly (string | undefined)[] | undefined, path: DataPath, origin: Origin): Handle[] {
