@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { adoptAlerts, handlesIn } from "../src/adopt/alerts.js";
-import { groupServices } from "../src/adopt/services.js";
+import { adoptAlerts } from "../src/adopt/alerts.js";
+import { adoptCorrection } from "../src/adopt/corrections.js";
+import { routingOfMessage } from "../src/adopt/routing.js";
+import { groupServices, nameSlos } from "../src/adopt/services.js";
 import { adoptSlo, type AdoptedSlo } from "../src/adopt/slo.js";
 import { parseSloAlertQuery } from "../src/datadog/slo-alert-query.js";
-import { monitorShape, sloShape, type DatadogMonitor, type DatadogSlo } from "../src/datadog-api/responses.js";
-import { monitorObject, sloObject } from "./support/datadog-fixtures.js";
+import {
+  correctionShape,
+  monitorShape,
+  sloShape,
+  type DatadogMonitor,
+  type DatadogSlo,
+} from "../src/datadog-api/responses.js";
+import { correctionObject, monitorObject, sloObject } from "./support/datadog-fixtures.js";
 
 const ID = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 const OTHER = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
@@ -83,6 +91,15 @@ describe("mapping a Datadog SLO to a spec entry", () => {
       { timeSlice: { query: "p99:latency{*}", comparator: ">", threshold: 0.99, interval: "1m" } },
     ],
     [
+      "a time-slice SLO without an interval to one without, Datadog's default",
+      slo(
+        timeSlice("query1", [{ data_source: "metrics", name: "query1", query: "p99:latency{*}" }], {
+          query_interval_seconds: null,
+        }),
+      ),
+      { timeSlice: { query: "p99:latency{*}", comparator: ">", threshold: 0.99 } },
+    ],
+    [
       "a time-slice SLO over a formula to named queries in their order",
       slo(
         timeSlice("(b-a)/b", [
@@ -109,7 +126,7 @@ describe("mapping a Datadog SLO to a spec entry", () => {
       { monitors: { ids: [42], groups: ["eu", "us"] } },
     ],
   ])("maps %s", (_name, input, sli) => {
-    const { adopted, refusals } = adoptSlo(input, [], {});
+    const { adopted, refusals } = adoptSlo(input, [], [], {});
     expect(refusals).toEqual([]);
     expect(adopted?.spec.sli).toEqual(sli);
   });
@@ -123,7 +140,7 @@ describe("mapping a Datadog SLO to a spec entry", () => {
         { timeframe: "90d", target: 99.95 },
       ],
     );
-    const { adopted } = adoptSlo(input, [], {});
+    const { adopted } = adoptSlo(input, [], [], {});
     expect(adopted).toMatchObject({
       service: "web",
       team: "web-sre",
@@ -161,8 +178,18 @@ describe("mapping a Datadog SLO to a spec entry", () => {
       slo({ tags: ["service:web", "Env:Prod"] }),
       /"Env:Prod" is written "env:prod"/,
     ],
+    [
+      "a metric SLO the API returns with its count specification",
+      slo(),
+      /the first plan shows `sli_specification` replaced by `query` in place, once/,
+    ],
+    [
+      "a time-slice SLO without an interval",
+      slo(timeSlice("query1", [{ name: "query1", query: "p99:latency{*}" }], { query_interval_seconds: null })),
+      /query_interval_seconds is set to 300/,
+    ],
   ])("says what changes in place with %s", (_name, input, change) => {
-    expect(adoptSlo(input, [], {}).adopted?.changes.join("\n")).toMatch(change);
+    expect(adoptSlo(input, [], [], {}).adopted?.changes.join("\n")).toMatch(change);
   });
 
   it.each([
@@ -219,7 +246,7 @@ describe("mapping a Datadog SLO to a spec entry", () => {
       /comparator "=="/,
     ],
   ])("refuses an SLO with %s, by id", (_name, input, reason) => {
-    const { adopted, refusals } = adoptSlo(input, [], {});
+    const { adopted, refusals } = adoptSlo(input, [], [], {});
     expect(adopted).toBeUndefined();
     expect(refusals).toHaveLength(1);
     expect(refusals[0]?.sloId).toBe(input.id);
@@ -227,7 +254,7 @@ describe("mapping a Datadog SLO to a spec entry", () => {
   });
 
   it("takes the service from --service when the SLO has no service: tag", () => {
-    expect(adoptSlo(slo({ tags: [] }), [], { service: "web" }).adopted?.service).toBe("web");
+    expect(adoptSlo(slo({ tags: [] }), [], [], { service: "web" }).adopted?.service).toBe("web");
   });
 });
 
@@ -243,7 +270,7 @@ describe("mapping the SLO alerts of an SLO", () => {
           thresholds: { critical: 14.4, warning: 7.2 },
           message: "{{#is_alert}}@pagerduty-web{{/is_alert}}",
         }),
-        monitor(12, burn("30d", "24h", "120m", "3"), { thresholds: { critical: 3 }, message: "See @slack-web." }),
+        monitor(12, burn("30d", "24h", "2h", "3"), { thresholds: { critical: 3 }, message: "See @slack-web." }),
         monitor(13, `error_budget("${ID}").over("7d") > 75`, { thresholds: { critical: 75, warning: 50 } }),
       ],
       targets,
@@ -258,11 +285,22 @@ describe("mapping the SLO alerts of an SLO", () => {
         factor: 14.4,
         warning: 7.2,
         datadogId: 11,
+        // Paged on alert only: nobody hears of its warning or recovery.
+        notify: { alert: ["@pagerduty-web"], recovery: [] },
       },
-      { severity: "ticket", window: "30d", longWindow: "24h", shortWindow: "120m", factor: 3, datadogId: 12 },
+      {
+        severity: "ticket",
+        window: "30d",
+        longWindow: "24h",
+        shortWindow: "2h",
+        factor: 3,
+        datadogId: 12,
+        notify: ["@slack-web"],
+      },
     ]);
-    expect(alerts.errorBudget).toEqual({ critical: "75%", warning: "50%", window: "7d", datadogId: 13 });
-    expect(alerts.notify).toEqual({ page: ["@pagerduty-web"], ticket: ["@slack-web"] });
+    // The error-budget alert notifies nobody, the other ticket alert @slack-web: each keeps its own.
+    expect(alerts.errorBudget).toEqual({ critical: "75%", warning: "50%", window: "7d", datadogId: 13, notify: [] });
+    expect(alerts.notify).toEqual({});
   });
 
   it.each([
@@ -282,6 +320,16 @@ describe("mapping the SLO alerts of an SLO", () => {
       /"query alert" monitor/,
     ],
     ["a query it cannot read", monitor(22, `burn_rate("${ID}") > 2`), /not a burn_rate or error_budget query/],
+    [
+      "a query per group",
+      monitor(33, `burn_rate("${ID}").by("env").over("30d").long_window("1h").short_window("5m") > 14.4`),
+      /alerts per group/,
+    ],
+    [
+      "a message that notifies someone only when it renotifies",
+      monitor(34, burn("30d", "1h", "5m", "14.4"), { message: "{{#is_renotify}}@pagerduty-web{{/is_renotify}}" }),
+      /inside \{\{#is_renotify\}\}/,
+    ],
     ["a query over another SLO", monitor(23, burn("30d", "1h", "5m", "14.4", ">", OTHER)), /watches the SLO a1b2/],
     ["the >= comparison", monitor(24, burn("30d", "1h", "5m", "14.4", ">=")), /compares with >=/],
     ["a window the SLO has no threshold for", monitor(25, burn("90d", "1h", "5m", "14.4")), /over 90d/],
@@ -343,12 +391,130 @@ describe("mapping the SLO alerts of an SLO", () => {
     ]);
   });
 
-  it("finds the handles a message notifies, without trailing punctuation", () => {
-    expect(handlesIn("Page @pagerduty-web, then @slack-web-sre. Mail @jane@example.com{{/is_alert}}")).toEqual([
-      "@pagerduty-web",
-      "@slack-web-sre",
-      "@jane@example.com",
+  it("keeps the SLO's handles for a severity only where every alert of it notifies them in every state", () => {
+    const alerts = adoptAlerts(
+      ID,
+      [
+        monitor(51, burn("30d", "1h", "5m", "14.4"), { priority: 1, message: "@pagerduty-a" }),
+        monitor(52, burn("30d", "6h", "30m", "6"), { priority: 1, message: "@pagerduty-a" }),
+        monitor(53, burn("30d", "24h", "2h", "3"), { priority: 3, message: "{{#is_alert}}@slack-b{{/is_alert}}" }),
+      ],
+      targets,
+    );
+    expect(alerts.notify).toEqual({ page: ["@pagerduty-a"] });
+    expect(alerts.burnRate.map((tier) => tier.notify)).toEqual([
+      undefined,
+      undefined,
+      { alert: ["@slack-b"], recovery: [] },
     ]);
+  });
+});
+
+describe("reading whom a monitor's message notifies in each state", () => {
+  it.each([
+    [
+      "handles outside any block: every state",
+      "Burning. @slack-a, then @pagerduty-b.",
+      false,
+      { alert: ["@pagerduty-b", "@slack-a"] },
+    ],
+    [
+      "an alert and its recovery",
+      "{{#is_alert}}@pagerduty-a{{/is_alert}}{{#is_recovery}}@pagerduty-a{{/is_recovery}}",
+      false,
+      { alert: ["@pagerduty-a"] },
+    ],
+    [
+      "an alert without its recovery",
+      "{{#is_alert}}@pagerduty-a{{/is_alert}}",
+      false,
+      { alert: ["@pagerduty-a"], recovery: [] },
+    ],
+    [
+      "paging one team and warning another, each told of its state's recovery",
+      "{{#is_alert}}@pagerduty-a{{/is_alert}} {{#is_warning}}@slack-b{{/is_warning}} {{#is_alert_recovery}}@pagerduty-a{{/is_alert_recovery}}{{#is_warning_recovery}}@slack-b{{/is_warning_recovery}}",
+      true,
+      { alert: ["@pagerduty-a"], warning: ["@slack-b"] },
+    ],
+    [
+      "every recovery to one channel",
+      "{{#is_alert}}@pagerduty-a{{/is_alert}} {{#is_warning}}@slack-b{{/is_warning}} {{#is_recovery}}@slack-b{{/is_recovery}}",
+      true,
+      { alert: ["@pagerduty-a"], warning: ["@slack-b"], recovery: ["@slack-b"] },
+    ],
+    [
+      "an inverted block",
+      "{{^is_warning}}@pagerduty-a{{/is_warning}}",
+      true,
+      { alert: ["@pagerduty-a"], warning: [], recovery: ["@pagerduty-a"] },
+    ],
+    ["a mail address and trailing punctuation", "Mail @jane@example.com.", false, { alert: ["@jane@example.com"] }],
+  ])("reads %s", (_name, message, warns, routing) => {
+    expect(routingOfMessage(message, warns)).toEqual({ ok: true, value: routing });
+  });
+
+  it.each([
+    ["a handle only in a no-data block", "{{#is_no_data}}@slack-a{{/is_no_data}}"],
+    [
+      "recoveries that reach neither the state's handles nor one list",
+      "{{#is_alert}}@a{{/is_alert}}{{#is_warning}}@b{{/is_warning}}{{#is_alert_recovery}}@b{{/is_alert_recovery}}",
+    ],
+  ])("refuses %s", (_name, message) => {
+    expect(routingOfMessage(message, true)).toMatchObject({ ok: false, problems: [{ code: "NOT_ADOPTABLE" }] });
+  });
+});
+
+describe("mapping a Datadog correction to a spec correction", () => {
+  const correction = (
+    attributes: Parameters<typeof correctionObject>[2],
+    id = "b174d560-34c2-11f1-b18b-da7ad0902002",
+  ) => correctionShape.parse(correctionObject(id, ID, attributes));
+
+  it.each([
+    [
+      "a one-off correction in a time zone",
+      correction({
+        category: "Deployment",
+        start: 1805004000,
+        end: 1805011200,
+        description: " migration ",
+        timezone: "Asia/Tokyo",
+      }),
+      {
+        category: "deployment",
+        description: "migration",
+        start: "2027-03-14T06:00:00Z",
+        end: "2027-03-14T08:00:00Z",
+        timezone: "Asia/Tokyo",
+      },
+    ],
+    [
+      "a recurring correction in UTC",
+      correction({ category: "Scheduled Maintenance", start: 1801407600, rrule: "FREQ=DAILY;COUNT=5", duration: 5400 }),
+      {
+        category: "scheduled-maintenance",
+        start: "2027-01-31T15:00:00Z",
+        rrule: "FREQ=DAILY;COUNT=5",
+        duration: "90m",
+      },
+    ],
+  ])("keeps %s exactly, with its id", (_name, input, spec) => {
+    expect(adoptCorrection(input)).toEqual({ ok: true, value: { ...spec, datadogId: input.id } });
+  });
+
+  it.each([
+    [
+      "a rule with BYDAY",
+      correction({ category: "Other", start: 1, rrule: "FREQ=WEEKLY;BYDAY=MO", duration: 60 }),
+      /BYDAY/,
+    ],
+    ["an unknown category", correction({ category: "Holiday", start: 1, end: 60 }), /category "Holiday"/],
+    ["an id that is not a UUID", correction({ category: "Other", start: 1, end: 60 }, "abc"), /not a UUID/],
+    ["a rule without a duration", correction({ category: "Other", start: 1, rrule: "FREQ=DAILY" }), /neither an end/],
+  ])("refuses %s with the reason", (_name, input, reason) => {
+    const adopted = adoptCorrection(input);
+    expect(adopted).toMatchObject({ ok: false, problems: [{ code: "NOT_ADOPTABLE" }] });
+    expect(adopted.ok ? "" : adopted.problems[0]?.message).toMatch(reason);
   });
 });
 
@@ -361,6 +527,7 @@ describe("grouping adopted SLOs into services", () => {
           tags: ["service:web", ...(team ? [`team:${team}`] : [])],
         }),
       ),
+      [],
       [],
       {},
     );
@@ -379,7 +546,7 @@ describe("grouping adopted SLOs into services", () => {
     );
     expect(refusals).toEqual([]);
     expect(services.map((service) => [service.service, service.owner])).toEqual([["web", "web-sre"]]);
-    expect(services[0]?.slos.map((named) => [named.name, named.slo.id])).toEqual([
+    expect(nameSlos(services[0]!).map((named) => [named.name, named.slo.id])).toEqual([
       ["availability", "11111111111111111111111111111111"],
       ["latency", ID],
       ["latency-2", OTHER],

@@ -169,6 +169,13 @@ const ruleCases: { name: string; slos: string; expected: [code: string, at: stri
     expected: [],
   },
   {
+    name: "an alert whose own routing names nobody for its alert warns where its routing is written",
+    slos: sloWith(
+      '    alerts:\n      burnRate:\n        - { severity: page, longWindow: 1h, factor: 14.4, notify: { warning: ["@slack-web"] } }\n',
+    ),
+    expected: [["NO_NOTIFY", "notify: ^{ warning"]],
+  },
+  {
     name: "a runbook that is not a URL is refused",
     slos: `${sloWith("")}    runbook: see the wiki\n`,
     expected: [["INVALID_VALUE", "runbook: ^see"]],
@@ -187,6 +194,12 @@ describe("alert rules", () => {
       `NO_NOTIFY ${positionOf(yaml, "name: ^a")}`,
       `NO_NOTIFY ${positionOf(yaml, "name: ^a")}`,
     ]);
+  });
+
+  it("needs no handles of a severity for an alert that routes itself", () => {
+    const tier = '        - { severity: page, longWindow: 1h, factor: 14.4, notify: ["@opsgenie-web"] }\n';
+    const yaml = serviceYaml(sloWith(`    alerts:\n      burnRate:\n${tier}`), "");
+    expect(codesAt(compileOne(yaml))).toEqual([]);
   });
 
   it("never emits a tier that cannot fire", () => {

@@ -33,7 +33,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Measuring SLOs against Datadog's metrics: what to read, and what the data says (pure).
   preview: ["util", "datadog", "human", "model", "plan"],
   // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).
-  adopt: ["util", "datadog", "human", "datadog-api", "formats", "model"],
+  adopt: ["util", "diagnostics", "datadog", "human", "datadog-api", "formats", "model"],
   render: ["util", "diagnostics", "datadog", "human", "views", "diff", "terraform", "adopt"],
   emit: ["util", "settings", "datadog", "plan"],
   app: [

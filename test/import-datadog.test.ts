@@ -5,7 +5,8 @@ import { compileDirectory } from "../src/app/compile.js";
 import { changeDiff } from "../src/diff/change-diff.js";
 import { runCli, type CliRun } from "./support/cli.js";
 import { compileTexts, tempDir } from "./support/compile.js";
-import { monitorObject, sloObject } from "./support/datadog-fixtures.js";
+import { correctionObject, monitorObject, sloObject } from "./support/datadog-fixtures.js";
+import { handlesNotified, MONITOR_STATES } from "./support/message-states.js";
 import { pageOf, startStandIn, type Answer, type StandIn } from "./support/datadog-stand-in.js";
 import { showsCrash } from "./support/corpus.js";
 import { stacksOf, synthesizeInMemory, type StackJson } from "./support/synth.js";
@@ -116,11 +117,36 @@ const MONITORS = [
   monitorObject(4002, "metric alert", "avg(last_5m):avg:payments.errors{*} > 10", { name: "payments errors" }),
   monitorObject(98765001, "slo alert", burnRate(CHECKOUT, "30d", "1h", "5m", ">", 14.4), {
     name: "checkout availability: fast burn",
-    message: "Burning budget 14.4x too fast. @pagerduty-checkout",
+    // Pages one team and only warns another, each hearing of its own state's recovery.
+    message:
+      "Burning budget 14.4x too fast.\n{{#is_alert}}@pagerduty-checkout{{/is_alert}}\n{{#is_warning}}@slack-checkout-sre{{/is_warning}}\n" +
+      "{{#is_alert_recovery}}@pagerduty-checkout{{/is_alert_recovery}} {{#is_warning_recovery}}@slack-checkout-sre{{/is_warning_recovery}}",
     tags: ["service:checkout", "team:checkout", "oncall:primary"],
     priority: 1,
     thresholds: { critical: 14.4, warning: 7.2 },
   }),
+  monitorObject(98765008, "slo alert", burnRate(CHECKOUT, "30d", "6h", "30m", ">", 6), {
+    name: "checkout availability: slow burn",
+    message: "{{#is_alert}}Slow burn.{{/is_alert}} @opsgenie-checkout",
+    priority: 2,
+    thresholds: { critical: 6 },
+  }),
+  // Datadog's recommended ticket tier as its editor writes it: the short window in hours.
+  monitorObject(98765009, "slo alert", burnRate(CHECKOUT, "30d", "24h", "2h", ">", 3), {
+    name: "checkout availability: ticket",
+    message: "Budget at risk. {{#is_alert}}@slack-checkout-sre{{/is_alert}}",
+    priority: 3,
+    thresholds: { critical: 3 },
+  }),
+  monitorObject(
+    98765010,
+    "slo alert",
+    `burn_rate("${CHECKOUT}").by("env").over("30d").long_window("1h").short_window("5m") > 14.4`,
+    {
+      name: "checkout availability by env",
+      thresholds: { critical: 14.4 },
+    },
+  ),
   monitorObject(98765002, "slo alert", errorBudget(CHECKOUT, "30d", 75), {
     message: "{{#is_alert}}Budget mostly spent.{{/is_alert}} @slack-checkout-sre",
     thresholds: { critical: 75.0, warning: 50.0 },
@@ -143,11 +169,46 @@ const UNLISTED = monitorObject(98765006, "slo alert", errorBudget(GRPC, "7d", 80
 });
 
 const CONFIGURED: Readonly<Record<string, number[]>> = {
-  [CHECKOUT]: [98765001, 98765002, 98765004],
+  [CHECKOUT]: [98765001, 98765002, 98765004, 98765008, 98765009, 98765010],
   [GRPC]: [98765003, 98765006],
 };
 
-/** The recorded API: SLO and monitor lists paged, one 429 on the second monitor page, keys checked. */
+const DEPLOY = "b174d560-34c2-11f1-b18b-da7ad0902002";
+const WEEKLY = "ec8f9488-d1d8-11ec-bc64-da7ad0902002";
+const BY_DAY = "fb76e0fa-bf7b-11ed-ba7e-da7ad0902002";
+const GRPC_MAINTENANCE = "2d16c2ee-bf70-11ed-895f-da7ad0902002";
+
+const CORRECTIONS = [
+  correctionObject(DEPLOY, CHECKOUT, {
+    category: "Deployment",
+    start: 1805004000,
+    end: 1805011200,
+    description: "Checkout database migration",
+    timezone: "America/New_York",
+  }),
+  correctionObject(WEEKLY, CHECKOUT, {
+    category: "Scheduled Maintenance",
+    start: 1801407600,
+    rrule: "FREQ=WEEKLY;INTERVAL=1",
+    duration: 7200,
+  }),
+  // BYDAY: a part slocc does not write.
+  correctionObject(BY_DAY, CHECKOUT, {
+    category: "Outside Business Hours",
+    start: 1801407600,
+    rrule: "FREQ=WEEKLY;BYDAY=SA,SU",
+    duration: 86400,
+  }),
+  correctionObject(GRPC_MAINTENANCE, GRPC, { category: "Other", start: 1805004000, end: 1805005800 }),
+  // Of an SLO query, not of one SLO: nothing slocc adopts.
+  correctionObject("0c0c0c0c-34c2-11f1-b18b-da7ad0902002", null, {
+    category: "Other",
+    start: 1805004000,
+    end: 1805005800,
+  }),
+];
+
+/** The recorded API: SLO, monitor and correction lists paged, one 429 on the second monitor page, keys checked. */
 function datadogApi(): (url: URL, received: readonly { url: string }[]) => Answer | undefined {
   let rateLimited = false;
   return (url) => {
@@ -167,6 +228,10 @@ function datadogApi(): (url: URL, received: readonly { url: string }[]) => Answe
       const found = SLOS.find((candidate) => candidate["id"] === slo[1]);
       if (!found) return { status: 404, body: { errors: [`SLO not found: ${slo[1]} not found`] } };
       return { body: { data: { ...found, configured_alert_ids: CONFIGURED[slo[1] ?? ""] ?? [] }, error: null } };
+    }
+    if (path === "/api/v1/slo/correction") {
+      const data = pageOf(CORRECTIONS, url);
+      return { body: { data, meta: { page: { total_count: CORRECTIONS.length, total_filtered_count: data.length } } } };
     }
     if (path === "/api/v1/monitor") {
       if (url.searchParams.get("page") === "1" && !rateLimited) {
@@ -245,6 +310,13 @@ describe("slocc import datadog against a stand-in API", () => {
       "/api/v1/monitor?page=1&page_size=2",
       "/api/v1/monitor?page=2&page_size=2",
       "/api/v1/monitor?page=3&page_size=2",
+      "/api/v1/monitor?page=4&page_size=2",
+      "/api/v1/monitor?page=5&page_size=2",
+    ]);
+    expect(urls.filter((url) => url.startsWith("/api/v1/slo/correction?"))).toEqual([
+      "/api/v1/slo/correction?limit=2&offset=0",
+      "/api/v1/slo/correction?limit=2&offset=2",
+      "/api/v1/slo/correction?limit=2&offset=4",
     ]);
     expect(urls).toContain(`/api/v1/slo/${GRPC}?with_configured_alert_ids=true`);
     expect(urls).toContain("/api/v1/monitor/98765006");
@@ -259,10 +331,13 @@ describe("slocc import datadog against a stand-in API", () => {
   it("synthesizes one import block per resource, and no resource without one: nothing would be created", () => {
     const adopted = [...stacks.values()].flatMap((stack) => resourceAddresses(stack));
     const imports = [...stacks.values()].flatMap((stack) => importsOf(stack));
-    expect(adopted).toHaveLength(9);
     expect(imports.map((entry) => entry.to).sort()).toEqual([...adopted].sort());
     expect(imports.map((entry) => entry.id).sort()).toEqual(
-      [CHECKOUT, COMPOSITE, GRPC, UPTIME, LATENCY, "98765001", "98765002", "98765003", "98765006"].sort(),
+      [
+        ...[CHECKOUT, COMPOSITE, GRPC, UPTIME, LATENCY],
+        ...["98765001", "98765002", "98765003", "98765006", "98765008", "98765009"],
+        ...[DEPLOY, WEEKLY, GRPC_MAINTENANCE],
+      ].sort(),
     );
     for (const stack of stacks.values()) expect(stack.resource?.["datadog_dashboard"]).toBeUndefined();
   });
@@ -289,7 +364,7 @@ describe("slocc import datadog against a stand-in API", () => {
     },
   );
 
-  it.each([98765001, 98765002, 98765003, 98765006])(
+  it.each([98765001, 98765002, 98765003, 98765006, 98765008, 98765009])(
     "adopts the SLO alert %i with its query (the SLO id as a reference) and thresholds",
     (id) => {
       const original = [...MONITORS, UNLISTED].find((monitor) => monitor["id"] === id)!;
@@ -306,18 +381,55 @@ describe("slocc import datadog against a stand-in API", () => {
     },
   );
 
+  it.each([98765001, 98765002, 98765003, 98765006, 98765008, 98765009])(
+    "makes the SLO alert %i notify exactly whom it notified before, in every state",
+    (id) => {
+      const original = [...MONITORS, UNLISTED].find((monitor) => monitor["id"] === id)!;
+      const resource = importedResource(stacks, "datadog_monitor", String(id));
+      const warns = (resource["monitor_thresholds"] as { warning?: string }).warning !== undefined;
+      const states = MONITOR_STATES.filter((state) => warns || !state.startsWith("warning"));
+      const notified = (message: string) => states.map((state) => [state, handlesNotified(message, state)]);
+      expect(notified(String(resource["message"]))).toEqual(notified(String(original["message"])));
+    },
+  );
+
   it("keeps the handles the alerts notified, and never adopts monitors that are not SLO alerts", async () => {
     const checkout = await readFile(join(project, "slos", "checkout.yaml"), "utf8");
     expect(checkout).toContain("@pagerduty-checkout");
     expect(checkout).toContain("@slack-checkout-sre");
+    expect(checkout).toContain("@opsgenie-checkout");
     const adoptedMonitors = importsAll(stacks).filter((entry) => entry.to.startsWith("datadog_monitor."));
     expect(adoptedMonitors.map((entry) => entry.id)).not.toContain("4001");
     expect(JSON.stringify([...stacks.values()])).not.toContain("98765007");
   });
 
+  it("adopts every correction of an adopted SLO slocc can write, each by its id, as Datadog holds it", () => {
+    const corrections = [...stacks.values()].flatMap((stack) =>
+      Object.values(stack.resource?.["datadog_slo_correction"] ?? {}),
+    );
+    expect(corrections.map((correction) => correction["category"]).sort()).toEqual([
+      "Deployment",
+      "Other",
+      "Scheduled Maintenance",
+    ]);
+    for (const id of [DEPLOY, WEEKLY, GRPC_MAINTENANCE]) {
+      const original = CORRECTIONS.find((correction) => correction["id"] === id)!["attributes"] as Record<
+        string,
+        unknown
+      >;
+      const resource = importedResource(stacks, "datadog_slo_correction", id);
+      for (const key of ["category", "start", "end", "rrule", "duration", "timezone"])
+        expect([key, resource[key]]).toEqual([key, original[key] ?? undefined]);
+    }
+  });
+
   it("reports what it refused by SLO id and why, and what changes in place", () => {
     expect(run.stdout).toMatch(new RegExp(`SLO ${LEGACY} "legacy custom window": its custom threshold`));
     expect(run.stdout).toMatch(new RegExp(`alert 98765004 of SLO ${CHECKOUT} .*: its query compares with >=`));
+    expect(run.stdout).toMatch(new RegExp(`alert 98765010 of SLO ${CHECKOUT} .*: .*alerts per group`));
+    expect(run.stdout).toMatch(new RegExp(`correction ${BY_DAY} of SLO ${CHECKOUT} .*: .*BYDAY`));
+    expect(run.stdout).not.toContain("0c0c0c0c-34c2-11f1-b18b-da7ad0902002");
+    expect(run.stdout).toMatch(/the first plan shows `sli_specification` replaced by `query` in place, once/);
     expect(run.stdout).toContain("tags added: managed-by:slocc, slo:availability");
     expect(run.stdout).toContain("nothing is created or destroyed");
   });
@@ -346,7 +458,9 @@ describe("slocc import datadog with SLOs it must not write", () => {
       ? { body: { data: pageOf(slos, url), error: null } }
       : url.pathname === "/api/v1/monitor"
         ? { body: [] }
-        : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } };
+        : url.pathname === "/api/v1/slo/correction"
+          ? { body: { data: [], meta: { page: { total_count: 0, total_filtered_count: 0 } } } }
+          : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } };
 
   it.each([
     [
@@ -385,13 +499,49 @@ describe("slocc import datadog with SLOs it must not write", () => {
   });
 });
 
+describe("slocc import datadog with two SLOs of one name, one of which it refuses", () => {
+  it("names the SLO it adopts without a number: numbers tell apart only SLOs it adopts", async () => {
+    const name = "checkout availability";
+    const fields = (query: string) => ({
+      timeframe: "30d",
+      tags: ["service:checkout", "team:checkout"],
+      query: { numerator: `sum:${query}.ok{*}.as_count()`, denominator: `sum:${query}.all{*}.as_count()` },
+    });
+    const slos = [
+      sloObject(CHECKOUT, name, "metric", [{ timeframe: "30d", target: 99.9, warning: 99.5 }], fields("a")),
+      sloObject(COMPOSITE, name, "metric", [{ timeframe: "30d", target: 99.9 }], fields("b")),
+    ];
+    const api = await startStandIn((url) =>
+      url.pathname === "/api/v1/slo"
+        ? { body: { data: pageOf(slos, url), error: null } }
+        : url.pathname === "/api/v1/monitor"
+          ? { body: [] }
+          : url.pathname === "/api/v1/slo/correction"
+            ? { body: { data: [], meta: { page: { total_count: 0, total_filtered_count: 0 } } } }
+            : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } },
+    );
+    const project = await tempDir("slocc-import-names-");
+    try {
+      const run = await runCli(["import", "datadog"], project, environment(api.url));
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`SLO ${CHECKOUT} .*WARNING_NOT_ABOVE_TARGET`));
+      const spec = await readFile(join(project, "slos", "checkout.yaml"), "utf8");
+      expect(spec).toContain(`datadogId: ${COMPOSITE}`);
+      expect(spec).toMatch(/- name: availability\n/);
+    } finally {
+      await api.close();
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the change diff of adopted specs", () => {
   it("shows every adopted resource as an import, and none as a create", async () => {
     const adopted = await readFile(join(__dirname, "golden", "adopted", "slos", "reader.yaml"), "utf8");
     const base = compileTexts({});
     const head = compileTexts({ "slos/reader.yaml": adopted });
     const diff = changeDiff({ label: "base", ...base.value! }, { label: "head", ...head.value! });
-    expect(diff.summary.resources).toMatchObject({ create: 0, import: 4, destroy: 0 });
+    expect(diff.summary.resources).toMatchObject({ create: 0, import: 7, destroy: 0 });
     expect(new Set(diff.resources.map((resource) => resource.action))).toEqual(new Set(["import"]));
   });
 });

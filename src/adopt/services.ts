@@ -1,15 +1,14 @@
 import { mergeTags, sloccTags } from "../model/tags.js";
-import { ownTags } from "./slo.js";
 import { SPEC_V1, type ServiceV1, type SloV1 } from "../formats/slocc-v1/schema.js";
 import { compareText } from "../util/text.js";
-import type { AdoptedSlo, AdoptionOptions, Refusal } from "./slo.js";
+import type { Refusal } from "./report.js";
+import { ownTags, type AdoptedSlo, type AdoptionOptions } from "./slo.js";
 
-/** The SLOs of one service, named uniquely, with the owner their `team:` tags give. */
+/** The SLOs of one service, with the owner their `team:` tags give. */
 export interface AdoptedService {
   readonly service: string;
   readonly owner: string;
-  /** Sorted by name. */
-  readonly slos: readonly NamedSlo[];
+  readonly slos: readonly AdoptedSlo[];
 }
 
 /** An adopted SLO under its final name, with every in-place change of its first apply. */
@@ -20,10 +19,8 @@ export interface NamedSlo {
 }
 
 /**
- * Groups adopted SLOs into services by their `service:` tag, names each SLO uniquely within its
- * service (its Datadog name as a slocc name, less a leading service name), and gives each service
- * the owner most of its SLOs' `team:` tags name (or `options.owner`). The changes of each SLO then
- * include the tags slocc adds, and what its alerts' tags become.
+ * Groups adopted SLOs into services by their `service:` tag, and gives each service the owner
+ * most of its SLOs' `team:` tags name (or `options.owner`).
  */
 export function groupServices(
   slos: readonly AdoptedSlo[],
@@ -45,14 +42,24 @@ export function groupServices(
       );
       continue;
     }
-    const named = uniqueNames(service, members).map(({ slo, name }) => ({
-      slo,
-      name,
-      changes: [...slo.changes, ...tagChanges(service, owner, name, slo)],
-    }));
-    services.push({ service, owner, slos: named.sort((a, b) => compareText(a.name, b.name)) });
+    services.push({ service, owner, slos: members });
   }
   return { services, refusals };
+}
+
+/**
+ * Names the SLOs of a service uniquely (their Datadog names as slocc names, less a leading
+ * service name, repeats numbered), sorted by name; the changes of each then include the tags slocc
+ * adds, and what its alerts' tags become.
+ */
+export function nameSlos(service: AdoptedService): NamedSlo[] {
+  return uniqueNames(service.service, service.slos)
+    .map(({ slo, name }) => ({
+      slo,
+      name,
+      changes: [...slo.changes, ...tagChanges(service.service, service.owner, name, slo)],
+    }))
+    .sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The spec file of a service: every SLO adopted, no dashboard (nothing new is created). */

@@ -1,11 +1,17 @@
 import { join, resolve } from "node:path";
-import type { ImportReport } from "../adopt/report.js";
+import type { AdoptedFile, ImportReport, Refusal } from "../adopt/report.js";
 import { sloAlertsBySlo } from "../adopt/alerts.js";
-import { groupServices, serviceDocument, type AdoptedService, type NamedSlo } from "../adopt/services.js";
-import { adoptSlo, type AdoptedSlo, type AdoptionOptions, type Refusal } from "../adopt/slo.js";
+import { groupServices, nameSlos, serviceDocument, type AdoptedService } from "../adopt/services.js";
+import { adoptSlo, type AdoptedSlo, type AdoptionOptions } from "../adopt/slo.js";
 import { datadogAccess } from "../datadog-api/access.js";
 import { DatadogApiError, DatadogClient, type ClientOptions, type SloFilters } from "../datadog-api/client.js";
-import { monitorShape, readObject, sloShape } from "../datadog-api/responses.js";
+import {
+  correctionShape,
+  monitorShape,
+  readObject,
+  sloShape,
+  type DatadogCorrection,
+} from "../datadog-api/responses.js";
 import { failsRun } from "../diagnostics/diagnostic.js";
 import { loadSpecs } from "../load/load-specs.js";
 import { readSpecDirectory } from "../load/read-directory.js";
@@ -82,23 +88,30 @@ export async function importFromDatadog(
   const report: ImportReport = {
     site: access.baseUrl,
     listed: read.listed,
-    files: files.map(({ path, service }) => ({ path, service })),
-    refusals: refusals.sort((a, b) => compareText(a.sloId, b.sloId) || (a.monitorId ?? 0) - (b.monitorId ?? 0)),
+    files: files.map(({ path, adopted }) => ({ path, ...adopted })),
+    refusals: refusals.sort(
+      (a, b) =>
+        compareText(a.sloId, b.sloId) ||
+        (a.monitorId ?? 0) - (b.monitorId ?? 0) ||
+        compareText(a.correctionId ?? "", b.correctionId ?? ""),
+    ),
     alreadyAdopted: read.alreadyAdopted,
   };
   context.stdout(renderImportReport(report));
   return EXIT.ok;
 }
 
-/** A spec file to write (its name in the spec directory, and its text): its path as reported, and its service. */
+/** A spec file to write (its name in the spec directory, and its text): its path as reported, and what it adopts. */
 interface SpecFile extends OutputFile {
   readonly path: string;
-  readonly service: AdoptedService;
+  readonly adopted: Omit<AdoptedFile, "path">;
 }
 
 /**
- * The file of a service: its SLOs that compile, each alone; none when no SLO does, or when the
- * service already has a file. What is left out joins `refusals`, with the reason.
+ * The file of a service: its SLOs that compile, each alone, with their corrections that compile
+ * with them, each alone; none when no SLO does, or when the service already has a file. The SLOs
+ * kept are named only then, so a refused SLO never makes another's name take a number. What is
+ * left out joins `refusals`, with the reason.
  */
 async function specFile(
   service: AdoptedService,
@@ -112,17 +125,34 @@ async function specFile(
   const declared = existing.services.get(service.service);
   if (declared !== undefined || (await fileExists(resolve(cwd, path)))) {
     const reason = `service ${service.service} is already in ${declared ?? path}: add the SLO there by hand, or import into another --out`;
-    refusals.push(...service.slos.map(({ slo }) => ({ sloId: slo.id, sloName: slo.datadogName, reason })));
+    refusals.push(...service.slos.map((slo) => ({ sloId: slo.id, sloName: slo.datadogName, reason })));
     return undefined;
   }
-  const accepted = service.slos.filter((named) => {
-    const problems = compileProblems(path, service, [named]);
-    if (problems) refusals.push({ sloId: named.slo.id, sloName: named.slo.datadogName, reason: problems });
-    return problems === undefined;
+  const accepted = service.slos.flatMap((slo) => {
+    const { corrections, ...rest } = slo.spec;
+    const alone = { ...slo, spec: rest };
+    const problems = compileProblems(path, service, alone);
+    if (problems) {
+      refusals.push({ sloId: slo.id, sloName: slo.datadogName, reason: problems });
+      return [];
+    }
+    const kept = (corrections ?? []).filter((correction) => {
+      const refused = compileProblems(path, service, { ...slo, spec: { ...rest, corrections: [correction] } });
+      if (refused)
+        refusals.push({
+          sloId: slo.id,
+          sloName: slo.datadogName,
+          correctionId: correction.datadogId ?? "",
+          reason: refused,
+        });
+      return refused === undefined;
+    });
+    return [kept.length > 0 ? { ...slo, spec: { ...rest, corrections: kept } } : alone];
   });
   if (accepted.length === 0) return undefined;
-  const kept = { ...service, slos: accepted };
-  return { name, path, service: kept, text: fileText(path, kept, cwd) };
+  const slos = nameSlos({ ...service, slos: accepted });
+  const adopted = { service: service.service, owner: service.owner, slos };
+  return { name, path, adopted, text: fileText(path, adopted, cwd) };
 }
 
 /** What the API holds, read and mapped SLO by SLO. */
@@ -147,6 +177,7 @@ async function readDatadog(client: DatadogClient, options: ImportOptions, existi
   const alertsBySlo = sloAlertsBySlo(monitors);
   const adopted: AdoptedSlo[] = [];
   const refusals: Refusal[] = [];
+  const correctionsBySlo = bySlo(await client.listCorrections(), refusals);
   const alreadyAdopted: { sloId: string; file: string }[] = [];
   const summaries = listed.map((raw) => readObject(sloShape, raw));
   for (const summary of summaries) {
@@ -178,20 +209,46 @@ async function readDatadog(client: DatadogClient, options: ImportOptions, existi
           reason: unreadable(monitor.malformed.problem),
         });
     }
-    const result = adoptSlo(detail.value, alerts, options);
+    const result = adoptSlo(detail.value, alerts, correctionsBySlo.get(id) ?? [], options);
     if (result.adopted) adopted.push(result.adopted);
     refusals.push(...result.refusals);
   }
   return { listed: listed.length, adopted, refusals, alreadyAdopted };
 }
 
+/**
+ * The corrections listed, by the SLO they correct. One that applies to an SLO query (no `slo_id`)
+ * belongs to no SLO slocc adopts; one of an unexpected shape is refused under its SLO.
+ */
+function bySlo(listed: readonly unknown[], refusals: Refusal[]): Map<string, DatadogCorrection[]> {
+  const corrections = new Map<string, DatadogCorrection[]>();
+  for (const raw of listed) {
+    const read = readObject(correctionShape, raw);
+    if ("value" in read) {
+      const sloId = read.value.attributes.slo_id;
+      if (sloId) corrections.set(sloId, [...(corrections.get(sloId) ?? []), read.value]);
+      continue;
+    }
+    const sloId = (raw as { attributes?: { slo_id?: unknown } } | null)?.attributes?.slo_id;
+    if (typeof sloId === "string")
+      refusals.push({
+        sloId,
+        correctionId: read.malformed.id ?? "(no id)",
+        reason: unreadable(read.malformed.problem),
+      });
+  }
+  return corrections;
+}
+
 function unreadable(problem: string): string {
   return `Datadog's answer for it has an unexpected shape (${problem})`;
 }
 
-/** The error diagnostics of a service spec holding these SLOs, as one line, or undefined when it compiles. */
-function compileProblems(path: string, service: AdoptedService, slos: readonly NamedSlo[]): string | undefined {
-  const text = writeServiceV1(serviceDocument(service.service, service.owner, slos));
+/** The error diagnostics of a service spec holding this SLO alone, as one line, or undefined when it compiles. */
+function compileProblems(path: string, service: AdoptedService, slo: AdoptedSlo): string | undefined {
+  const text = writeServiceV1(
+    serviceDocument(service.service, service.owner, [{ slo, name: slo.spec.name, changes: [] }]),
+  );
   const compiled = compileInputs([{ path, bytes: encoder.encode(text) }]);
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   return errors.length === 0
@@ -199,9 +256,9 @@ function compileProblems(path: string, service: AdoptedService, slos: readonly N
     : `slocc would refuse it: ${errors.map((error) => `${error.code}: ${error.message}`).join("; ")}`;
 }
 
-function fileText(path: string, service: AdoptedService, cwd: string): string {
+function fileText(path: string, adopted: SpecFile["adopted"], cwd: string): string {
   const specDir = join(path, "..");
-  return writeServiceV1(serviceDocument(service.service, service.owner, service.slos), {
+  return writeServiceV1(serviceDocument(adopted.service, adopted.owner, adopted.slos), {
     service: [
       schemaModeline(specDir, cwd),
       "Adopted from Datadog by `slocc import datadog`. Each `datadogId` names the Datadog object a",

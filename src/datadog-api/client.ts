@@ -71,6 +71,11 @@ export class DatadogClient {
     return data;
   }
 
+  /** `GET /api/v1/slo/correction`, every page (`limit`/`offset`, until a page comes back short). */
+  async listCorrections(): Promise<unknown[]> {
+    return this.allPages("/api/v1/slo/correction", (page, size) => ({ limit: size, offset: page * size }), dataList);
+  }
+
   /** `GET /api/v1/monitor`, every page (`page`/`page_size`, until a page comes back short). */
   async listMonitors(): Promise<unknown[]> {
     return this.allPages("/api/v1/monitor", (page, size) => ({ page, page_size: size }), bareList);
@@ -152,7 +157,7 @@ export class DatadogClient {
   }
 }
 
-/** `{"data": [...]}`, the envelope of the SLO list. */
+/** `{"data": [...]}`, the envelope of the SLO and correction lists. */
 function dataList(body: unknown, path: string): unknown[] {
   const data = isObject(body) ? body["data"] : undefined;
   if (!Array.isArray(data)) throw new DatadogApiError(`Datadog answered GET ${path} without a list under \`data\``);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * What slocc reads of the Datadog API's answers (v1 SLOs and monitors), checked for shape. Every
+ * What slocc reads of the Datadog API's answers (v1 SLOs, monitors and SLO corrections), checked for shape. Every
  * object keeps the keys it is not read for, so they can be reported; numbers may come as integers
  * or floats (`99` and `99.0`), and keys the API sometimes leaves out are optional.
  */
@@ -42,7 +42,8 @@ export const sloShape = z.looseObject({
   query: z.looseObject({ numerator: z.string(), denominator: z.string() }).nullish(),
   monitor_ids: z.array(z.number()).nullish(),
   groups: z.array(z.string()).nullish(),
-  sli_specification: z.looseObject({ time_slice: timeSliceShape.nullish() }).nullish(),
+  /** `time_slice` for time-slice SLOs; `count` is what today's API adds to every metric SLO. */
+  sli_specification: z.looseObject({ time_slice: timeSliceShape.nullish(), count: z.unknown() }).nullish(),
   /** Only with `with_configured_alert_ids=true`: the SLO alerts that watch this SLO. */
   configured_alert_ids: z.array(z.number()).nullish(),
 });
@@ -63,7 +64,24 @@ export const monitorShape = z.looseObject({
     .nullish(),
 });
 
+/** An SLO correction as `GET /api/v1/slo/correction` lists it. */
+export const correctionShape = z.looseObject({
+  id: z.string(),
+  attributes: z.looseObject({
+    /** Absent for a correction that applies to an SLO query rather than to one SLO. */
+    slo_id: z.string().nullish(),
+    category: z.string(),
+    description: z.string().nullish(),
+    start: z.number(),
+    end: z.number().nullish(),
+    rrule: z.string().nullish(),
+    duration: z.number().nullish(),
+    timezone: z.string().nullish(),
+  }),
+});
+
 export type DatadogSlo = z.infer<typeof sloShape>;
+export type DatadogCorrection = z.infer<typeof correctionShape>;
 export type DatadogMonitor = z.infer<typeof monitorShape>;
 export type DatadogTimeSlice = z.infer<typeof timeSliceShape>;
 

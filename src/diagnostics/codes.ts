@@ -200,7 +200,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "an error-budget alert watches a window the SLO has no objective for",
   },
-  DUPLICATE_DATADOG_ID: { severity: "error", summary: "two SLOs, or two alerts, adopt the same Datadog object" },
+  DUPLICATE_DATADOG_ID: {
+    severity: "error",
+    summary: "two SLOs, alerts or corrections adopt the same Datadog object, or a shared one adopts it",
+  },
   // Problems outside the specs: what stops a command that reads Datadog or runs terraform.
   DATADOG_KEYS: {
     severity: "error",
@@ -210,6 +213,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary:
       "a request to the Datadog API failed: refused, unreachable, rate-limited or answered in an unexpected shape",
+  },
+  NOT_ADOPTABLE: {
+    severity: "error",
+    summary:
+      "a Datadog SLO, alert or correction says what slocc cannot say as it is: left unmanaged by `import datadog`",
   },
   TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
   TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },

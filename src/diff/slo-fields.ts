@@ -3,7 +3,7 @@ import { formatDuration } from "../human/duration.js";
 import { formatNumber, formatPercent } from "../human/numbers.js";
 import { budgetSeconds } from "../model/budget.js";
 import { singleQuery } from "../model/time-slice.js";
-import { type BurnRateTier, type Handle, type Sli, type Slo, type TimeSliceSli } from "../model/model.js";
+import { type BurnRateTier, type Handle, type Routing, type Sli, type Slo, type TimeSliceSli } from "../model/model.js";
 import { correctionChanges, correctionTexts } from "./correction-fields.js";
 import type { FieldChange } from "./types.js";
 
@@ -102,9 +102,21 @@ function timeSliceQueryFields(sli: TimeSliceSli): Record<string, string> {
   };
 }
 
-/** `page 14.4x over 1h/5m (30d)`: how a tier reads in a review. */
+/** `page 14.4x over 1h/5m (30d)`, with the tier's own routing when it has one: how a tier reads in a review. */
 export function tierText(tier: BurnRateTier): string {
-  return `${tier.severity} ${formatNumber(tier.factor)}x over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})`;
+  return `${tier.severity} ${formatNumber(tier.factor)}x over ${tier.longWindowHours}h/${tier.shortWindowMinutes}m (${tier.window})${routingText(tier.notify)}`;
+}
+
+/** `, notifies alert @a; warning @b; recovery nobody`: an alert's own routing, by state. */
+function routingText(routing: Routing | undefined): string {
+  if (routing === undefined) return "";
+  const list = (handles: readonly Handle[]) => handlesText(handles) ?? "nobody";
+  const states = [
+    `alert ${list(routing.alert)}`,
+    `warning ${list(routing.warning)}`,
+    ...(routing.recovery === undefined ? [] : [`recovery ${list(routing.recovery)}`]),
+  ];
+  return `, notifies ${states.join("; ")}`;
 }
 
 /** Identity of a tier across versions: its windows, which also name its monitor. */
@@ -199,7 +211,7 @@ function errorBudgetText(slo: Slo): string | undefined {
   if (!alert) return undefined;
   return (
     `${alert.warningPercent === undefined ? "" : `warning ${formatPercent(alert.warningPercent)}, `}critical ` +
-    `${formatPercent(alert.criticalPercent)} of ${alert.window}`
+    `${formatPercent(alert.criticalPercent)} of ${alert.window}${routingText(alert.notify)}`
   );
 }
 

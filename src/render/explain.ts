@@ -7,6 +7,7 @@ import type {
   CorrectionExplanation,
   ExcludedTime,
   ObjectiveExplanation,
+  RoutingExplanation,
   SloExplanation,
   TierExplanation,
 } from "../views/explain.js";
@@ -98,6 +99,15 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
           ),
         );
       }
+      const routed = e.tiers.filter((t) => t.routing !== undefined);
+      if (routed.length > 0)
+        lines.push(
+          "",
+          ...routed.map(
+            (t) =>
+              `- ${t.severity} ${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m${routingSentence(t.routing)}`,
+          ),
+        );
       for (const d of e.droppedTiers)
         lines.push(
           "",
@@ -165,13 +175,24 @@ function tierSentence(t: TierExplanation): string {
   return (
     `${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m (${t.window}${origin}): ` +
     `fires with ${formatPercent(t.budgetConsumedPercent)} of the budget spent; ` +
-    `after ${formatDuration(t.secondsToFireAtFullOutage)} of full outage; exhausts the budget in ${formatDuration(t.secondsToExhaustion)}`
+    `after ${formatDuration(t.secondsToFireAtFullOutage)} of full outage; exhausts the budget in ${formatDuration(t.secondsToExhaustion)}` +
+    routingSentence(t.routing)
   );
 }
 
-function errorBudgetSentence(alert: { window: string; criticalPercent: number; warningPercent?: number }): string {
+function errorBudgetSentence(alert: NonNullable<SloExplanation["errorBudgetAlert"]>): string {
   const warning = alert.warningPercent === undefined ? "" : `warning at ${formatPercent(alert.warningPercent)}, `;
-  return `${warning}critical at ${formatPercent(alert.criticalPercent)} of the ${alert.window} budget spent`;
+  return (
+    `${warning}critical at ${formatPercent(alert.criticalPercent)} of the ${alert.window} budget spent` +
+    routingSentence(alert.routing)
+  );
+}
+
+/** `; notifies on alert @a, on warning @b, on recovery (nobody)`: an alert's own routing. */
+function routingSentence(routing: RoutingExplanation | undefined): string {
+  if (routing === undefined) return "";
+  const recovery = routing.recovery === undefined ? "" : `, on recovery ${handles(routing.recovery)}`;
+  return `; notifies on alert ${handles(routing.alert)}, on warning ${handles(routing.warning)}${recovery}`;
 }
 
 /** `correction nightly-batch (Scheduled Maintenance, for every SLO of the service)` */

@@ -1,5 +1,4 @@
-import type { ImportReport } from "../adopt/report.js";
-import type { Refusal } from "../adopt/slo.js";
+import type { ImportReport, Refusal } from "../adopt/report.js";
 import { ALERT_PRIORITY } from "../datadog/priority.js";
 import { plural } from "../util/text.js";
 
@@ -8,15 +7,15 @@ import { plural } from "../util/text.js";
  * (nothing is created or destroyed), what was left in Datadog and why, and what to do next.
  */
 export function renderImportReport(report: ImportReport): string {
-  const slos = report.files.flatMap((file) => file.service.slos);
+  const slos = report.files.flatMap((file) => file.slos);
   const alerts = slos.reduce((sum, slo) => sum + slo.slo.alerts.length, 0);
   const lines = [
     `Read ${plural(report.listed, "SLO")} from ${report.site}; adopted ${plural(slos.length, "SLO")} and ` +
       `${plural(alerts, "alert")} into ${plural(report.files.length, "file")}.`,
   ];
-  for (const { path, service } of report.files) {
-    lines.push("", `${path}: service ${service.service}, owner ${service.owner}`);
-    for (const { slo, name, changes } of service.slos) {
+  for (const { path, service, owner, slos: named } of report.files) {
+    lines.push("", `${path}: service ${service}, owner ${owner}`);
+    for (const { slo, name, changes } of named) {
       const monitorIds = slo.alerts.map((alert) => alert.monitorId);
       const adoptedAlerts =
         monitorIds.length > 0 ? `, ${plural(monitorIds.length, "alert")} ${monitorIds.join(", ")}` : "";
@@ -39,8 +38,8 @@ export function renderImportReport(report: ImportReport): string {
     "It updates them in place where slocc writes them otherwise:",
     "  - every SLO gets slocc's tags (the `tags added` above);",
     `  - every adopted alert gets slocc's name and message, and the priority of its severity (page ${ALERT_PRIORITY.page}, ticket ${ALERT_PRIORITY.ticket});`,
-    "    the handles its message notified are kept in `alerts.notify`; its tags become the SLO's tags and",
-    "    severity:<page|ticket>;",
+    "    whom its message notified, in each state, is kept (in `alerts.notify`, or the alert's own `notify`);",
+    "    its tags become the SLO's tags and severity:<page|ticket>;",
     "  - the other changes marked ~ above.",
     "",
     "Next:",
@@ -54,5 +53,6 @@ export function renderImportReport(report: ImportReport): string {
 
 function refused(refusal: Refusal): string {
   const slo = `SLO ${refusal.sloId}${refusal.sloName === undefined ? "" : ` ${JSON.stringify(refusal.sloName)}`}`;
-  return refusal.monitorId === undefined ? slo : `alert ${refusal.monitorId} of ${slo}`;
+  if (refusal.monitorId !== undefined) return `alert ${refusal.monitorId} of ${slo}`;
+  return refusal.correctionId === undefined ? slo : `correction ${refusal.correctionId} of ${slo}`;
 }

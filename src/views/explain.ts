@@ -6,9 +6,11 @@ import type {
   Correction,
   DroppedTier,
   ErrorBudgetAlert,
+  Handle,
   Journey,
   Model,
   Objective,
+  Routing,
   Service,
   Sli,
   Slo,
@@ -33,8 +35,16 @@ export interface ObjectiveExplanation {
 /** What names a tier in an explanation. */
 type TierPart = "severity" | "window" | "longWindowHours" | "shortWindowMinutes" | "factor";
 
-/** One burn-rate tier and what it means in time. */
-export type TierExplanation = Pick<BurnRateTier, TierPart | "budgetConsumedPercent" | "origin"> & TierTimes;
+/** Who an alert with its own routing notifies, by state (handles as written). */
+export interface RoutingExplanation {
+  readonly alert: readonly string[];
+  readonly warning: readonly string[];
+  readonly recovery?: readonly string[];
+}
+
+/** One burn-rate tier and what it means in time, with its own routing when it has one. */
+export type TierExplanation = Pick<BurnRateTier, TierPart | "budgetConsumedPercent" | "origin"> &
+  TierTimes & { readonly routing?: RoutingExplanation };
 
 /** A tier left out, and why. */
 export type DroppedTierExplanation = Pick<BurnRateTier, TierPart> & {
@@ -87,6 +97,7 @@ export interface SloExplanation {
     readonly window: Window;
     readonly criticalPercent: number;
     readonly warningPercent?: number;
+    readonly routing?: RoutingExplanation;
   };
   readonly notify: Readonly<Record<AlertSeverity, readonly string[]>>;
   readonly runbook?: string;
@@ -211,8 +222,26 @@ function errorBudgetOf({
   window,
   criticalPercent,
   warningPercent,
+  notify,
 }: ErrorBudgetAlert): NonNullable<SloExplanation["errorBudgetAlert"]> {
-  return { window, criticalPercent, ...(warningPercent === undefined ? {} : { warningPercent }) };
+  return {
+    window,
+    criticalPercent,
+    ...(warningPercent === undefined ? {} : { warningPercent }),
+    ...routingOf(notify),
+  };
+}
+
+function routingOf(routing: Routing | undefined): { routing?: RoutingExplanation } {
+  if (routing === undefined) return {};
+  const values = (handles: readonly Handle[]) => handles.map((handle) => handle.value);
+  return {
+    routing: {
+      alert: values(routing.alert),
+      warning: values(routing.warning),
+      ...(routing.recovery === undefined ? {} : { recovery: values(routing.recovery) }),
+    },
+  };
 }
 
 function tierExplanation(tier: BurnRateTier): TierExplanation {
@@ -228,5 +257,6 @@ function tierExplanation(tier: BurnRateTier): TierExplanation {
     origin,
     secondsToFireAtFullOutage,
     secondsToExhaustion,
+    ...routingOf(tier.notify),
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Datadog API objects in the shapes the API answers with (v1 SLOs and monitors, as recorded in the
- * provider's test cassettes): every key the API sends, not only those slocc reads. Ids and values
- * are made up.
+ * Datadog API objects in the shapes the API answers with today (v1 SLOs, monitors and SLO
+ * corrections, as recorded in 2026 in the provider's test cassettes): every key the API sends, not
+ * only those slocc reads. Ids and values are made up.
  */
 
 const TYPE_IDS: Readonly<Record<string, number>> = { monitor: 0, metric: 1, time_slice: 2 };
@@ -46,7 +46,70 @@ export function sloObject(
     creator: { name: null, handle: "sre@example.com", email: "sre@example.com" },
     created_at: 1744897515,
     modified_at: 1744897600,
+    ...countSpecification(type, fields["query"]),
     ...fields,
+  };
+}
+
+/**
+ * Since 2026 the API adds to every metric SLO, even one created with `query`, the count form of
+ * its SLI: the numerator and denominator as `query1` and `query2`.
+ */
+function countSpecification(type: string, query: unknown): Record<string, unknown> {
+  if (type !== "metric" || typeof query !== "object" || query === null) return {};
+  const { numerator, denominator } = query as { numerator: string; denominator: string };
+  return {
+    sli_specification: {
+      count: {
+        queries: [
+          { data_source: "metrics", name: "query1", query: numerator },
+          { data_source: "metrics", name: "query2", query: denominator },
+        ],
+        good_events_formula: { formula: "query1" },
+        total_events_formula: { formula: "query2" },
+      },
+    },
+  };
+}
+
+/** An SLO correction as `GET /api/v1/slo/correction` lists it; `sloId` null for one of an SLO query. */
+export function correctionObject(
+  id: string,
+  sloId: string | null,
+  attributes: {
+    category: string;
+    start: number;
+    end?: number;
+    rrule?: string;
+    duration?: number;
+    description?: string;
+    timezone?: string;
+  },
+): Record<string, unknown> {
+  return {
+    type: "correction",
+    id,
+    attributes: {
+      slo_id: sloId,
+      ...(sloId === null ? { slo_query: "env:prod service:checkout" } : {}),
+      start: attributes.start,
+      end: attributes.end ?? null,
+      description: attributes.description ?? "",
+      category: attributes.category,
+      timezone: attributes.timezone ?? "UTC",
+      created_at: 1775814623,
+      modified_at: 1775814623,
+      rrule: attributes.rrule ?? null,
+      duration: attributes.duration ?? null,
+      creator: {
+        data: {
+          type: "users",
+          id: "48e5159f-0000-4000-8000-000000000001",
+          attributes: { uuid: "48e5159f-0000-4000-8000-000000000001", handle: "sre@example.com", name: "SRE" },
+        },
+      },
+      modifier: null,
+    },
   };
 }
 
@@ -75,10 +138,13 @@ export function monitorObject(
       include_tags: true,
       new_host_delay: 300,
       notify_no_data: false,
+      require_full_window: true,
       thresholds: fields.thresholds ?? {},
       notify_audit: false,
       silenced: {},
     },
+    draft_status: "published",
+    assets: [],
     multi: false,
     created_at: 1749222077000,
     created: "2025-06-06T15:01:17.092195+00:00",
