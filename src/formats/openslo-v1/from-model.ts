@@ -1,6 +1,7 @@
 import { Document } from "yaml";
 import { formatAvailability, formatPercent, formatNumber } from "../../human/numbers.js";
 import type { BurnRateTier, Comparator, Handle, Service, Slo, Tag } from "../../model/model.js";
+import { routingOf } from "../../model/alerting.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { tagKey } from "../../model/tags.js";
@@ -228,7 +229,12 @@ function alertPolicies(slo: Slo, note: (text: string) => void): Record<string, u
       note(`${describeTier(tier)} not exported: an OpenSLO SLO has one window, ${slo.primary.window}`);
       return [];
     }
-    const targets = alerts.notify[tier.severity];
+    const routing = routingOf(tier, alerts.notify);
+    const targets = routing.alert;
+    if (tier.notify !== undefined)
+      note(
+        `${describeTier(tier)} routes by state: exported with the handles of its alert, as OpenSLO's targets hear of every state`,
+      );
     if (targets.length === 0) {
       note(
         `${describeTier(tier)} not exported: it notifies nobody, and an OpenSLO alert policy names at least one target`,
