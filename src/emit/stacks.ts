@@ -21,7 +21,12 @@ import { escapeStrings, escapeTemplate } from "./escape.js";
 import { PlainResource } from "./plain-resource.js";
 import { DatadogProvider } from "./provider.js";
 
-/** What slocc sets on an SLO, a monitor and a correction, typed by the provider's own configurations. */
+/**
+ * What slocc sets on an SLO, a monitor and a correction, typed by the provider's own configurations.
+ * Those types are provider 3.82.0's; the stacks run on 4.5.0 or later, where every attribute
+ * written here exists with the same type (checked against the 4.19.0 schema): no 4.x attribute
+ * is written that 3.82.0 does not type.
+ */
 type SloAttributes = Omit<ServiceLevelObjectiveConfig, keyof TerraformMetaArguments>;
 type MonitorAttributes = Omit<MonitorConfig, keyof TerraformMetaArguments>;
 type CorrectionAttributes = Omit<SloCorrectionConfig, keyof TerraformMetaArguments>;
