@@ -1,9 +1,14 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Vite's warnings are about transforming modules (such as source maps a package left out), not about the tests.
+  logLevel: "error",
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/setup/fresh-build.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // GitHub's workflow parser imports its schema as JSON without an import attribute: transformed, it loads.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });
