@@ -4,14 +4,6 @@ import { html, safeUrl, type Html } from "./html.js";
 export const STYLESHEET_FILE = "site.css";
 export const FILTER_SCRIPT_FILE = "filter.js";
 
-/**
- * What a page may load: its own site's stylesheet and scripts, and images written into the page
- * (the empty icon, so that browsers ask for none). Nothing else: no request can leave the site,
- * even if a value slipped through escaping.
- */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
-
 /** One page of the site. */
 export interface PageParts {
   readonly title: string;
@@ -25,7 +17,11 @@ export interface PageParts {
   readonly filter?: boolean;
 }
 
-/** A whole HTML document: the shared stylesheet, a policy that forbids loading anything from elsewhere, the parts. */
+/**
+ * A whole HTML document: the shared stylesheet, and a content security policy that lets the page
+ * load only its own site's stylesheet and scripts and the empty icon written into it (so browsers
+ * ask for none): no request can leave the site, even if a value slipped through escaping.
+ */
 export function page(parts: PageParts): string {
   const asset = (file: string) => safeUrl(`${parts.root}${file}`);
   const script = parts.filter ? html`\n<script src="${asset(FILTER_SCRIPT_FILE)}" defer></script>` : "";
@@ -35,7 +31,7 @@ export function page(parts: PageParts): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="slocc">
