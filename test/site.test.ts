@@ -69,13 +69,13 @@ describe("the html template", () => {
   });
 
   it("refuses an attribute value without quotes, where a value could add attributes", () => {
-    expect(() => html`<p title=${"x onmouseover=alert(1)"}>`).toThrow(/unquoted attribute/);
+    expect(() => html`<p title=${"x onmouseover=alert(1)"}></p>`).toThrow(/unquoted attribute/);
   });
 
   it("refuses a URL attribute given plain text, and a checked URL anywhere else", () => {
-    expect(() => html`<a href="${"javascript:alert(1)"}">`).toThrow(/SafeUrl/);
+    expect(() => html`<a href="${"javascript:alert(1)"}"></a>`).toThrow(/SafeUrl/);
     expect(() => html`<p>${safeUrl("https://example.com")}</p>`).toThrow(/SafeUrl/);
-    expect(html`<a href="${safeUrl("https://example.com/a?b=1&c=2")}">`.text).toBe(
+    expect(html`<a href="${safeUrl("https://example.com/a?b=1&c=2")}"></a>`.text).toBe(
       '<a href="https://example.com/a?b=1&amp;c=2">',
     );
   });
@@ -121,7 +121,12 @@ describe("the next times a correction applies", () => {
   const cases: [string, Parameters<typeof nextOccurrences>[0], string, string[]][] = [
     [
       "a daily 02:00 in Tokyo is 17:00 UTC the day before",
-      { start: at("2026-10-01T02:00", "Asia/Tokyo"), rrule: "FREQ=DAILY", durationSeconds: 1800, timezone: "Asia/Tokyo" },
+      {
+        start: at("2026-10-01T02:00", "Asia/Tokyo"),
+        rrule: "FREQ=DAILY",
+        durationSeconds: 1800,
+        timezone: "Asia/Tokyo",
+      },
       "2026-11-06T00:00",
       ["2026-11-06T17:00", "2026-11-07T17:00", "2026-11-08T17:00"],
     ],
@@ -179,7 +184,12 @@ describe("the next times a correction applies", () => {
     ],
     [
       "UNTIL as a UTC instant",
-      { start: at("2026-11-01T03:00"), rrule: "RRULE:FREQ=DAILY;UNTIL=20261107T030000Z", durationSeconds: 60, timezone: "UTC" },
+      {
+        start: at("2026-11-01T03:00"),
+        rrule: "RRULE:FREQ=DAILY;UNTIL=20261107T030000Z",
+        durationSeconds: 60,
+        timezone: "UTC",
+      },
       "2026-11-06T00:00",
       ["2026-11-06T03:00", "2026-11-07T03:00"],
     ],
@@ -216,7 +226,12 @@ describe("the next times a correction applies", () => {
 
 describe("the site's pages", () => {
   const services = serviceCatalog(modelOf(SPECS), SITE_TODAY);
-  const files = renderSite({ services, today: SITE_TODAY, preview: PREVIEW, datadogAppUrl: "https://app.datadoghq.eu" });
+  const files = renderSite({
+    services,
+    today: SITE_TODAY,
+    preview: PREVIEW,
+    datadogAppUrl: "https://app.datadoghq.eu",
+  });
   const text = (path: string) => files.find((file) => file.path === path)?.text ?? "";
 
   it("are the index, a page per service, the stylesheet and the filter script", () => {
@@ -271,7 +286,12 @@ describe("the site's pages", () => {
 
   it("say plainly that an SLO the preview does not measure has no data", () => {
     const partial = { ...PREVIEW, slos: PREVIEW.slos.filter((slo) => slo.slo !== "position-freshness") };
-    const page = renderSite({ services, today: SITE_TODAY, preview: partial, datadogAppUrl: "https://app.datadoghq.com" });
+    const page = renderSite({
+      services,
+      today: SITE_TODAY,
+      preview: partial,
+      datadogAppUrl: "https://app.datadoghq.com",
+    });
     expect(page.find((file) => file.path === "services/telemetry.html")?.text).toContain(
       "<strong>No data</strong>: the preview does not measure this SLO.",
     );
@@ -298,7 +318,10 @@ describe("a hostile spec", () => {
     )?.text ?? "";
 
   it("cannot add a tag or an attribute to the page: its texts come out escaped", () => {
-    expect(loadingTags(page)).toEqual([`<link rel="icon" href="data:,">`, `<link rel="stylesheet" href="../site.css">`]);
+    expect(loadingTags(page)).toEqual([
+      `<link rel="icon" href="data:,">`,
+      `<link rel="stylesheet" href="../site.css">`,
+    ]);
     expect(page).not.toMatch(/<[^>]*\bonerror\b/);
     for (const where of ["service", "journey", "title", "slo", "correction"])
       expect(page).toContain(`${where} ${escapeHtml(HOSTILE)}`);
@@ -384,8 +407,12 @@ describe("slocc site", () => {
   });
 
   it("reads a report with fields it does not know, and names the SLOs it measures that the specs do not declare", async () => {
-    const extra = { ...PREVIEW, version: 2, slos: [...PREVIEW.slos, { ...PREVIEW.slos[0]!, slo: "gone", extra: true }] };
-    const dir = await project(SPECS, extra as PreviewReport);
+    const extra = {
+      ...PREVIEW,
+      version: 2,
+      slos: [...PREVIEW.slos, { ...PREVIEW.slos[0]!, slo: "gone", extra: true }],
+    };
+    const dir = await project(SPECS, extra);
     const run = await runCli(["site", "--out", "site", "--today", SITE_TODAY, "--preview", "preview.json"], dir, {});
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("the preview measures 1 SLO the specs do not declare, left out: payments/gone");

@@ -19,6 +19,7 @@ export const STYLESHEET = `:root {
   --good-panel: #e8f5e9;
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0 auto;
@@ -26,6 +27,7 @@ body {
   max-width: 72rem;
   color: var(--text);
   background: #fff;
+  overflow-wrap: break-word;
   font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
 }
 a { color: var(--link); }
