@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { datadogAppUrl } from "../src/datadog/app-url.js";
 import type { PreviewReport } from "../src/preview/report.js";
 import { escapeHtml, html, safeUrl } from "../src/site/html.js";
@@ -75,8 +76,8 @@ describe("the html template", () => {
   it("refuses a URL attribute given plain text, and a checked URL anywhere else", () => {
     expect(() => html`<a href="${"javascript:alert(1)"}"></a>`).toThrow(/SafeUrl/);
     expect(() => html`<p>${safeUrl("https://example.com")}</p>`).toThrow(/SafeUrl/);
-    expect(html`<a href="${safeUrl("https://example.com/a?b=1&c=2")}"></a>`.text).toBe(
-      '<a href="https://example.com/a?b=1&amp;c=2">',
+    expect(html`<a href="${safeUrl("https://example.com/a?b=1&c=2")}">x</a>`.text).toBe(
+      '<a href="https://example.com/a?b=1&amp;c=2">x</a>',
     );
   });
 
@@ -463,5 +464,29 @@ describe("slocc site", () => {
       expect(content).not.toContain(HOSTILE);
       expect(content).not.toContain("<script>window.__injected");
     }
+  });
+});
+
+describe("docs/site.md", () => {
+  const ROOT = join(__dirname, "..");
+
+  it("shows what `slocc site` prints for the example specs", async () => {
+    const docs = await readFile(join(ROOT, "docs", "site.md"), "utf8");
+    const run = await runCli(
+      ["site", "--out", "site", "--today", "2027-05-01", "--dir", join(ROOT, "slos")],
+      await tempDir(),
+      {},
+    );
+    expect(run.code).toBe(0);
+    expect(docs).toContain(`$ slocc site --out site --today 2027-05-01\n${run.stdout}`);
+  });
+
+  it("shows the workflow's site job as the workflow has it", async () => {
+    const docs = await readFile(join(ROOT, "docs", "site.md"), "utf8");
+    const shown = parse(/```yaml\n([\s\S]*?)```/.exec(docs)?.[1] ?? "") as unknown;
+    const workflow = parse(await readFile(join(ROOT, ".github", "workflows", "slo.yml"), "utf8")) as {
+      jobs: Record<string, unknown>;
+    };
+    expect(shown).toEqual({ site: workflow.jobs["site"] });
   });
 });
