@@ -310,6 +310,30 @@ describe("the site's pages", () => {
   });
 });
 
+describe("a service with environments", () => {
+  const spec = PAYMENTS_SPEC.replace(`    datadogId: ${ADOPTED_SLO_ID}\n`, "").replace(
+    "slos:\n",
+    "environments:\n  prod: {}\n  staging:\n    objectives:\n      checkout-latency: [{ window: 30d, target: 90 }]\nslos:\n",
+  );
+  const services = serviceCatalog(modelOf({ "slos/payments.yaml": spec }), SITE_TODAY);
+  const files = renderSite({ services, today: SITE_TODAY, datadogAppUrl: "https://app.datadoghq.com" });
+  const text = (path: string) => files.find((file) => file.path === path)?.text ?? "";
+
+  it("gets a page per environment, each listed on the index under its title", () => {
+    expect(files.map((file) => file.path).filter((path) => path.startsWith("services/"))).toEqual([
+      "services/payments-prod.html",
+      "services/payments-staging.html",
+    ]);
+    expect(text("index.html")).toContain("<p>1 service in 2 stacks, 4 SLOs;");
+    expect(text("index.html")).toContain('<a href="services/payments-staging.html">payments (staging)</a>');
+    expect(text("services/payments-staging.html")).toContain(
+      "<dt>Environment</dt><dd>staging (stack <code>payments-staging</code>)</dd>",
+    );
+    expect(text("services/payments-staging.html")).toContain("<td>3 d per 30 days</td>");
+    expect(text("services/payments-prod.html")).toContain("<td>1 d 12 h per 30 days</td>");
+  });
+});
+
 describe("a hostile spec", () => {
   const specs = { "slos/hostile.yaml": HOSTILE_SPEC };
   const services = serviceCatalog(modelOf(specs), SITE_TODAY);

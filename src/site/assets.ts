@@ -82,7 +82,6 @@ footer { margin-top: 3rem; font-size: 0.9rem; color: var(--muted); }
   tr[hidden] { display: table-row !important; }
   .slo { break-inside: avoid-page; border: none; padding: 0; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; overflow-wrap: anywhere; }
-  details > *:not(summary) { display: block; }
 }
 `;
 

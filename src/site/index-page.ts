@@ -18,13 +18,14 @@ export function indexMain(services: readonly CatalogService[], site: SiteContext
   const owners = [...new Set(services.map((service) => service.owner))].sort(compareText);
   const slos = services.reduce((sum, service) => sum + service.slos.length, 0);
   const overdue = services.filter((service) => service.review.status === "overdue").length;
-  const environments = services.length === new Set(services.map((service) => service.name)).size ? "" : " (stacks)";
+  const names = new Set(services.map((service) => service.name)).size;
+  const stacks = services.length === names ? "" : ` in ${plural(services.length, "stack")}`;
   const measured =
     site.preview === undefined
       ? ""
       : ` Measured from ${formatInstant(site.preview.from)} to ${formatInstant(site.preview.to)}.`;
   return html`<h1>Service level objectives</h1>
-<p>${plural(services.length, "service")}${environments}, ${plural(slos, "SLO")}${overdue > 0 ? html`; ${plural(overdue, "review")} <span class="status bad">overdue</span>` : ""}. Reviews are judged as of ${site.today}.${measured}</p>
+<p>${plural(names, "service")}${stacks}, ${plural(slos, "SLO")}${overdue > 0 ? html`; ${plural(overdue, "review")} <span class="status bad">overdue</span>` : ""}. Reviews are judged as of ${site.today}.${measured}</p>
 <form class="filter" id="filter" role="search" hidden>
 <label for="filter-text">Find</label>
 <input id="filter-text" type="search" autocomplete="off" placeholder="service, owner, journey, SLO">
