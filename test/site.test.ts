@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { datadogAppUrl } from "../src/datadog/app-url.js";
 import type { PreviewReport } from "../src/preview/report.js";
-import { escapeHtml, html, safeUrl } from "../src/site/html.js";
+import { escapeHtml, html, Html, safeUrl } from "../src/site/html.js";
 import { renderSite } from "../src/site/site.js";
 import { epochSeconds, parseDateTime } from "../src/util/zoned-time.js";
 import { serviceCatalog } from "../src/views/catalog.js";
@@ -71,6 +71,12 @@ describe("the html template", () => {
 
   it("refuses an attribute value without quotes, where a value could add attributes", () => {
     expect(() => html`<p title=${"x onmouseover=alert(1)"}></p>`).toThrow(/unquoted attribute/);
+    expect(html`<p>a = ${"<b>"}</p>`.text).toBe("<p>a = &lt;b&gt;</p>");
+  });
+
+  it("cannot be made outside its module: nothing else can claim a text is safe HTML", () => {
+    const forged = Symbol("made by the html tag") as never;
+    expect(() => new Html(forged, "<script>")).toThrow(/html tag only/);
   });
 
   it("refuses a URL attribute given plain text, and a checked URL anywhere else", () => {

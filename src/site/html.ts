@@ -4,14 +4,16 @@
  * Markup is only ever made by the tag itself; URLs go into `href` only through {@link safeUrl}.
  */
 
+/** Only this module holds it: nothing else can make {@link Html} or {@link SafeUrl}. */
+const MADE_HERE = Symbol("made by the html tag");
+
 /** HTML made by the {@link html} tag: every value in it was escaped, or was itself such HTML. */
 export class Html {
-  /** Private to the tag: nothing else can claim a text is safe. */
-  private constructor(readonly text: string) {}
-
-  /** @internal The tag's constructor. */
-  static made(text: string): Html {
-    return new Html(text);
+  constructor(
+    token: typeof MADE_HERE,
+    readonly text: string,
+  ) {
+    if (token !== MADE_HERE) throw new Error("HTML is made by the html tag only");
   }
 
   toString(): string {
@@ -21,11 +23,11 @@ export class Html {
 
 /** A URL checked by {@link safeUrl}: the only value an `href` takes. */
 export class SafeUrl {
-  private constructor(readonly url: string) {}
-
-  /** @internal {@link safeUrl}'s constructor. */
-  static checked(url: string): SafeUrl {
-    return new SafeUrl(url);
+  constructor(
+    token: typeof MADE_HERE,
+    readonly url: string,
+  ) {
+    if (token !== MADE_HERE) throw new Error("a SafeUrl is made by safeUrl only");
   }
 }
 
@@ -56,10 +58,10 @@ export function escapeHtml(text: string): string {
     .replace(FORBIDDEN_CHARACTERS, "\ufffd");
 }
 
-/** An attribute value started without its quote (`href=`): a value there could add attributes. */
-const UNQUOTED_ATTRIBUTE = /=\s*$/;
-/** An attribute that takes a URL, just opened (`href="`). */
-const URL_ATTRIBUTE = /\b(?:href|src|action|formaction|xlink:href)="$/i;
+/** Inside a tag, an attribute value started without its quote (`<a href=`): a value there could add attributes. */
+const UNQUOTED_ATTRIBUTE = /<[^>]*=\s*$/;
+/** Inside a tag, an attribute that takes a URL, just opened (`<a href="`). */
+const URL_ATTRIBUTE = /<[^>]*\b(?:href|src|action|formaction|xlink:href)="$/i;
 
 /**
  * A template of HTML: every value is escaped (text, numbers), joined (lists), left out (`undefined`,
@@ -76,7 +78,7 @@ export function html(strings: TemplateStringsArray, ...values: readonly Value[])
     }
     text += valueText(value) + (strings[index + 1] ?? "");
   });
-  return Html.made(text);
+  return new Html(MADE_HERE, text);
 }
 
 function valueText(value: Value): string {
@@ -97,7 +99,7 @@ export function safeUrl(url: string): SafeUrl | undefined {
   const trimmed = url.trim();
   if (/^https?:\/\//i.test(trimmed)) {
     try {
-      return SafeUrl.checked(new URL(trimmed).href);
+      return new SafeUrl(MADE_HERE, new URL(trimmed).href);
     } catch {
       return undefined;
     }
@@ -105,7 +107,7 @@ export function safeUrl(url: string): SafeUrl | undefined {
   // Relative: no scheme (no `:` before the first `/`, `?` or `#`), not `//host` or `\\host`, no
   // backslash, space or control character (browsers drop or rewrite those, which could make a scheme).
   if (!/^[^/?#]*:/.test(trimmed) && !/[\\\0-\x20\x7f]/.test(trimmed) && !trimmed.startsWith("//"))
-    return SafeUrl.checked(trimmed);
+    return new SafeUrl(MADE_HERE, trimmed);
   return undefined;
 }
 
