@@ -34,6 +34,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   preview: ["util", "datadog", "human", "model", "plan"],
   // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).
   adopt: ["util", "diagnostics", "datadog", "human", "datadog-api", "formats", "model"],
+  // The SLO catalog as a static site: pure functions from read models and a preview report to files.
+  site: ["util", "human", "datadog", "model", "views", "preview"],
   render: ["util", "diagnostics", "datadog", "human", "views", "diff", "terraform", "adopt"],
   emit: ["util", "settings", "datadog", "plan"],
   app: [
@@ -51,6 +53,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "diff",
     "preview",
     "render",
+    "site",
     "emit",
     "datadog-api",
     "adopt",

@@ -135,7 +135,7 @@ describe("the SLO workflow", () => {
 
   it("reads the repository, and writes pull request comments only in the comment job", () => {
     expect(workflow.permissions).toEqual({ contents: "read" });
-    for (const job of ["review", "plan", "apply"])
+    for (const job of ["review", "plan", "apply", "site"])
       expect(workflow.jobs[job]?.permissions).toEqual({ contents: "read" });
     expect(workflow.jobs["comment"]?.permissions).toEqual({ contents: "read", "pull-requests": "write" });
   });
@@ -197,6 +197,24 @@ describe("the SLO workflow", () => {
     const script = String(stepUsing("comment", "actions/github-script@")?.with?.["script"] ?? "");
     expect(script).toContain("artifacts/plan-summary-${stack}.md");
     expect(script).toContain("artifacts/slo-diff.md");
+  });
+
+  it("writes the SLO catalog on pushes to main and uploads the directory it wrote as an artifact", async () => {
+    expect(workflow.jobs["site"]?.if).toBe("github.event_name == 'push'");
+    const [site, ...others] = invocations().filter((invocation) => invocation.job === "site");
+    expect(others).toEqual([]);
+    expect(site?.step.run).toBe('npx slocc site --out slo-site --source-url "$SOURCE_URL"');
+    expect(site?.step.env?.["DD_API_KEY"]).toBeUndefined();
+    expect(stepUsing("site", "actions/upload-artifact@")?.with).toEqual({ name: "slo-site", path: "slo-site" });
+    const repo = new TempRepo();
+    repo.commit({ "slos/web.yaml": serviceYaml(RATIO_SLO) });
+    const script = (site?.step.run ?? "")
+      .replace(/^npx slocc /, "")
+      .replace('"$SOURCE_URL"', "https://github.com/acme/slos/blob/abc");
+    const run = await runCli(script.split(" "), repo.dir, {});
+    expect(run.code).toBe(0);
+    const page = await readFile(join(repo.dir, "slo-site", "services", "web.html"), "utf8");
+    expect(page).toContain('href="https://github.com/acme/slos/blob/abc/slos/web.yaml#L1"');
   });
 
   it("never runs two applies at once, and never cancels one that is running", () => {

@@ -14,6 +14,7 @@ import { initCommand } from "./commands/init.js";
 import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { schemaCommand } from "./commands/schema.js";
+import { siteCommand } from "./commands/site.js";
 import { synthCommand } from "./commands/synth.js";
 import { templatesCommand } from "./commands/templates.js";
 import { validateCommand } from "./commands/validate.js";
@@ -55,6 +56,7 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     explainCommand,
     diffCommand,
     reviewsCommand,
+    siteCommand,
     templatesCommand,
     planCommand,
     applyCommand,

@@ -221,6 +221,10 @@ export const DIAGNOSTIC_CODES = {
   },
   TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
   TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },
+  PREVIEW_FILE: {
+    severity: "error",
+    summary: "the --preview file cannot be read, or is not a report `slocc preview --format json` wrote",
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 /** A diagnostic code from the closed list. */

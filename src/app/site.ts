@@ -1,0 +1,169 @@
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, chmod, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { DEFAULT_DATADOG_APP_URL, datadogAppUrl } from "../datadog/app-url.js";
+import { DATADOG_HOST, datadogSetting } from "../datadog/environment.js";
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
+import type { PreviewReport } from "../preview/report.js";
+import { previewReportShape } from "../preview/report-schema.js";
+import { renderSite, unknownPreviewSlos, type SiteFile } from "../site/site.js";
+import { todayUtc } from "../util/dates.js";
+import { plural } from "../util/text.js";
+import { serviceCatalog } from "../views/catalog.js";
+import { compileDirectory } from "./compile.js";
+import type { AppContext } from "./context.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { printDiagnostics } from "./print.js";
+
+/** What `slocc site` is asked. */
+export interface SiteOptions {
+  /** A directory of specs, or one spec file. */
+  readonly specs: string;
+  /** The directory the site is written to: created, or replaced when a previous site is there. */
+  readonly out: string;
+  /** A file `slocc preview --format json` wrote. */
+  readonly preview?: string;
+  /** YYYY-MM-DD; today in UTC by default. */
+  readonly today?: string;
+  /** The Datadog web app to link to; from DD_HOST by default. */
+  readonly datadogUrl?: string;
+  /** Where spec files are read online, such as `https://github.com/acme/slos/blob/main`. */
+  readonly sourceUrl?: string;
+}
+
+/** The file that marks a directory as a site `slocc site` wrote, which a later run may replace. */
+export const SITE_MARKER = ".slocc-site";
+
+/**
+ * `slocc site`: compiles the specs and writes the SLO catalog, a static site, into `out`. The site
+ * is written beside it first and moved into place whole, so a failure never leaves half a site; an
+ * existing `out` is replaced only when it is empty or holds a site slocc wrote. Exit 2 for an
+ * `out` that is a file or holds other files, or a preview file that cannot be read; 1 when the
+ * specs have errors.
+ */
+export async function runSite(options: SiteOptions, context: AppContext): Promise<ExitCode> {
+  const target = resolve(context.cwd, options.out);
+  const outProblem = await outputProblem(target, options.out);
+  if (outProblem !== undefined) {
+    context.stderr(`slocc site: ${outProblem}\n`);
+    return EXIT.usage;
+  }
+  const preview = options.preview === undefined ? undefined : await readPreviewFile(options.preview, context.cwd);
+  if (preview !== undefined && !preview.ok) {
+    for (const problem of preview.problems) context.stderr(`slocc site: ${problem.message}\n`);
+    return EXIT.usage;
+  }
+  const today = options.today ?? todayUtc();
+  const result = await compileDirectory(options.specs, context.cwd, { today });
+  if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return EXIT.failure;
+  const services = serviceCatalog(result.value.model, today);
+  const report = preview?.value;
+  if (report !== undefined) {
+    const unknown = unknownPreviewSlos(services, report);
+    if (unknown.length > 0) {
+      context.stderr(
+        `slocc site: the preview measures ${plural(unknown.length, "SLO")} the specs do not declare, left out: ${unknown.join(", ")}\n`,
+      );
+    }
+  }
+  const files = renderSite({
+    services,
+    today,
+    datadogAppUrl: datadogAppOf(options, context),
+    ...(report === undefined ? {} : { preview: report }),
+    ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
+  });
+  try {
+    await replaceDirectory(target, files);
+  } catch (error) {
+    context.stderr(
+      `slocc site: cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}; nothing was changed there\n`,
+    );
+    return EXIT.failure;
+  }
+  const measured = report === undefined ? "" : `, measured data for ${plural(report.slos.length, "SLO")}`;
+  context.stdout(`wrote ${options.out}: index.html and ${plural(services.length, "service page")}${measured}\n`);
+  return EXIT.ok;
+}
+
+/** Why the site may not be written to `target`, or undefined when it may. */
+async function outputProblem(target: string, shown: string): Promise<string | undefined> {
+  const found = await stat(target).catch(() => undefined);
+  if (found === undefined) return undefined;
+  if (!found.isDirectory())
+    return `--out ${shown} is a file: give a directory, which is created, or replaced when a previous site is there`;
+  const names = await readdir(target);
+  if (names.length === 0 || names.includes(SITE_MARKER)) return undefined;
+  return `--out ${shown} holds files that slocc site did not write: give a new or empty directory, or one a previous slocc site wrote`;
+}
+
+/** The Datadog web app: `--datadog-url`, else the app of DD_HOST's site, else US1's. */
+function datadogAppOf(options: SiteOptions, context: AppContext): string {
+  if (options.datadogUrl !== undefined) return options.datadogUrl.replace(/\/+$/, "");
+  const host = datadogSetting(context.env, DATADOG_HOST);
+  if (host === undefined) return DEFAULT_DATADOG_APP_URL;
+  const app = datadogAppUrl(host.value);
+  if (app !== undefined) return app;
+  context.stderr(
+    `slocc site: ${host.name} is not a Datadog API address (${JSON.stringify(host.value)}): Datadog links point to ${DEFAULT_DATADOG_APP_URL}; give --datadog-url to choose\n`,
+  );
+  return DEFAULT_DATADOG_APP_URL;
+}
+
+/** Reads and checks a preview report: the report, or one problem saying what is wrong with the file. */
+export async function readPreviewFile(path: string, cwd: string): Promise<Outcome<PreviewReport>> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, path), "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    return failed("PREVIEW_FILE", `--preview ${path}: ${reason}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return failed("PREVIEW_FILE", `--preview ${path} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = previewReportShape.safeParse(json);
+  if (parsed.success) return succeeded(parsed.data);
+  const issue = parsed.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
+  return failed(
+    "PREVIEW_FILE",
+    `--preview ${path} is not a report of \`slocc preview --format json\`${where}: ${issue?.message ?? "unexpected shape"}`,
+  );
+}
+
+/**
+ * Writes the files into a new directory beside `target`, then puts it in `target`'s place: readers
+ * see the old site or the new one, never a mix; on failure the new directory is removed.
+ */
+async function replaceDirectory(target: string, files: readonly SiteFile[]): Promise<void> {
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  const staging = await mkdtemp(join(parent, `.${basename(target)}.partial-`));
+  try {
+    await chmod(staging, 0o755);
+    for (const file of files) {
+      const path = join(staging, ...file.path.split("/"));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.text);
+    }
+    await writeFile(
+      join(staging, SITE_MARKER),
+      "Written by `slocc site`, which replaces this directory on its next run.\n",
+    );
+    const previous = await stat(target).catch(() => undefined);
+    if (previous === undefined) {
+      await rename(staging, target);
+      return;
+    }
+    const old = `${staging}-old`;
+    await rename(target, old);
+    await rename(staging, target);
+    await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
