@@ -213,11 +213,13 @@ describe("the bad-input corpus", () => {
     },
   );
 
-  it.each(cases.filter((c) => RESOURCE_CASES.has(c.name)))("refuses $name in under a second", async (c) => {
+  // CPU time, not wall time: what the parse costs, whatever else a busy machine is running.
+  it.each(cases.filter((c) => RESOURCE_CASES.has(c.name)))("refuses $name within a second of CPU time", async (c) => {
     await withProject(c, async (project) => {
-      const started = performance.now();
+      const started = process.cpuUsage();
       const run = await runCli(["validate", "--format", "json"], project);
-      expect(performance.now() - started).toBeLessThan(1000);
+      const used = process.cpuUsage(started);
+      expect((used.user + used.system) / 1e6).toBeLessThan(1);
       expect(run.code).toBe(1);
     });
     expect.assertions(2);
