@@ -264,9 +264,28 @@ describe("usage of slocc plan and apply", () => {
 });
 
 describe("the terraform runner's parts", () => {
-  it("redacts every occurrence of each secret, longest first", () => {
-    expect(redact("key abc123 and abc and abc123", ["abc", "abc123"])).toBe("key *** and *** and ***");
-    expect(redact("nothing secret", ["", "absent"])).toBe("nothing secret");
+  it.each([
+    {
+      case: "every occurrence of each secret, longest first",
+      text: "key 0123456789abcdef and 01234567 and 0123456789abcdef",
+      secrets: ["01234567", "0123456789abcdef"],
+      shown: "key *** and *** and ***",
+    },
+    {
+      case: "a secret inside a longer word",
+      text: "api_key=0123456789abcdef0123456789abcdef&x=1",
+      secrets: ["0123456789abcdef0123456789abcdef"],
+      shown: "api_key=***&x=1",
+    },
+    {
+      case: "nothing for values shorter than any Datadog key, which would garble the words they occur in",
+      text: "research Datadog with the test key",
+      secrets: ["a", "sear", "test", "abcdefg"],
+      shown: "research Datadog with the test key",
+    },
+    { case: "nothing for empty or absent secrets", text: "nothing secret", secrets: ["", "absent-key"], shown: "nothing secret" },
+  ])("redaction hides $case", ({ text, secrets, shown }) => {
+    expect(redact(text, secrets)).toBe(shown);
   });
 
   it("keeps results in input order when tasks finish out of order, with at most the limit running", async () => {
