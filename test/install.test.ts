@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { copyFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { installRouteOf } from "../src/app/install-route.js";
-import { runCli } from "./support/cli.js";
+import { BINARY, runCli } from "./support/cli.js";
+import { tempDir } from "./support/compile.js";
 import { TempRepo } from "./support/git.js";
 
 describe("how package.json installs slocc", () => {
@@ -79,5 +83,19 @@ describe("slocc init checks that CI installs the same slocc", () => {
     const warnings = run.stdout.split("\n").filter((line) => line.startsWith("warning: "));
     expect(warnings).toHaveLength(warns.length);
     warns.forEach((warning, index) => expect(warnings[index]).toContain(warning));
+  });
+});
+
+describe("slocc installed from its sources, unbuilt", () => {
+  it("says in one line to install the release tarball, instead of a missing module's stack trace", async () => {
+    const unbuilt = await tempDir("slocc-unbuilt-");
+    await mkdir(join(unbuilt, "bin"));
+    await copyFile(BINARY, join(unbuilt, "bin", "slocc.js"));
+    const run = spawnSync(process.execPath, [join(unbuilt, "bin", "slocc.js"), "validate"], {
+      cwd: unbuilt,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^slocc: [^\n]*release tarball[^\n]*\n$/);
   });
 });
