@@ -18,6 +18,7 @@ describe("how package.json installs slocc", () => {
     ["./vendor/slocc-0.1.0.tgz", "tarball"],
     ["https://github.com/acme/slocc/releases/download/v0.1.0/slocc-0.1.0.tgz", "url"],
     ["file:../slocc", "directory"],
+    ["link:../slocc", "directory"],
     ["github:acme/slocc#v0.1.0", "git"],
     ["git+https://github.com/acme/slocc.git", "git"],
     ["https://github.com/acme/slocc", "git"],

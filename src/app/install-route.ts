@@ -18,13 +18,17 @@ export type InstallRoute =
 const TARBALL = /\.(tgz|tar\.gz|tar)$/;
 
 /**
- * The route of an npm dependency specifier, as npm reads it: paths (`file:`, `./`, `../`, `/`, `~/`)
+ * The route of an npm dependency specifier, as npm reads it: paths (`file:`, `link:`, `./`, `../`, `/`, `~/`)
  * are tarballs or directories by their name, http(s) URLs to a tarball are downloads, other URLs
  * and `owner/repo` shorthands are git, and the rest (versions, ranges, tags, `npm:` aliases) come
  * from the registry.
  */
 export function installRouteOf(spec: string): InstallRoute {
-  const path = /^file:/.test(spec) ? spec.slice("file:".length) : /^(\.{1,2}\/|\/|~\/)/.test(spec) ? spec : undefined;
+  const path = /^(file|link):/.test(spec)
+    ? spec.replace(/^(file|link):/, "")
+    : /^(\.{1,2}\/|\/|~\/)/.test(spec)
+      ? spec
+      : undefined;
   if (path !== undefined) return TARBALL.test(path) ? { kind: "tarball", path } : { kind: "directory", path };
   if (/^https?:\/\//.test(spec) && TARBALL.test(spec.split(/[?#]/)[0] ?? "")) return { kind: "url", spec };
   if (/^[a-z+]+:/.test(spec) && !spec.startsWith("npm:")) return { kind: "git", spec };
