@@ -78,7 +78,7 @@ if (!values["skip-build"]) {
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 step(`packing into ${out}`);
-// The tarball holds dist/, so nothing is built where it is installed (and `prepare` never runs there).
+// The tarball holds dist/: nothing is built where it is installed (slocc has no install script).
 const packed = packReport(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", out], ROOT));
 const tarball = join(out, packed.filename);
 

@@ -10,8 +10,7 @@ import { tempDir } from "./support/compile.js";
  * packed tarball kept in a new git repository's vendor/ and installed from there, init, validate
  * and synth run, everything committed, then in a fresh clone `npm ci` and validate, as CI runs them.
  * The package must already be built (`npm test` builds it first). npm installs from its cache,
- * asking the registry only for what it lacks. The team repository has no TypeScript: a `prepare`
- * script run where the tarball is installed would fail the install.
+ * asking the registry only for what it lacks.
  */
 const ROOT = join(__dirname, "..");
 const RELEASE_TIMEOUT_MS = 300_000;
@@ -64,6 +63,15 @@ describe("slocc installed from its release tarball, kept in a team's repository"
       packages: Record<string, { resolved?: string }>;
     };
     expect(lock.packages["node_modules/slocc"]?.resolved).toBe("file:vendor/slocc-0.1.0.tgz");
+  });
+
+  it("has no script for npm to run where it is installed: it ships built", async () => {
+    const installed = JSON.parse(await readFile(join(repo, "node_modules", "slocc", "package.json"), "utf8")) as {
+      scripts?: Record<string, string>;
+    };
+    const installScripts = ["preinstall", "install", "postinstall", "prepare"];
+    expect(Object.keys(installed.scripts ?? {}).filter((name) => installScripts.includes(name))).toEqual([]);
+    expect(existsSync(join(repo, "node_modules", "slocc", "dist", "cli", "main.js"))).toBe(true);
   });
 
   it("commits the tarball and the lock file, and no installed package", () => {
