@@ -119,6 +119,24 @@ describe("slocc init", () => {
     );
   });
 
+  it("skips, saying why, a file whose directory exists as a file, and writes the others", async () => {
+    const dir = await repository({ slos: "not a directory\n" });
+    const run = await runCli(["init"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^skipped slos\/example\.yaml: slos is a file/m);
+    expect(run.stdout).toMatch(/^wrote +cdktf\.json: /m);
+    expect(run.stderr).toBe("");
+  });
+
+  it("warns that GitHub does not run a workflow written below the top of the repository", async () => {
+    const repo = new TempRepo().write({ "observability/package.json": "{}\n" });
+    const run = await runCli(["init"], join(repo.dir, "observability"));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^warning: GitHub runs only the workflows at the top of the repository \(\.\.\/\.github\/workflows\)/m,
+    );
+  });
+
   it("writes no example into a slos/ that already holds specs, which would be applied beside them", async () => {
     const dir = await repository({ "slos/checkout.yaml": "apiVersion: slocc/v1\n" });
     const run = await runCli(["init"], dir);

@@ -121,15 +121,10 @@ async function fileOnTheWay(root: string, path: string): Promise<string | undefi
   return undefined;
 }
 
-/** The lines of `scaffold/gitignore`: what `init` adds to `.gitignore`. */
-async function gitignoreEntries(): Promise<string[]> {
-  return (await readFile(join(PACKAGE_ROOT, "scaffold", "gitignore"), "utf8")).split("\n").filter(Boolean);
-}
-
 /** Adds the entries `.gitignore` lacks, after its own lines; creates it when absent. */
 async function extendGitignore(root: string): Promise<Outcome> {
   const path = ".gitignore";
-  const entries = await gitignoreEntries();
+  const entries = (await readFile(join(PACKAGE_ROOT, "scaffold", "gitignore"), "utf8")).split("\n").filter(Boolean);
   const current = await readFile(resolve(root, path), "utf8").catch(() => undefined);
   const present = new Set((current ?? "").split(/\r?\n/).map((line) => line.trim()));
   const missing = entries.filter((entry) => !present.has(entry));
