@@ -29,7 +29,7 @@ export function pathOption(flags: string, description: string, role: PathRole): 
 }
 
 /** The role of a path option, or undefined for any other option. */
-export function pathRoleOf(option: Option): PathRole | undefined {
+function pathRoleOf(option: Option): PathRole | undefined {
   return PATH_ROLES.get(option);
 }
 
