@@ -318,7 +318,7 @@ describe("diff output formats", () => {
   it("renders the pull-request comment as checked in (summary table, risks, folded details, marker)", async () => {
     const run = await renamedAndChanged("markdown");
     expect(run.code).toBe(0);
-    const expected = join(__dirname, "snapshots", "diff-comment.md");
+    const expected = join(__dirname, "..", "docs", "examples", "diff-comment.md");
     if (process.env["UPDATE_GOLDEN"]) await import("node:fs/promises").then((fs) => fs.writeFile(expected, run.stdout));
     expect(run.stdout).toBe(await readFile(expected, "utf8"));
     expect(run.stdout.split("\n")[0]).toBe("<!-- slocc-diff -->");
@@ -328,7 +328,7 @@ describe("diff output formats", () => {
     const json = await renamedAndChanged("json");
     const both = await renamedAndChanged("markdown", "--json-out", "slo-diff.json");
     expect(both.code).toBe(0);
-    expect(both.stdout).toBe(await readFile(join(__dirname, "snapshots", "diff-comment.md"), "utf8"));
+    expect(both.stdout).toBe(await readFile(join(__dirname, "..", "docs", "examples", "diff-comment.md"), "utf8"));
     expect(await readFile(join(both.dir, "slo-diff.json"), "utf8")).toBe(json.stdout);
   });
 

@@ -6,6 +6,7 @@ import { processContext } from "../src/app/context.js";
 import { buildProgram } from "../src/cli/main.js";
 import { runCli } from "./support/cli.js";
 import { readTree, tempDir } from "./support/compile.js";
+import { TempRepo } from "./support/git.js";
 
 const ROOT = join(__dirname, "..");
 
@@ -52,35 +53,88 @@ describe("slocc init", () => {
     expect(validate.code).toBe(0);
   });
 
-  it("ignores slocc's output and local state, and runs the installed slocc from cdktf.json", async () => {
+  it("runs the installed slocc from cdktf.json", async () => {
     const dir = await repository();
     await runCli(["init"], dir);
-    expect((await readFile(join(dir, ".gitignore"), "utf8")).split("\n")).toEqual(
-      expect.arrayContaining(["cdktf.out/", "*.tfstate", "*.tfstate.*", ".terraform/"]),
-    );
     const cdktf = JSON.parse(await readFile(join(dir, "cdktf.json"), "utf8")) as { app: string };
     expect(cdktf.app).toBe("node node_modules/slocc/bin/cdktf-app.js");
     expect(await readdir(join(ROOT, "bin"))).toContain("cdktf-app.js");
   });
 
-  it("never overwrites a file: a second run skips every one and changes nothing", async () => {
-    const dir = await repository();
-    await runCli(["init"], dir);
-    const before = await readTree(dir);
-    const again = await runCli(["init"], dir);
-    expect(again.code).toBe(0);
-    expect(again.stdout.match(/^skipped /gm)).toHaveLength(4);
-    expect(again.stdout).not.toMatch(/^wrote /m);
-    expect(await readTree(dir)).toEqual(before);
+  it("makes git ignore installed packages, the synthesized stacks and local state, but keep the stacks' lock files", async () => {
+    const repo = new TempRepo();
+    await runCli(["init"], repo.dir);
+    const left = [
+      "node_modules/slocc/package.json",
+      "cdktf.out/.slocc/specs.json",
+      "cdktf.out/manifest.json",
+      "cdktf.out/stacks/example/cdk.tf.json",
+      "cdktf.out/stacks/example/tfplan",
+      "cdktf.out/stacks/example/.terraform/providers/registry.terraform.io/datadog/datadog/4.19.0/linux_amd64/x",
+      "cdktf.out/removed/old/cdk.tf.json",
+      "terraform.example.tfstate",
+      "terraform.example.tfstate.backup",
+    ];
+    const kept = ["cdktf.out/stacks/example/.terraform.lock.hcl"];
+    repo.write(Object.fromEntries([...left, ...kept].map((path) => [path, "x\n"])));
+    repo.git("add", "-A");
+    expect(repo.git("ls-files").trim().split("\n")).toEqual([
+      ".github/workflows/slo.yml",
+      ".gitignore",
+      "cdktf.json",
+      ...kept,
+      "slos/example.yaml",
+    ]);
+  });
+
+  it("writes a workflow whose provider cache key hashes only files git keeps", async () => {
+    const repo = new TempRepo();
+    await runCli(["init"], repo.dir);
+    const text = await readFile(join(repo.dir, ".github", "workflows", "slo.yml"), "utf8");
+    const hashed = [...text.matchAll(/hashFiles\('([^']+)'\)/g)].map((match) => match[1] ?? "");
+    expect(hashed.length).toBeGreaterThan(0);
+    for (const pattern of hashed) {
+      const file = pattern.replace(/\*/g, "example");
+      repo.write({ [file]: "x\n" });
+      expect(() => repo.git("check-ignore", "--quiet", file), `${file} is ignored`).toThrow();
+    }
   });
 
   it("adds only the entries a .gitignore lacks, after its own lines", async () => {
-    const dir = await repository({ ".gitignore": "node_modules/\ncdktf.out/" });
+    const dir = await repository({ ".gitignore": "node_modules/\n*.tfstate" });
     const run = await runCli(["init"], dir);
     expect(await readFile(join(dir, ".gitignore"), "utf8")).toBe(
-      "node_modules/\ncdktf.out/\n# slocc\n*.tfstate\n*.tfstate.*\n.terraform/\n",
+      "node_modules/\n*.tfstate\n# slocc\ncdktf.out/*\n!cdktf.out/stacks/\ncdktf.out/stacks/*/*\n" +
+        "!cdktf.out/stacks/*/.terraform.lock.hcl\n*.tfstate.*\n.terraform/\n",
     );
-    expect(run.stdout).toMatch(/^wrote +\.gitignore: added: ignores \*\.tfstate, \*\.tfstate\.\*, \.terraform\//m);
+    expect(run.stdout).toMatch(/^wrote +\.gitignore: added cdktf\.out\/\* /m);
+  });
+
+  it("warns when git ignores the stacks' lock files, as a .gitignore line cdktf.out/ does", async () => {
+    const repo = new TempRepo().write({ ".gitignore": "node_modules/\ncdktf.out/\n" });
+    const run = await runCli(["init"], repo.dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^warning: git ignores the stacks' \.terraform\.lock\.hcl.* line 2 of \.gitignore, cdktf\.out\//m,
+    );
+  });
+
+  it("skips, saying why, a file whose directory exists as a file, and writes the others", async () => {
+    const dir = await repository({ slos: "not a directory\n" });
+    const run = await runCli(["init"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^skipped slos\/example\.yaml: slos is a file/m);
+    expect(run.stdout).toMatch(/^wrote +cdktf\.json: /m);
+    expect(run.stderr).toBe("");
+  });
+
+  it("warns that GitHub does not run a workflow written below the top of the repository", async () => {
+    const repo = new TempRepo().write({ "observability/package.json": "{}\n" });
+    const run = await runCli(["init"], join(repo.dir, "observability"));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^warning: GitHub runs only the workflows at the top of the repository \(\.\.\/\.github\/workflows\)/m,
+    );
   });
 
   it("writes no example into a slos/ that already holds specs, which would be applied beside them", async () => {

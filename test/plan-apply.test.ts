@@ -9,8 +9,29 @@ import { findOnPath } from "../src/terraform/preflight.js";
 import { redact } from "../src/util/redact.js";
 import { runCli } from "./support/cli.js";
 import { RATIO_SLO, serviceYaml } from "./support/compile.js";
-import { KEYS, projectWith, slocc, stubCalls, type StubCall } from "./support/stub-terraform.js";
+import { KEYS, projectWith, slocc, stubCalls, type Project, type StubCall } from "./support/stub-terraform.js";
 import { terraformBinary, terraformSkipNote } from "./support/terraform.js";
+
+/** The plan the stand-in terraform shows: one resource created, updated, replaced and destroyed, and more. */
+const PLAN_JSON = join(__dirname, "fixtures", "terraform-plan.json");
+
+/** `slocc apply` in-process, with stdin a terminal on which `answer` is typed. */
+async function applyOnTerminal(
+  project: Project,
+  answer: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stderr: string }> {
+  let stderr = "";
+  const code = await main(["apply"], {
+    cwd: project.dir,
+    env: { PATH: project.stubPath, STUB_LOG: project.log, ...KEYS, ...env },
+    stdin: Object.assign(Readable.from([`${answer}\n`]), { isTTY: true }),
+    stdout: () => undefined,
+    stderr: (text) => void (stderr += text),
+    color: { stdout: false, stderr: false },
+  });
+  return { code, stderr };
+}
 
 /** The most stacks that were running at the same moment, a stack running from its first call's start to its last call's end. */
 function mostAtOnce(calls: readonly StubCall[]): number {
@@ -73,23 +94,50 @@ describe("preconditions of slocc plan and apply", () => {
     ["DATADOG_HOST", { DATADOG_HOST: "https://api.us5.datadoghq.com" }, "https://api.us5.datadoghq.com"],
     ["neither variable", {}, "the default Datadog site"],
   ])(
-    "apply asks on a terminal before applying to the site %s names, and runs nothing unless told yes",
+    "apply asks on a terminal before applying to the site %s names, and applies nothing unless told yes",
     async (_name, host, site) => {
       const project = await projectWith(["web"]);
-      let stderr = "";
-      const code = await main(["apply"], {
-        cwd: project.dir,
-        env: { PATH: project.stubPath, ...KEYS, ...host },
-        stdin: Object.assign(Readable.from(["no\n"]), { isTTY: true }),
-        stdout: () => undefined,
-        stderr: (text) => void (stderr += text),
-        color: { stdout: false, stderr: false },
-      });
-      expect(code).toBe(1);
-      expect(stderr).toContain(`Apply web to ${site}`);
-      expect(await stubCalls(project)).toEqual([]);
+      const run = await applyOnTerminal(project, "no", host);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Apply web to ${site}`);
+      expect((await stubCalls(project)).map((call) => call.args[0])).not.toContain("apply");
     },
   );
+
+  it("apply shows each stack's planned changes before asking, then applies the very plans shown", async () => {
+    const project = await projectWith(["web", "api"]);
+    const run = await applyOnTerminal(project, "yes", { STUB_SHOW: PLAN_JSON });
+    expect(run.code, run.stderr).toBe(0);
+    const asked = run.stderr.indexOf("Type yes to apply");
+    const counts = "1 to create, 1 to update, 1 to replace, 1 to destroy";
+    expect(run.stderr.slice(0, asked)).toMatch(new RegExp(`^  api: ${counts}[^\n]*\n  web: ${counts}`, "m"));
+    const calls = (await stubCalls(project)).filter((call) => call.stack === "web").map((call) => call.args);
+    expect(calls.map((args) => args.filter((arg) => arg !== "-no-color"))).toEqual([
+      ["init", "-input=false"],
+      ["plan", "-input=false", "-out=tfplan"],
+      ["show", "-json", "tfplan"],
+      ["apply", "-input=false", "tfplan"],
+    ]);
+  });
+
+  it("apply asks nothing and applies nothing when no stack has a change", async () => {
+    const project = await projectWith(["web"]);
+    const empty = join(project.dir, "empty-plan.json");
+    await writeFile(empty, JSON.stringify({ format_version: "1.2", resource_changes: [] }));
+    const run = await applyOnTerminal(project, "yes", { STUB_SHOW: empty });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("Type yes");
+    expect((await stubCalls(project)).map((call) => call.args[0])).not.toContain("apply");
+  });
+
+  it("apply asks nothing and exits 1 when a plan fails", async () => {
+    const project = await projectWith(["web", "api"]);
+    const run = await applyOnTerminal(project, "yes", { STUB_SHOW: PLAN_JSON, STUB_FAIL: "plan:api" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain("Type yes");
+    expect(run.stderr).toMatch(/api: terraform plan failed/);
+    expect((await stubCalls(project)).map((call) => call.args[0])).not.toContain("apply");
+  });
 
   it("apply exits 1 without --auto-approve when stdin is not a terminal, before writing or running anything", async () => {
     const project = await projectWith(["web"]);
@@ -264,9 +312,33 @@ describe("usage of slocc plan and apply", () => {
 });
 
 describe("the terraform runner's parts", () => {
-  it("redacts every occurrence of each secret, longest first", () => {
-    expect(redact("key abc123 and abc and abc123", ["abc", "abc123"])).toBe("key *** and *** and ***");
-    expect(redact("nothing secret", ["", "absent"])).toBe("nothing secret");
+  it.each([
+    {
+      case: "every occurrence of each secret, longest first",
+      text: "key 0123456789abcdef and 01234567 and 0123456789abcdef",
+      secrets: ["01234567", "0123456789abcdef"],
+      shown: "key *** and *** and ***",
+    },
+    {
+      case: "a secret inside a longer word",
+      text: "api_key=0123456789abcdef0123456789abcdef&x=1",
+      secrets: ["0123456789abcdef0123456789abcdef"],
+      shown: "api_key=***&x=1",
+    },
+    {
+      case: "nothing for values shorter than any Datadog key, which would garble the words they occur in",
+      text: "research Datadog with the test key",
+      secrets: ["a", "sear", "test", "abcdefg"],
+      shown: "research Datadog with the test key",
+    },
+    {
+      case: "nothing for empty or absent secrets",
+      text: "nothing secret",
+      secrets: ["", "absent-key"],
+      shown: "nothing secret",
+    },
+  ])("redaction hides $case", ({ text, secrets, shown }) => {
+    expect(redact(text, secrets)).toBe(shown);
   });
 
   it("keeps results in input order when tasks finish out of order, with at most the limit running", async () => {

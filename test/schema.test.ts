@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { loadSpecs } from "../src/load/load-specs.js";
+import { CORRECTION_CATEGORY_NAMES } from "../src/datadog/corrections.js";
 import { catalogV1, serviceV1, SPEC_V1 } from "../src/formats/slocc-v1/schema.js";
 import { runCli } from "./support/cli.js";
 import { readCorpus } from "./support/corpus.js";
@@ -82,6 +83,42 @@ describe("the JSON Schema of spec files", () => {
     for (const key of ["service", "owner", "slos", "dashboard"])
       expect(service?.properties[key]?.description).toBeTruthy();
     expect(printed.stdout).toContain("the SLO's name in Datadog, as written");
+  });
+
+  it("has a description for every property, in every definition and at every depth", () => {
+    const properties: { path: string; described: boolean }[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, index) => walk(item, `${path}[${index}]`));
+      if (typeof node !== "object" || node === null) return;
+      const record = node as Record<string, unknown>;
+      if (typeof record["properties"] === "object" && record["properties"] !== null) {
+        for (const [key, value] of Object.entries(record["properties"] as Record<string, { description?: unknown }>))
+          properties.push({ path: `${path}.properties.${key}`, described: typeof value.description === "string" });
+      }
+      for (const [key, value] of Object.entries(record)) walk(value, `${path}.${key}`);
+    };
+    walk(schema, "#");
+    expect(properties.length).toBeGreaterThan(100);
+    expect(properties.filter((property) => !property.described).map((property) => property.path)).toEqual([]);
+  });
+
+  it("lists the correction categories Datadog takes, in the service's and each SLO's corrections", () => {
+    const defs = schema["$defs"] as Record<string, unknown>;
+    const correction = (path: string[]) =>
+      path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], defs) as { enum?: unknown };
+    const service = ["service", "properties", "corrections", "items", "properties", "category"];
+    const slo = [
+      "service",
+      "properties",
+      "slos",
+      "items",
+      "properties",
+      "corrections",
+      "items",
+      "properties",
+      "category",
+    ];
+    for (const path of [service, slo]) expect(correction(path).enum).toEqual([...CORRECTION_CATEGORY_NAMES]);
   });
 
   it("has examples, fixtures and docs to accept, and bad inputs with shape errors to refuse", () => {

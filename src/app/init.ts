@@ -1,10 +1,13 @@
-import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { isSpecFileName } from "../load/read-directory.js";
+import { appendFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { displayPath, isSpecFileName } from "../load/read-directory.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
+import { gitIgnoreRule } from "./git-ignore.js";
+import { checkInstall } from "./install-route.js";
 import { fileExists } from "./output-files.js";
 import { PACKAGE_ROOT } from "./package-root.js";
+import { findProjectRoot, repositoryTopOf } from "./project-root.js";
 import { SCHEMA_FILE, schemaModeline } from "./schema.js";
 
 /** Where `init` puts the specs, as the CLI's commands read them by default. */
@@ -37,22 +40,40 @@ type Outcome =
   | { readonly path: string; readonly action: "skipped"; readonly note: string };
 
 /**
- * `slocc init`: sets up the repository in `context.cwd` to keep its SLOs with slocc: an example spec
- * in `slos/` naming the installed JSON Schema for editors, `cdktf.json`, the GitHub workflow and the
- * `.gitignore` entries for what synthesizing and planning leave behind. It never overwrites a file:
- * what exists is skipped (a `.gitignore` only gains the lines it lacks), and the report says which.
+ * `slocc init`: sets up the project (the {@link findProjectRoot | project root} of `context.cwd`)
+ * to keep its SLOs with slocc: an example spec in `slos/` naming the installed JSON Schema for
+ * editors, `cdktf.json`, the GitHub workflow and the `.gitignore` entries for what synthesizing and
+ * planning leave behind. It never overwrites a file: what exists is skipped (a `.gitignore` only
+ * gains the lines it lacks), and the report says which, with paths relative to `context.cwd`. It
+ * then checks that CI, cloning the repository and running `npm ci`, installs the same slocc, and
+ * says what to run when it would not.
  */
 export async function initRepository(context: AppContext): Promise<ExitCode> {
-  const outcomes = [await writeExample(context.cwd)];
+  const root = await findProjectRoot(context.cwd);
+  const top = await repositoryTopOf(root);
+  const outcomes = [await writeExample(root)];
   for (const template of SCAFFOLD) {
     const text = await readFile(join(PACKAGE_ROOT, template.source), "utf8");
-    outcomes.push(await writeNew(context.cwd, template.target, text, template.purpose));
+    outcomes.push(await writeNew(root, template.target, text, template.purpose));
   }
-  outcomes.push(await extendGitignore(context.cwd));
-  const lines = outcomes.map((outcome) => `${outcome.action.padEnd(7)} ${outcome.path}: ${outcome.note}`);
-  if (!(await fileExists(resolve(context.cwd, "node_modules", "slocc", SCHEMA_FILE)))) {
+  outcomes.push(await extendGitignore(root));
+  const shown = (path: string) => displayPath(resolve(root, path), context.cwd);
+  const lines = outcomes.map((outcome) => `${outcome.action.padEnd(7)} ${shown(outcome.path)}: ${outcome.note}`);
+  const install = await checkInstall(root, top);
+  lines.push(...install.problems.map((problem) => `warning: ${problem}`));
+  if (top !== undefined && top !== root) {
     lines.push(
-      "note: slocc is not installed in this repository, so editors cannot find its schema yet: npm install --save-dev slocc",
+      `warning: GitHub runs only the workflows at the top of the repository (${displayPath(top, context.cwd)}/.github/workflows): ` +
+        `move ${shown(".github/workflows/slo.yml")} there, with \`defaults.run.working-directory\` and its paths made relative to the top`,
+    );
+  }
+  if (install.problems.length === 0 && !(await fileExists(resolve(root, "node_modules", "slocc", SCHEMA_FILE)))) {
+    lines.push("note: slocc is not in node_modules yet, so editors cannot find its schema: run npm install");
+  }
+  lines.push(...(await lockFilesIgnored(root, top, context.cwd)));
+  if (install.problems.length > 0 && root !== context.cwd) {
+    lines.push(
+      `note: run those commands in the project root, ${displayPath(root, context.cwd)} (the nearest directory upward with cdktf.json or package.json)`,
     );
   }
   lines.push("", "Next: npx slocc validate && npx slocc synth");
@@ -61,9 +82,9 @@ export async function initRepository(context: AppContext): Promise<ExitCode> {
 }
 
 /** The example spec, unless `slos/` already holds a spec: an example beside real specs would be applied too. */
-async function writeExample(cwd: string): Promise<Outcome> {
+async function writeExample(root: string): Promise<Outcome> {
   const path = `${SPEC_DIR}/example.yaml`;
-  const specs = await readdir(resolve(cwd, SPEC_DIR)).then(
+  const specs = await readdir(resolve(root, SPEC_DIR)).then(
     (names) => names.filter(isSpecFileName),
     () => [],
   );
@@ -71,33 +92,63 @@ async function writeExample(cwd: string): Promise<Outcome> {
     return { path, action: "skipped", note: `${SPEC_DIR}/ already holds specs (${specs.join(", ")})` };
   const template = await readFile(join(PACKAGE_ROOT, "scaffold", SPEC_DIR, "example.yaml"), "utf8");
   return writeNew(
-    cwd,
+    root,
     path,
-    `# ${schemaModeline(SPEC_DIR, cwd)}\n${template}`,
+    `# ${schemaModeline(SPEC_DIR, root)}\n${template}`,
     "an example service spec: rename it and edit it for your service",
   );
 }
 
-async function writeNew(cwd: string, path: string, text: string, purpose: string): Promise<Outcome> {
-  const target = resolve(cwd, path);
+async function writeNew(root: string, path: string, text: string, purpose: string): Promise<Outcome> {
+  const target = resolve(root, path);
   if (await fileExists(target)) return { path, action: "skipped", note: "it exists" };
+  const blocking = await fileOnTheWay(root, path);
+  if (blocking !== undefined)
+    return { path, action: "skipped", note: `${blocking} is a file, where a directory would hold it` };
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, text, { flag: "wx" });
   return { path, action: "wrote", note: purpose };
 }
 
+/** The first directory of `path` (relative to `root`) that exists as something else, such as a file `slos`. */
+async function fileOnTheWay(root: string, path: string): Promise<string | undefined> {
+  const parts = path.split("/").slice(0, -1);
+  for (let index = 1; index <= parts.length; index++) {
+    const dir = parts.slice(0, index).join("/");
+    const found = await stat(resolve(root, dir)).catch(() => undefined);
+    if (found && !found.isDirectory()) return dir;
+  }
+  return undefined;
+}
+
 /** Adds the entries `.gitignore` lacks, after its own lines; creates it when absent. */
-async function extendGitignore(cwd: string): Promise<Outcome> {
+async function extendGitignore(root: string): Promise<Outcome> {
   const path = ".gitignore";
   const entries = (await readFile(join(PACKAGE_ROOT, "scaffold", "gitignore"), "utf8")).split("\n").filter(Boolean);
-  const current = await readFile(resolve(cwd, path), "utf8").catch(() => undefined);
+  const current = await readFile(resolve(root, path), "utf8").catch(() => undefined);
   const present = new Set((current ?? "").split(/\r?\n/).map((line) => line.trim()));
   const missing = entries.filter((entry) => !present.has(entry));
   if (missing.length === 0)
-    return { path, action: "skipped", note: "it already ignores slocc's output and local state" };
-  const note = `ignores ${missing.join(", ")} (synthesized stacks, local Terraform state and providers)`;
-  if (current === undefined) return writeNew(cwd, path, `${missing.join("\n")}\n`, note);
+    return { path, action: "skipped", note: "it already ignores packages, slocc's output and local state" };
+  const note =
+    "ignores node_modules/, cdktf.out/ but the stacks' .terraform.lock.hcl (commit those), local Terraform state and .terraform/";
+  if (current === undefined) return writeNew(root, path, `${missing.join("\n")}\n`, note);
   const separator = current.length === 0 || current.endsWith("\n") ? "" : "\n";
-  await appendFile(resolve(cwd, path), `${separator}# slocc\n${missing.join("\n")}\n`);
-  return { path, action: "wrote", note: `added: ${note}` };
+  await appendFile(resolve(root, path), `${separator}# slocc\n${missing.join("\n")}\n`);
+  return { path, action: "wrote", note: `added ${missing.join(" ")}` };
+}
+
+/**
+ * A warning when git ignores the stacks' `.terraform.lock.hcl`, which are to be committed (so that
+ * every run uses the same provider build, and CI's provider cache is keyed by them): a `.gitignore`
+ * line such as `cdktf.out/` ignores the directory as a whole, and git cannot take back a file in it.
+ */
+async function lockFilesIgnored(root: string, top: string | undefined, cwd: string): Promise<string[]> {
+  if (top === undefined) return [];
+  const lockFile = relative(top, join(root, "cdktf.out", "stacks", "any", ".terraform.lock.hcl"));
+  const rule = await gitIgnoreRule(top, lockFile.split(sep).join("/"));
+  if (rule === undefined) return [];
+  return [
+    `warning: git ignores the stacks' .terraform.lock.hcl, which are to be committed, by the line ${rule.line} of ${displayPath(rule.file, cwd)}, ${rule.pattern}: remove that line (slocc's lines ignore the rest of cdktf.out/)`,
+  ];
 }

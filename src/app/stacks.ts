@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { StackSettings } from "../settings/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
-import { renderPlanSummary, type PlanSummaryEntry } from "../render/plan-summary.js";
+import { renderPlanSummary, renderPlanSummaryText, type PlanSummaryEntry } from "../render/plan-summary.js";
 import { renderStackOutputs, renderStackSummary } from "../render/stack-runs.js";
 import { mapBounded } from "../util/bounded.js";
 import { readPlan } from "../terraform/plan-summary.js";
@@ -39,7 +39,10 @@ export interface StackRunOptions extends SpecSource {
 /** What runs in each stack after `terraform init`. */
 export type TerraformAction = { readonly kind: "plan" } | { readonly kind: "apply"; readonly autoApprove: boolean };
 
-/** The plan file `plan --summary` saves in each stack's directory, to read its changes from. */
+/**
+ * The plan file saved in each stack's directory: by `plan --summary`, to read its changes from,
+ * and by `apply`, to show its changes before asking and then apply exactly what was shown.
+ */
 const PLAN_FILE = "tfplan";
 
 /** The stacks a run may work on: every stack, or with `--changed-since` those that changed, and those removed. */
@@ -105,11 +108,10 @@ async function runPrepared(
 
   await write();
   const removed = new Set(scope.removed.map((stack) => stack.name));
-  if (action.kind === "apply" && !action.autoApprove && !(await askToApply(selected, removed, context))) {
-    context.stderr("slocc: not confirmed; nothing was run\n");
-    return EXIT.failure;
-  }
   const out = resolve(context.cwd, options.out);
+  if (action.kind === "apply" && !action.autoApprove) {
+    return planThenApply(selected, removed, out, checked.context, options, context);
+  }
   const targets = selected.map((stack) => targetOf(stack, removed.has(stack), out, action, options, context));
   const runs = await runStacks({ context: checked.context, env: context.env, targets, parallel: options.parallel });
   context.stdout(renderStackOutputs(runs));
@@ -200,6 +202,52 @@ function summaryEntries(
   });
 }
 
+/**
+ * `apply` with a person to answer: plans every stack into a saved plan (`terraform plan -out`),
+ * shows each stack's changes, asks, then applies the saved plans, so what is applied is exactly
+ * what was shown (terraform refuses a plan the state has moved on from). Nothing is asked when a
+ * plan failed, nor when no stack has a change.
+ */
+async function planThenApply(
+  stacks: readonly string[],
+  removed: ReadonlySet<string>,
+  out: string,
+  terraform: TerraformContext,
+  options: StackRunOptions,
+  context: AppContext,
+): Promise<ExitCode> {
+  const colour = context.color.stderr ? [] : ["-no-color"];
+  const planned = stacks.map((stack) => ({
+    stack,
+    dir: join(out, removed.has(stack) ? "removed" : "stacks", stack),
+    steps: [
+      ["init", "-input=false", ...colour],
+      ["plan", "-input=false", `-out=${PLAN_FILE}`, ...(removed.has(stack) ? ["-destroy"] : []), ...colour],
+    ],
+  }));
+  const plans = await runStacks({ context: terraform, env: context.env, targets: planned, parallel: options.parallel });
+  context.stdout(renderStackOutputs(plans));
+  if (plans.some((run) => run.failed)) {
+    context.stderr(renderStackSummary(plans, "plan"));
+    context.stderr("slocc: a plan failed; nothing was applied\n");
+    return EXIT.failure;
+  }
+  const entries = await summaryEntries(plans, planned, removed, terraform, options.parallel, context);
+  if (entries.every((entry) => "counts" in entry && Object.values(entry.counts).every((count) => count === 0))) {
+    context.stderr(`${renderPlanSummaryText(entries)}slocc: no changes: nothing to apply\n`);
+    return EXIT.ok;
+  }
+  if (!(await askToApply(entries, context))) {
+    context.stderr("slocc: not confirmed; nothing was applied\n");
+    return EXIT.failure;
+  }
+  const applied = planned.map((target) => ({ ...target, steps: [["apply", "-input=false", ...colour, PLAN_FILE]] }));
+  const runs = await runStacks({ context: terraform, env: context.env, targets: applied, parallel: options.parallel });
+  context.stdout(renderStackOutputs(runs));
+  context.stderr(renderStackSummary(runs, "apply"));
+  return runs.some((run) => run.failed) ? EXIT.failure : EXIT.ok;
+}
+
 function actionProblems(action: TerraformAction, context: AppContext): string[] {
   if (action.kind !== "apply" || action.autoApprove || canAsk(context)) return [];
   return [
@@ -207,15 +255,16 @@ function actionProblems(action: TerraformAction, context: AppContext): string[] 
   ];
 }
 
-function askToApply(stacks: readonly string[], removed: ReadonlySet<string>, context: AppContext): Promise<boolean> {
+/** Shows each stack's planned changes, then asks to apply them to the Datadog site the keys are for. */
+function askToApply(entries: readonly PlanSummaryEntry[], context: AppContext): Promise<boolean> {
   const site =
     datadogSetting(context.env, DATADOG_HOST)?.value ??
     "the default Datadog site (neither DD_HOST nor DATADOG_HOST is set)";
-  const named = stacks.map((stack) =>
-    removed.has(stack) ? `${stack} (removed: all its resources are destroyed)` : stack,
+  const named = entries.map((entry) =>
+    entry.removed ? `${entry.stack} (removed: all its resources are destroyed)` : entry.stack,
   );
   return confirmYes(
-    `Apply ${named.join(", ")} to ${site}? Review the changes with \`slocc plan\` first.\nType yes to apply: `,
+    `Planned changes:\n${renderPlanSummaryText(entries)}Apply ${named.join(", ")} to ${site}?\nType yes to apply: `,
     context,
   );
 }

@@ -11,6 +11,7 @@ import { explainCommand } from "./commands/explain.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
+import { preparePathOptions } from "./commands/options.js";
 import { planCommand } from "./commands/plan.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -49,7 +50,8 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
     .exitOverride()
     .showHelpAfterError()
-    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth");
+    .addHelpText("after", "\nExample:\n  $ slocc validate && slocc synth")
+    .hook("preAction", (_program, command) => preparePathOptions(command, context));
   for (const command of [
     validateCommand,
     synthCommand,

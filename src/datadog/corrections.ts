@@ -2,6 +2,7 @@
  * Datadog's SLO status corrections (`datadog_slo_correction`, provider 3.82.0): the categories it
  * takes, and the part of RFC 5545 recurrence rules it supports.
  */
+import { didYouMean } from "../util/suggest.js";
 
 /** Datadog's correction categories, by the name a spec writes them with. */
 export const CORRECTION_CATEGORIES = {
@@ -19,6 +20,17 @@ export function correctionCategory(written: string): CorrectionCategory | undefi
   return Object.hasOwn(CORRECTION_CATEGORIES, written)
     ? CORRECTION_CATEGORIES[written as keyof typeof CORRECTION_CATEGORIES]
     : undefined;
+}
+
+/** The category names a spec may write, in Datadog's order. */
+export const CORRECTION_CATEGORY_NAMES: readonly string[] = Object.keys(CORRECTION_CATEGORIES);
+
+/** Why a written category is not one Datadog takes, with the closest name if there is one. */
+export function unknownCategoryMessage(written: string): string {
+  return (
+    `${JSON.stringify(written)} is not a correction category: write one of ${CORRECTION_CATEGORY_NAMES.join(", ")}.` +
+    didYouMean(written, CORRECTION_CATEGORY_NAMES)
+  );
 }
 
 /** The RRULE parts Datadog supports (its documentation and the provider's). */

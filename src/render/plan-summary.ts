@@ -18,9 +18,19 @@ export function renderPlanSummary(entries: readonly PlanSummaryEntry[], changedS
     .join("");
 }
 
-function outcome(entry: PlanSummaryEntry): string {
+/**
+ * The plan summary for a terminal, a line per stack, as `apply` shows it before asking:
+ * `  web: 3 to create, 1 to update, 0 to replace, 0 to destroy`.
+ */
+export function renderPlanSummaryText(entries: readonly PlanSummaryEntry[]): string {
+  return entries
+    .map((entry) => `  ${entry.stack}${entry.removed ? " (removed)" : ""}: ${outcome(entry, (text) => text)}\n`)
+    .join("");
+}
+
+function outcome(entry: PlanSummaryEntry, strong: (text: string) => string = (text) => `**${text}**`): string {
   if ("counts" in entry) return planCountsText(entry.counts);
   if ("problem" in entry) return `planned, but the summary could not be read (${entry.problem})`;
   const status = entry.failed.exitCode === null ? "" : `, exit code ${entry.failed.exitCode}`;
-  return `**terraform ${entry.failed.args[0] ?? ""} failed**${status}: see the plan's log`;
+  return `${strong(`terraform ${entry.failed.args[0] ?? ""} failed`)}${status}: see the plan's log`;
 }

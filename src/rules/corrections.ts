@@ -1,4 +1,4 @@
-import { CORRECTION_CATEGORIES, rruleProblems } from "../datadog/corrections.js";
+import { rruleProblems, unknownCategoryMessage } from "../datadog/corrections.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CORRECTION_PARTS, correctionIdentity, identityKey } from "../model/corrections.js";
 import type { Correction, Draft } from "../model/model.js";
@@ -8,7 +8,6 @@ import { isTimeZone, parseDateTime, timeZoneNames } from "../util/zoned-time.js"
 import { nameProblems } from "./names.js";
 import { byPosition, type Rule } from "./rule.js";
 
-const CATEGORY_NAMES = Object.keys(CORRECTION_CATEGORIES);
 const EXAMPLE_TIME = "`2027-03-14T01:00:00-05:00`";
 
 /**
@@ -54,14 +53,7 @@ function correctionProblems(correction: Draft<Correction>): Diagnostic[] {
 
 function categoryProblems(written: string | undefined, known: boolean, at: Position): Diagnostic[] {
   if (written === undefined || known) return [];
-  return [
-    diagnostic(
-      "CORRECTION_CATEGORY",
-      `${JSON.stringify(written)} is not a correction category: write one of ${CATEGORY_NAMES.join(", ")}.` +
-        didYouMean(written, CATEGORY_NAMES),
-      at,
-    ),
-  ];
+  return [diagnostic("CORRECTION_CATEGORY", unknownCategoryMessage(written), at)];
 }
 
 function timeZoneProblems(written: string | undefined, at: Position): Diagnostic[] {

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Draft, Located, Sli, TimeSliceSli } from "../model/model.js";
 import type { Position } from "../util/position.js";
+import { withoutPlaceholders } from "../util/placeholder.js";
 import { didYouMean } from "../util/suggest.js";
 import { repeats } from "./duplicates.js";
 import { eachSlo, type Rule } from "./rule.js";
@@ -31,7 +32,9 @@ function sliProblems(sli: Draft<Sli>): Diagnostic[] {
       return [...queryProblems(sli.eventsQuery, sli.at.events), ...queryProblems(sli.total, sli.at.total)];
     case "latency": {
       if (sli.filter === undefined) return [];
-      const braces = /[{}]/.test(sli.filter)
+      // A placeholder left unfilled was reported where it is written (UNKNOWN_PLACEHOLDER): its
+      // braces are a misspelt variable, not a filter written in braces.
+      const braces = /[{}]/.test(withoutPlaceholders(sli.filter))
         ? [
             diagnostic(
               "QUERY_SYNTAX",

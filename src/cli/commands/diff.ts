@@ -3,7 +3,14 @@ import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { EXIT } from "../../app/exit.js";
 import { RISK_KINDS, type ChangeDiff, type RiskKind } from "../../diff/types.js";
-import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
+import {
+  dirOption,
+  formatOption,
+  outputFileOption,
+  todayOption,
+  type CommandFactory,
+  type SpecSourceOptions,
+} from "./options.js";
 
 type DiffFormat = "text" | "markdown" | "json";
 
@@ -33,7 +40,9 @@ export const diffCommand: CommandFactory = (context, setExit) =>
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(formatOption(["text", "markdown", "json"]))
-    .addOption(new Option("--json-out <file>", "also write the change diff to this file, as --format json prints it"))
+    .addOption(
+      outputFileOption("--json-out <file>", "also write the change diff to this file, as --format json prints it"),
+    )
     .addOption(
       new Option("--fail-on <kinds>", `exit 1 when a risk of these kinds is present: ${RISK_KINDS.join(", ")}`)
         .argParser(parseRiskKinds)

@@ -1,7 +1,8 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import {
   dirOption,
   forceOption,
+  outputDirectoryOption,
   strictOption,
   todayOption,
   withOptions,
@@ -13,7 +14,7 @@ import {
 export const exportOpenSloCommand: CommandFactory = (context, setExit) =>
   withOptions(new Command("openslo"), [
     dirOption(),
-    new Option(
+    outputDirectoryOption(
       "--out <dir>",
       "directory the OpenSLO files are written to, one <service>.yaml per service",
     ).makeOptionMandatory(),

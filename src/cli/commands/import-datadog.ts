@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { ImportOptions } from "../../app/import-datadog.js";
-import type { CommandFactory } from "./options.js";
+import { pathOption, type CommandFactory } from "./options.js";
 
 const EXAMPLES = [
   "slocc import datadog",
@@ -21,7 +21,10 @@ export const importDatadogCommand: CommandFactory = (context, setExit) =>
         "one spec per service whose first apply imports them: nothing is created or destroyed",
     )
     .addOption(
-      new Option("--out <dir>", "directory the specs are written to (never overwriting a file)").default("slos"),
+      pathOption("--out <dir>", "directory the specs are written to (never overwriting a file)", {
+        fromProjectRoot: true,
+        writes: "directory",
+      }).default("slos", "slos at the project root"),
     )
     .addOption(new Option("--ids <id,...>", "only these SLO ids").argParser(idList))
     .addOption(new Option("--tags-query <tag>", "only SLOs with this tag, such as team:checkout"))

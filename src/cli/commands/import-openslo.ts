@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { forceOption, strictOption, withOptions, type CommandFactory } from "./options.js";
+import { forceOption, outputDirectoryOption, strictOption, withOptions, type CommandFactory } from "./options.js";
 
 const EXAMPLES = [
   "slocc import openslo openslo/ --out slos --owner checkout-sre",
@@ -9,7 +9,7 @@ const EXAMPLES = [
 /** `slocc import openslo`: OpenSLO v1 documents to slocc specs, one per service. */
 export const importOpenSloCommand: CommandFactory = (context, setExit) =>
   withOptions(new Command("openslo"), [
-    new Option(
+    outputDirectoryOption(
       "--out <dir>",
       "directory the specs are written to, one <service>.yaml per service",
     ).makeOptionMandatory(),

@@ -5,10 +5,13 @@ import type { CommandFactory } from "./options.js";
 export const initCommand: CommandFactory = (context, setExit) =>
   new Command("init")
     .description(
-      "set up this repository: an example spec in slos/, cdktf.json, the GitHub workflow and .gitignore entries; " +
-        "existing files are never overwritten",
+      "set up this project (at its root): an example spec in slos/, cdktf.json, the GitHub workflow and .gitignore entries, " +
+        "never overwriting a file; then check that CI's npm ci installs the slocc package.json names",
     )
-    .addHelpText("after", "\nExample:\n  $ npm install --save-dev slocc && npx slocc init")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ npm install --save-dev ./vendor/slocc-0.1.0.tgz && npx slocc init   # see docs/install.md",
+    )
     .action(async () => {
       const { initRepository } = await import("../../app/init.js");
       setExit(await initRepository(context));

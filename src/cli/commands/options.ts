@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { AppContext } from "../../app/context.js";
+import type { OutputKind } from "../../app/output-path.js";
 import { backendChoice } from "../../settings/backend.js";
 import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "../../settings/datadog-provider.js";
 import { UsageError } from "../../util/usage-error.js";
@@ -8,9 +9,41 @@ import { isRealDate } from "../../util/dates.js";
 /** How every command is built: from the application context, with where to report the exit code. */
 export type CommandFactory = (context: AppContext, setExit: (code: number) => void) => Command;
 
-/** `--dir`: where the service specs are. */
+/**
+ * What a path option is, for what is done before the command runs ({@link pathRoleOf}): a default
+ * given relative to the project root (`slos`, `cdktf.out`) and, for what the command writes, whether
+ * it names a directory or a file.
+ */
+export interface PathRole {
+  readonly fromProjectRoot: boolean;
+  readonly writes?: OutputKind;
+}
+
+const PATH_ROLES = new WeakMap<Option, PathRole>();
+
+/** An option naming a path, with its role. */
+export function pathOption(flags: string, description: string, role: PathRole): Option {
+  const option = new Option(flags, description);
+  PATH_ROLES.set(option, role);
+  return option;
+}
+
+/** The role of a path option, or undefined for any other option. */
+function pathRoleOf(option: Option): PathRole | undefined {
+  return PATH_ROLES.get(option);
+}
+
+/** How a default relative to the project root is shown in help. */
+function atProjectRoot(path: string): string {
+  return `${path} at the project root`;
+}
+
+/** `--dir`: where the service specs are; by default `slos` at the project root. */
 export function dirOption(): Option {
-  return new Option("--dir <path>", "directory of service specs, or one spec file").default("slos");
+  return pathOption("--dir <path>", "directory of service specs, or one spec file", { fromProjectRoot: true }).default(
+    "slos",
+    atProjectRoot("slos"),
+  );
 }
 
 /** What the `[path]` argument of commands that read specs means. */
@@ -22,9 +55,22 @@ export function strictOption(): Option {
   return new Option("--strict", "exit 1 on warnings as well as errors").default(false);
 }
 
-/** `--out`: where the Terraform stacks are written. */
+/** `--out`: where the Terraform stacks are written; by default `cdktf.out` at the project root. */
 export function outOption(): Option {
-  return new Option("--out <dir>", "output directory").default("cdktf.out");
+  return pathOption("--out <dir>", "output directory", { fromProjectRoot: true, writes: "directory" }).default(
+    "cdktf.out",
+    atProjectRoot("cdktf.out"),
+  );
+}
+
+/** An option naming a directory the command writes files into, such as `--out <dir>` of an import. */
+export function outputDirectoryOption(flags: string, description: string): Option {
+  return pathOption(flags, description, { fromProjectRoot: false, writes: "directory" });
+}
+
+/** An option naming a file the command writes, such as `--summary <file>`. */
+export function outputFileOption(flags: string, description: string): Option {
+  return pathOption(flags, description, { fromProjectRoot: false, writes: "file" });
 }
 
 /** `--format`: one of the given output formats, the first by default. */
@@ -94,4 +140,32 @@ export function withOptions(command: Command, options: readonly Option[]): Comma
 /** `--force`: overwrite files that already exist in the output directory. */
 export function forceOption(): Option {
   return new Option("--force", "overwrite files that already exist in the output directory").default(false);
+}
+
+/**
+ * Before a command runs: each path option left at its default relative to the project root is
+ * made relative to the working directory (`slos` becomes `../slos` in the root's subdirectory
+ * `docs/`), so every command reads and writes the same files from any subdirectory; paths given
+ * on the command line stay relative to the working directory. Then every path the command would
+ * write is checked, so a file where a directory should be stops it with one line (exit 2) before
+ * anything is read or written.
+ */
+export async function preparePathOptions(command: Command, context: AppContext): Promise<void> {
+  const roles = command.options.flatMap((option) => {
+    const role = pathRoleOf(option);
+    return role ? [{ option, role, key: option.attributeName() }] : [];
+  });
+  if (roles.length === 0) return;
+  const [{ fromProjectRoot }, { checkOutputPath }] = await Promise.all([
+    import("../../app/project-root.js"),
+    import("../../app/output-path.js"),
+  ]);
+  for (const { option, role, key } of roles) {
+    const value: unknown = command.getOptionValue(key);
+    if (typeof value !== "string") continue;
+    const defaulted = command.getOptionValueSource(key) === "default";
+    const path = role.fromProjectRoot && defaulted ? await fromProjectRoot(value, context.cwd) : value;
+    if (path !== value) command.setOptionValueWithSource(key, path, "default");
+    if (role.writes) await checkOutputPath(option.long ?? key, path, role.writes, context.cwd);
+  }
 }

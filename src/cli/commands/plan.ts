@@ -1,5 +1,4 @@
-import { Option } from "commander";
-import type { CommandFactory } from "./options.js";
+import { outputFileOption, type CommandFactory } from "./options.js";
 import { runFromCommandLine, stackCommand, type StackCommandOptions } from "./stack-command.js";
 
 /** `slocc plan`: write the stacks, then show what `terraform plan` would change in Datadog. */
@@ -14,7 +13,7 @@ export const planCommand: CommandFactory = (context, setExit) =>
     ],
   )
     .addOption(
-      new Option(
+      outputFileOption(
         "--summary <file>",
         "write each stack's plan summary to this file, as a Markdown list: create/update/replace/destroy counts from `terraform show -json`",
       ),

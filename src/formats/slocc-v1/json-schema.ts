@@ -15,10 +15,14 @@ export function specJsonSchema(): Record<string, unknown> {
     $schema: DIALECT,
     title: `slocc spec file (${SPEC_V1})`,
     description: "A service and its SLOs, a catalog of dependencies, or SLI templates (see docs/spec.md).",
-    if: { type: "object", properties: { catalog: {} }, required: ["catalog"] },
+    if: { type: "object", properties: { catalog: { description: "a catalog file has it" } }, required: ["catalog"] },
     then: { $ref: "#/$defs/catalog" },
     else: {
-      if: { type: "object", properties: { templates: {} }, required: ["templates"] },
+      if: {
+        type: "object",
+        properties: { templates: { description: "a templates file has it" } },
+        required: ["templates"],
+      },
       then: { $ref: "#/$defs/templates" },
       else: { $ref: "#/$defs/service" },
     },

@@ -1,11 +1,12 @@
 import type { DataPath } from "../../load/source-file.js";
+import { PLACEHOLDER_SOURCE } from "../../util/placeholder.js";
 import { isRecord } from "../shape.js";
 
 /** `{{name}}`: a placeholder filled from an environment's variables or a template's parameters. */
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, "g");
 
 /** A text that is one placeholder and nothing else. */
-const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER.source}$`);
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`);
 
 /** The values placeholders take, and what to do with one that has none. */
 export interface Filling {

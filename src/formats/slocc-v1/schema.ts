@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DiagnosticCode } from "../../diagnostics/codes.js";
+import { CORRECTION_CATEGORY_NAMES, unknownCategoryMessage } from "../../datadog/corrections.js";
 import { MAX_SLO_MONITORS } from "../../datadog/targets.js";
 import { CADENCE_PATTERN } from "../../model/cadence.js";
 import { isRealDate } from "../../util/dates.js";
@@ -207,25 +208,57 @@ export const burnRateTierV1 = z
   .describe("one multiwindow burn-rate alert");
 
 /**
- * A correction: time excluded from the error budget, once (`start` and `end`) or recurring (`start`,
- * `rrule` and `duration`). Times, zones, categories and rules are read by the rules, which say
- * what is wrong with each.
+ * A correction's category: one of the names Datadog's categories are written with. Refused here,
+ * so that the JSON Schema lists them (`enum`) and judges them as slocc does.
  */
-export const correctionV1 = z.strictObject({
-  name: text.optional(),
-  category: text,
-  description: text.optional(),
-  start: text,
-  end: text.optional(),
-  rrule: text.optional(),
-  duration: duration.optional(),
-  timezone: text.optional(),
-  datadogId: patterned(
-    CORRECTION_ID_PATTERN,
-    "INVALID_VALUE",
-    "write the id of the Datadog SLO correction, a UUID such as `fb76e0fa-bf7b-11ed-ba7e-da7ad0902002`",
-  ).optional(),
-});
+const correctionCategory = z
+  .string()
+  .refine((value) => CORRECTION_CATEGORY_NAMES.includes(value), {
+    error: (issue) => unknownCategoryMessage(String(issue.input)),
+    params: { code: "CORRECTION_CATEGORY" },
+  })
+  .meta({ enum: [...CORRECTION_CATEGORY_NAMES] });
+
+/**
+ * A correction: time excluded from the error budget, once (`start` and `end`) or recurring (`start`,
+ * `rrule` and `duration`). Times, zones and rules are read by the rules, which say what is wrong
+ * with each.
+ */
+export const correctionV1 = z
+  .strictObject({
+    name: text.optional().describe("the correction's identity, written like an SLO's name; name corrections you edit"),
+    category: correctionCategory.describe(
+      "`scheduled-maintenance`, `outside-business-hours`, `deployment` or `other`: Datadog's correction categories",
+    ),
+    description: text.optional().describe("shown in Datadog"),
+    start: text.describe(
+      "when it starts, ISO 8601 to the minute or second: with an offset (`2027-03-14T01:00:00-05:00`), or a local time in `timezone`",
+    ),
+    end: text
+      .optional()
+      .describe("when a one-off correction ends, written like `start` and after it (or give `rrule`)"),
+    rrule: text
+      .optional()
+      .describe(
+        "instead of `end`: an RFC 5545 recurrence rule of the parts Datadog supports, `FREQ` (at most daily), `INTERVAL`, `COUNT`, `UNTIL`, such as `FREQ=WEEKLY`",
+      ),
+    duration: duration.optional().describe("with `rrule`: how long each occurrence lasts, such as `30m` or `2h`"),
+    timezone: text
+      .optional()
+      .describe("an IANA time zone, such as `America/New_York`, for local times and the recurrence (default `UTC`)"),
+    datadogId: patterned(
+      CORRECTION_ID_PATTERN,
+      "INVALID_VALUE",
+      "write the id of the Datadog SLO correction, a UUID such as `fb76e0fa-bf7b-11ed-ba7e-da7ad0902002`",
+    )
+      .optional()
+      .describe(
+        "the id of the Datadog correction this one adopts, a UUID: Terraform imports it instead of creating a new one",
+      ),
+  })
+  .describe(
+    "planned work whose time is excluded from the error budget: once (`start`, `end`) or recurring (`start`, `rrule`, `duration`)",
+  );
 
 export const errorBudgetV1 = z
   .strictObject({
@@ -292,7 +325,10 @@ export const dependencyRefV1 = z.union(
   [
     z.string(),
     z.strictObject({
-      anyOf: z.array(z.string()).min(2, { error: "an anyOf group lists at least two redundant dependencies" }),
+      anyOf: z
+        .array(z.string())
+        .min(2, { error: "an anyOf group lists at least two redundant dependencies" })
+        .describe("two or more redundant dependencies, any one of which suffices"),
     }),
   ],
   { error: "write a dependency name, or `{ anyOf: [a, b] }` for redundant ones" },
@@ -343,28 +379,54 @@ export const catalogV1 = z
  * One environment of a service: its own variables, routing, extra tags, and the objectives and
  * alerts it replaces for the SLOs it names.
  */
-export const environmentV1 = z.strictObject({
-  vars: z.record(z.string(), substitution).optional(),
-  notify: notifyV1.optional(),
-  tags: tags.optional(),
-  objectives: z.record(z.string(), sloV1.shape.objectives).optional(),
-  alerts: z.record(z.string(), alertsV1).optional(),
-});
+export const environmentV1 = z
+  .strictObject({
+    vars: z
+      .record(z.string(), substitution)
+      .optional()
+      .describe("values for `{{name}}` placeholders, besides `env` (the environment's name)"),
+    notify: notifyV1.optional().describe("the environment's routing, replacing the service's `notify`"),
+    tags: tags.optional().describe("tags added to the service's in this environment, such as `region:eu-west-1`"),
+    objectives: z
+      .record(z.string(), sloV1.shape.objectives)
+      .optional()
+      .describe("by SLO name: the objectives that replace that SLO's in this environment"),
+    alerts: z
+      .record(z.string(), alertsV1)
+      .optional()
+      .describe("by SLO name: the alerts that replace that SLO's in this environment"),
+  })
+  .describe(
+    "one environment of the service: its variables, routing, extra tags, and the objectives and alerts it replaces",
+  );
 
 /** A named SLI with `{{param}}` placeholders, used by SLOs with `sli: { template, params }`. */
-export const templateV1 = z.strictObject({
-  description: text.optional(),
-  params: z.array(z.string()).optional(),
-  // Checked where the template is used, once its placeholders are filled.
-  sli: z.record(z.string(), z.unknown()),
-});
+export const templateV1 = z
+  .strictObject({
+    description: text.optional().describe("what the template measures, shown by `slocc templates`"),
+    params: z
+      .array(z.string())
+      .optional()
+      .describe("the names of its parameters, which SLOs give under `params` and `{{name}}` placeholders use"),
+    // Checked where the template is used, once its placeholders are filled.
+    sli: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "an SLI as an SLO writes it (`ratio`, `latency`, `timeSlice` or `monitors`), with `{{param}}` placeholders",
+      ),
+  })
+  .describe("a named SLI with `{{param}}` placeholders");
 
 /** A file of SLI templates that every service can use. */
-export const templatesV1 = z.strictObject({
-  apiVersion: z.literal(SPEC_V1),
-  description: text.optional(),
-  templates: z.record(z.string(), templateV1),
-});
+export const templatesV1 = z
+  .strictObject({
+    apiVersion: z.literal(SPEC_V1).describe("always `slocc/v1`"),
+    description: text.optional().describe("free text for people reading the templates"),
+    templates: z
+      .record(z.string(), templateV1)
+      .describe("SLI templates by name, which SLOs use with `sli: { template, params }`"),
+  })
+  .describe("a file of SLI templates every service can use");
 
 /** A service file. */
 export const serviceV1 = z
