@@ -12,6 +12,7 @@ import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { planCommand } from "./commands/plan.js";
+import { previewCommand } from "./commands/preview.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { schemaCommand } from "./commands/schema.js";
 import { synthCommand } from "./commands/synth.js";
@@ -54,6 +55,7 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     synthCommand,
     explainCommand,
     diffCommand,
+    previewCommand,
     reviewsCommand,
     templatesCommand,
     planCommand,

@@ -155,7 +155,7 @@ function windowsWithoutData(windows: readonly PreviewWindow[], alreadySaid: bool
     );
 }
 
-/** Intervals in which good (or bad) events exceed all events. */
+/** Intervals in which good (or bad) events exceed all events, both counted (a total without data is NO_DATA). */
 function exceedingTotal(reading: SloReading, laid: LaidOut): PreviewProblem[] {
   const totalIndex = reading.measures.findIndex((measure) => measure.role === "total");
   const total = laid.cells[totalIndex];
@@ -168,7 +168,7 @@ function exceedingTotal(reading: SloReading, laid: LaidOut): PreviewProblem[] {
     for (let cell = 0; cell < part.values.length; cell++) {
       const value = part.values[cell] ?? 0;
       const all = total.values[cell] ?? 0;
-      if (part.present[cell] === 1 && value > all + 1e-9 * Math.max(1, Math.abs(all))) {
+      if (part.present[cell] === 1 && total.present[cell] === 1 && value > all + 1e-9 * Math.max(1, Math.abs(all))) {
         count++;
         if (first < 0) first = cell;
       }
