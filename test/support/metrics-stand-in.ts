@@ -130,6 +130,12 @@ export async function startMetricsStandIn(options: MetricsStandInOptions): Promi
     const formulas = (attributes.formulas ?? parsed.map((query) => ({ formula: query.name }))).map(
       (f) => f.formula ?? "",
     );
+    const names = new Set(parsed.map((query) => query.name));
+    const unknown = formulas.flatMap((formula) =>
+      (formula.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((name) => !names.has(name)),
+    );
+    if (unknown.length > 0)
+      return { status: 400, body: { errors: [`Invalid formula: unknown query name ${unknown[0] ?? ""}`] } };
     const series = formulas.flatMap((formula, index) => {
       const values = evaluate(formula, byName, buckets.length);
       return values && values.some((value) => !Number.isNaN(value)) ? [{ index, values }] : [];
