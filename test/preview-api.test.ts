@@ -282,3 +282,47 @@ describe("the preview's end", () => {
     expect(run.stderr).toContain("write an ISO 8601 time with its zone");
   });
 });
+
+describe("slocc reviews --preview", () => {
+  const REVIEWED = WEB.replace("owner: web-sre\n", "owner: web-sre\nreview: { every: 2q, last: 2026-06-01 }\n");
+
+  it("shows the measured SLI of each SLO of the services due for review, from the preview's report", async () => {
+    const { url } = await standIn();
+    const dir = await specDir(REVIEWED);
+    const preview = await runCli(["preview", ".", "--to", TO, "--json-out", "preview.json"], dir, envFor(url));
+    expect(preview.code).toBe(0);
+    const text = await runCli(["reviews", "--dir", ".", "--today", "2026-12-06", "--preview", "preview.json"], dir, {});
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Measured SLIs of the services due for review (preview up to 2026-12-06 00:00 UTC):");
+    const sli = `${Number(EXPECTED_SLI.toFixed(4))}%`;
+    expect(text.stdout).toMatch(new RegExp(`^web/availability +7d +99\\.5% +${sli.replace(".", "\\.")} `, "m"));
+    const json = await runCli(
+      ["reviews", "--dir", ".", "--today", "2026-12-06", "--preview", "preview.json", "--format", "json"],
+      dir,
+      {},
+    );
+    const { reviews } = JSON.parse(json.stdout) as {
+      reviews: { service: string; status: string; measured?: PreviewReport["slos"] }[];
+    };
+    expect(reviews.map((review) => [review.service, review.status, review.measured?.map((slo) => slo.slo)])).toEqual([
+      ["web", "overdue", ["api-availability", "availability"]],
+    ]);
+  });
+
+  it("leaves out the services not due, and says so when none is", async () => {
+    const dir = await specDir(REVIEWED);
+    await writeFile(join(dir, "preview.json"), JSON.stringify({ from: TO, to: TO, slos: [] }));
+    const run = await runCli(["reviews", "--dir", ".", "--today", "2026-07-01", "--preview", "preview.json"], dir, {});
+    expect(run.stdout).toContain("no service is due.");
+  });
+
+  it("refuses a file that is not a preview report, in one line", async () => {
+    const dir = await specDir(REVIEWED);
+    await writeFile(join(dir, "preview.json"), JSON.stringify({ reviews: [] }));
+    const run = await runCli(["reviews", "--dir", ".", "--today", "2026-07-01", "--preview", "preview.json"], dir, {});
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^slocc: preview\.json is not a preview report/),
+    ]);
+  });
+});

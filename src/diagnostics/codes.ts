@@ -215,6 +215,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "Datadog refused the keys (401 or 403): a wrong key, another site than DD_HOST, or a missing permission",
   },
+  PREVIEW_FILE: {
+    severity: "error",
+    summary: "the file given to `reviews --preview` is not a report `slocc preview --format json` wrote",
+  },
   TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
   TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },
   // Problems of measured data, reported by `slocc preview` for each SLO (no position: the data is not in a spec).
