@@ -37,15 +37,8 @@ const TIMEOUT_SECONDS = 30;
 /** A guard against an API that never returns a short page. */
 const MAX_PAGES = 10_000;
 
-/** A request that failed for good, with its status when Datadog answered. */
-class RequestFailure extends DatadogApiError {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
+/** A request Datadog refused for its keys (401, 403): every other request would be refused too. */
+class KeysRefused extends DatadogApiError {}
 
 /**
  * Reads the Datadog API: SLOs and monitors from v1, page by page, and metrics from the v2 query
@@ -129,8 +122,7 @@ export class DatadogClient {
       answer = await this.send("POST", path, {}, body);
     } catch (error) {
       if (!(error instanceof DatadogApiError)) throw error;
-      const forbidden = error instanceof RequestFailure && (error.status === 401 || error.status === 403);
-      return failed(forbidden ? "DATADOG_FORBIDDEN" : "DATADOG_REQUEST", error.message);
+      return failed(error instanceof KeysRefused ? "DATADOG_FORBIDDEN" : "DATADOG_REQUEST", error.message);
     }
     const read = readObject(timeseriesShape, answer);
     if ("malformed" in read)
@@ -197,12 +189,13 @@ export class DatadogClient {
         continue;
       }
       if (response.status === 429) {
-        throw new RequestFailure(
+        throw new DatadogApiError(
           `Datadog still rate-limits ${request} (429) after ${attempt + 1} tries: wait a few minutes and run again`,
-          429,
         );
       }
-      if (!response.ok) throw new RequestFailure(statusProblem(response.status, request, body), response.status);
+      if (response.status === 401 || response.status === 403)
+        throw new KeysRefused(statusProblem(response.status, request, body));
+      if (!response.ok) throw new DatadogApiError(statusProblem(response.status, request, body));
       try {
         return JSON.parse(body) as unknown;
       } catch {
