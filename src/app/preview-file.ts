@@ -16,6 +16,7 @@ const reportShape = z.object({
       slo: z.string(),
       kind: z.enum(["ratio", "latency", "timeSlice", "monitors"]),
       status: z.enum(["ok", "no-data", "skipped", "error"]),
+      primaryWindow: z.enum(["7d", "30d", "90d"]),
       problems: z.array(z.object({ code: z.string(), message: z.string() })),
       windows: z.array(
         z.object({

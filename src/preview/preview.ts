@@ -35,6 +35,7 @@ export function previewReport(from: number, to: number, slos: readonly PreviewSl
  */
 export function previewSlo(slo: Slo, reading: SloReading | undefined, data: SloData | undefined): PreviewSlo {
   const base = { stack: slo.stack, slo: slo.name, kind: slo.sli.kind };
+  const primaryWindow = slo.primary.window;
   const unmeasured = slo.objectives.map((objective): PreviewWindow => ({
     window: objective.window,
     target: objective.target,
@@ -47,6 +48,7 @@ export function previewSlo(slo: Slo, reading: SloReading | undefined, data: SloD
     return {
       ...base,
       status: "skipped",
+      primaryWindow,
       problems: [problem("MONITOR_SLI_SKIPPED", message)],
       windows: unmeasured,
       alerts: [],
@@ -58,6 +60,7 @@ export function previewSlo(slo: Slo, reading: SloReading | undefined, data: SloD
     return {
       ...base,
       status: "error",
+      primaryWindow,
       problems: [problem("DATADOG_REQUEST", message)],
       windows: unmeasured,
       alerts: [],
@@ -102,7 +105,7 @@ export function previewSlo(slo: Slo, reading: SloReading | undefined, data: SloD
     ...noisyTiers(alerts, slo),
     ...coarseAnswers(laid, slo),
   ];
-  return { ...base, status: measurable ? "ok" : "no-data", problems, windows, alerts, days };
+  return { ...base, status: measurable ? "ok" : "no-data", primaryWindow, problems, windows, alerts, days };
 }
 
 /** Whether a slice value fails the SLI's condition (the condition says what a good slice is). */

@@ -39,8 +39,7 @@ function sloText(slo: PreviewSlo, c: ReturnType<typeof pc.createColors>): string
     lines.push(indent(formatTable([["window", "target", "SLI", "budget spent"], ...rows])));
   }
   if (slo.alerts.length > 0) {
-    const window = slo.alerts[0]?.window ?? "";
-    lines.push(`  alerts over the last ${window}:`);
+    lines.push(`  alerts over the last ${slo.primaryWindow}:`);
     for (const alert of slo.alerts) {
       const when = alert.episodes.length > 0 ? `: ${episodesText(alert.episodes)}` : "";
       lines.push(`    ${alertLabel(alert)}: ${firedText(alert)}${when}`);
