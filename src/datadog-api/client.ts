@@ -229,11 +229,11 @@ export class DatadogClient {
   /**
    * Seconds to wait before trying again: what the API names (`X-RateLimit-Reset`, the seconds until
    * the rate limit resets, or `Retry-After`), else 1, 2, 4... seconds as the official clients do;
-   * at least 1, at most the bound.
+   * at most the bound.
    */
   private retryWait(headers: Headers, attempt: number): number {
     const named = Number.parseInt(headers.get("x-ratelimit-reset") ?? headers.get("retry-after") ?? "", 10);
-    return Math.min(Math.max(Number.isFinite(named) ? named : 2 ** attempt, 1), MAX_WAIT_SECONDS);
+    return Math.min(Number.isFinite(named) && named >= 0 ? named : 2 ** attempt, MAX_WAIT_SECONDS);
   }
 }
 
