@@ -39,7 +39,7 @@ export const previewCommand: CommandFactory = (context, setExit) =>
     .addOption(
       new Option(
         "--to <time>",
-        "measure up to this ISO 8601 time, such as 2026-12-01T00:00:00Z (default: now), from the start of its hour",
+        "measure up to the start of the hour of this ISO 8601 time, such as 2026-12-01T00:00:00Z (default: now)",
       ).argParser(instant),
     )
     .addOption(formatOption(["text", "markdown", "json"]))
