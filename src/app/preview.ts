@@ -85,8 +85,8 @@ export async function runPreview(
   context.stdout(`${render(report, options, context.color.stdout)}\n`);
   const skipped = previews.filter((preview) => preview.status === "skipped").length;
   context.stderr(
-    `slocc preview: ${plural(previews.length - skipped, "SLO")} measured` +
-      `${skipped > 0 ? `, ${skipped} skipped` : ""}, ${plural(sent, "request")} to Datadog\n`,
+    `slocc preview: ${plural(previews.length, "SLO")}${skipped > 0 ? ` (${skipped} skipped)` : ""}, ` +
+      `${plural(sent, "request")} to Datadog\n`,
   );
   return previews.some((preview) => preview.status === "error") ? EXIT.failure : EXIT.ok;
 }
