@@ -30,13 +30,14 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   views: ["util", "datadog", "human", "model", "plan"],
   // The change diff: a read model of two compilations, with its risks.
   diff: ["util", "datadog", "human", "model", "plan", "views"],
-  // Measuring SLOs against Datadog's metrics: what to read, and what the data says (pure).
-  preview: ["util", "datadog", "human", "model", "plan"],
+  // Measuring SLOs against Datadog's metrics: what to read, and what the data says (pure), its problems coded.
+  preview: ["util", "diagnostics", "datadog", "human", "model", "plan"],
   // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).
   adopt: ["util", "diagnostics", "datadog", "human", "datadog-api", "formats", "model"],
   // The SLO catalog as a static site: pure functions from read models and a preview report to files.
   site: ["util", "human", "datadog", "model", "views", "preview"],
-  render: ["util", "diagnostics", "datadog", "human", "views", "diff", "terraform", "adopt"],
+  // Renderers of every read model, the preview's report among them.
+  render: ["util", "diagnostics", "datadog", "human", "views", "diff", "preview", "terraform", "adopt"],
   emit: ["util", "settings", "datadog", "plan"],
   app: [
     "util",

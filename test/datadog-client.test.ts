@@ -95,6 +95,75 @@ describe("the Datadog API client", () => {
   });
 });
 
+describe("the Datadog API client's metric queries", () => {
+  const QUERY = {
+    from: 1_711_977_600,
+    to: 1_711_981_200,
+    intervalSeconds: 60,
+    queries: [
+      { name: "good0", query: "sum:a{x}.as_count().rollup(sum, 60)" },
+      { name: "total0", query: "sum:b{x}.as_count().rollup(sum, 60)" },
+    ],
+    formulas: ["good0", "total0"],
+  };
+
+  it("reads an answer of the recorded shape: times in seconds, each series with its formula, null kept", async () => {
+    const { client } = await clientOf(() => ({
+      body: {
+        data: {
+          id: "0",
+          type: "timeseries_response",
+          attributes: {
+            series: [
+              { group_tags: [], query_index: 1, unit: null },
+              { group_tags: ["env:prod"], query_index: 0, unit: null },
+            ],
+            times: [1711977600000, 1711977660000.0, 1711977780000],
+            values: [
+              [10, 12, 9],
+              [9, null, 9],
+            ],
+          },
+        },
+      },
+    }));
+    expect(await client.timeseries(QUERY)).toEqual({
+      ok: true,
+      value: {
+        times: [1711977600, 1711977660, 1711977780],
+        series: [
+          { formulaIndex: 1, groupTags: [], values: [10, 12, 9] },
+          { formulaIndex: 0, groupTags: ["env:prod"], values: [9, null, 9] },
+        ],
+      },
+    });
+  });
+
+  it("waits what Retry-After names for a 5xx, then asks again", async () => {
+    let failed = false;
+    const { client, waits } = await clientOf(() => {
+      if (failed) return { body: { data: { attributes: { series: [], times: [], values: [] } } } };
+      failed = true;
+      return { status: 502, headers: { "Retry-After": "4" }, body: "<html>Bad Gateway</html>" };
+    });
+    expect(await client.timeseries(QUERY)).toEqual({ ok: true, value: { times: [], series: [] } });
+    expect(waits).toEqual([4000]);
+  });
+
+  it.each([
+    ["a refusal of the keys", { status: 403, body: { errors: ["Forbidden"] } }, "DATADOG_FORBIDDEN"],
+    ["an unauthorised key", { status: 401, body: { errors: [{ title: "Unauthorized" }] } }, "DATADOG_FORBIDDEN"],
+    ["a query Datadog cannot parse", { status: 400, body: { errors: ["Error parsing query"] } }, "DATADOG_REQUEST"],
+    ["an answer of another shape", { body: { data: { attributes: { times: "soon" } } } }, "DATADOG_REQUEST"],
+    ["an answer with an error and no data", { body: { errors: "query timed out" } }, "DATADOG_REQUEST"],
+  ])("returns %s as a coded problem in one line, never the keys", async (_name, answer, code) => {
+    const { client } = await clientOf(() => answer);
+    const outcome = await client.timeseries(QUERY);
+    expect(outcome).toEqual({ ok: false, problems: [{ code, message: expect.stringMatching(/^[^\n]+$/) }] });
+    expect(JSON.stringify(outcome)).not.toMatch(/api-key-7a1f|app-key-4c2e/);
+  });
+});
+
 describe("the Datadog API's address and keys", () => {
   it.each([
     [

@@ -554,10 +554,10 @@ describe("slocc import datadog when something goes wrong", () => {
       says: /^slocc: Datadog answered 403 to GET \/api\/v1\/slo: Forbidden: check DD_API_KEY/,
     },
     {
-      name: "a 500 with an HTML body",
+      name: "a 500 with an HTML body, still there after 5 more tries",
       answer: (url) =>
         url.pathname === "/api/v1/monitor"
-          ? { status: 500, body: "<html><body>Internal Server Error</body></html>" }
+          ? { status: 500, headers: { "Retry-After": "0" }, body: "<html><body>Internal Server Error</body></html>" }
           : { body: { data: [], error: null } },
       says: /^slocc: Datadog answered 500 to GET \/api\/v1\/monitor: "<html><body>Internal Server Error<\/body><\/html>"$/,
     },

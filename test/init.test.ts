@@ -154,7 +154,7 @@ describe("slocc init", () => {
       job.steps.flatMap((step) => (step.run ? [step.run] : [])),
     );
     const commands = scripts.flatMap((script) => [...script.matchAll(/\bslocc ([a-z]+)/g)].map((match) => match[1]));
-    expect(new Set(commands)).toEqual(new Set(["validate", "diff", "plan", "apply", "site"]));
+    expect(new Set(commands)).toEqual(new Set(["validate", "diff", "preview", "plan", "apply", "site"]));
     // One diff run writes the comment's Markdown and the JSON the stacks to plan are read from.
     expect(commands.filter((command) => command === "diff")).toHaveLength(1);
     expect(scripts.find((script) => script.includes("slocc diff"))).toMatch(

@@ -1,13 +1,15 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { processContext } from "../src/app/context.js";
 import { buildProgram } from "../src/cli/main.js";
-import { runCli } from "./support/cli.js";
+import { BINARY, runCli } from "./support/cli.js";
 import { RATIO_SLO, serviceYaml } from "./support/compile.js";
 import { TempRepo } from "./support/git.js";
+import { startMetricsStandIn, type MetricsStandIn } from "./support/metrics-stand-in.js";
 
 interface Step {
   readonly id?: string;
@@ -122,14 +124,14 @@ describe("the SLO workflow", () => {
       invocations()
         .filter((invocation) => invocation.job === job)
         .map((i) => [i.command, ...i.options].join(" "));
-    expect(run("review")).toEqual(["validate", "diff --base --format --json-out"]);
+    expect(run("review")).toEqual(["validate", "diff --base --format --json-out", "preview --changed-since --format"]);
     expect(run("plan")).toEqual(["plan --changed-since --summary"]);
     expect(run("apply")).toEqual(["validate", "apply --auto-approve --changed-since", "apply --auto-approve"]);
   });
 
-  it("gives the Datadog keys and site to the plan and apply steps, and to no other step", () => {
+  it("gives the Datadog keys and site to the preview, plan and apply steps, and to no other step", () => {
     const withKeys = invocations().filter((invocation) => invocation.step.env?.["DD_API_KEY"] !== undefined);
-    expect(withKeys.map((invocation) => invocation.command).sort()).toEqual(["apply", "apply", "plan"]);
+    expect(withKeys.map((invocation) => invocation.command).sort()).toEqual(["apply", "apply", "plan", "preview"]);
     for (const invocation of withKeys) expect(invocation.step.env).toMatchObject(DATADOG_ENV);
   });
 
@@ -179,6 +181,70 @@ describe("the SLO workflow", () => {
     const output = join(repo.dir, "github-output");
     execFileSync("bash", ["-c", outputLine], { cwd: repo.dir, env: { ...process.env, GITHUB_OUTPUT: output } });
     expect(await readFile(output, "utf8")).toBe('stacks=["db","web"]\n');
+  });
+
+  describe("the preview step", () => {
+    const script = stepOf("review", "preview")?.run ?? "";
+    const KEYS = { apiKey: "api-key-workflow-1", appKey: "app-key-workflow-2" };
+    let api: MetricsStandIn | undefined;
+    afterEach(async () => {
+      await api?.close();
+      api = undefined;
+    });
+
+    /**
+     * Runs the step's script in a repository whose working tree changes one SLO since origin/main,
+     * with `npx slocc` running the built CLI, as a runner would after `npm ci`.
+     */
+    async function runStep(env: Readonly<Record<string, string>>): Promise<{ code: number; preview: string }> {
+      const repo = new TempRepo();
+      repo.commit({ "slos/web.yaml": serviceYaml(RATIO_SLO) });
+      repo.git("update-ref", "refs/remotes/origin/main", "HEAD");
+      repo.write({ "slos/web.yaml": serviceYaml(RATIO_SLO.replace("target: 99.9", "target: 99.5")) });
+      const bin = join(repo.dir, "bin");
+      repo.write({ "bin/npx": `#!/bin/sh\nshift\nexec "${process.execPath}" "${BINARY}" "$@"\n` });
+      chmodSync(join(bin, "npx"), 0o755);
+      // Not spawnSync: the stand-in answers from this process while the script runs.
+      const code = await new Promise<number>((resolve, reject) => {
+        const child = spawn("bash", ["-e", "-c", script], {
+          cwd: repo.dir,
+          env: { PATH: `${bin}:${process.env["PATH"] ?? ""}`, BASE_REF: "main", ...env },
+          stdio: "ignore",
+        });
+        child.on("error", reject);
+        child.on("close", (status) => resolve(status ?? -1));
+      });
+      return { code, preview: await readFile(join(repo.dir, "slo-preview.md"), "utf8") };
+    }
+
+    it("says the preview was skipped, and succeeds, when the keys are absent as on a fork's pull request", async () => {
+      const { code, preview } = await runStep({ DD_API_KEY: "", DD_APP_KEY: "" });
+      expect(code).toBe(0);
+      expect(preview.trim().split("\n")).toEqual([expect.stringContaining("not measured against Datadog")]);
+    });
+
+    it("writes the preview of the changed SLO when the keys are present", async () => {
+      api = await startMetricsStandIn({ series: new Map(), keys: KEYS });
+      const { code, preview } = await runStep({ DD_API_KEY: KEYS.apiKey, DD_APP_KEY: KEYS.appKey, DD_HOST: api.url });
+      expect(code).toBe(0);
+      expect(preview).toContain("### SLIs measured against Datadog (SLOs added or changed since `origin/main`)");
+      expect(preview).toMatch(/^\| `web\/availability` \| \*\*no data\*\* \|/m);
+      expect(api.received.length).toBeGreaterThan(0);
+    });
+
+    it("succeeds with a note when Datadog refuses the keys", async () => {
+      api = await startMetricsStandIn({ series: new Map(), keys: KEYS });
+      const { code, preview } = await runStep({ DD_API_KEY: "wrong", DD_APP_KEY: "wrong", DD_HOST: api.url });
+      expect(code).toBe(0);
+      expect(preview).toContain("Not every SLO could be measured");
+    });
+
+    it("is uploaded with the change diff and appended to the comment", () => {
+      const upload = stepUsing("review", "actions/upload-artifact@");
+      expect(String(upload?.with?.["path"]).split("\n").filter(Boolean)).toEqual(["slo-diff.md", "slo-preview.md"]);
+      const comment = String(stepUsing("comment", "actions/github-script@")?.with?.["script"] ?? "");
+      expect(comment).toContain("artifacts/slo-preview.md");
+    });
   });
 
   it("caches TF_PLUGIN_CACHE_DIR wherever Terraform runs", () => {

@@ -1,10 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, chmod, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat, chmod, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_DATADOG_APP_URL, datadogAppUrl } from "../datadog/app-url.js";
 import { DATADOG_HOST, datadogSetting } from "../datadog/environment.js";
-import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
-import type { PreviewReport } from "../preview/report.js";
-import { previewReportShape } from "../preview/report-schema.js";
+import { readPreviewFile } from "./preview-file.js";
 import { renderSite, unknownPreviewSlos, type SiteFile } from "../site/site.js";
 import { todayUtc } from "../util/dates.js";
 import { plural } from "../util/text.js";
@@ -107,31 +105,6 @@ function datadogAppOf(options: SiteOptions, context: AppContext): string {
     `slocc site: ${host.name} is not a Datadog API address (${JSON.stringify(host.value)}): Datadog links point to ${DEFAULT_DATADOG_APP_URL}; give --datadog-url to choose\n`,
   );
   return DEFAULT_DATADOG_APP_URL;
-}
-
-/** Reads and checks a preview report: the report, or one problem saying what is wrong with the file. */
-export async function readPreviewFile(path: string, cwd: string): Promise<Outcome<PreviewReport>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    return failed("PREVIEW_FILE", `--preview ${path}: ${reason}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return failed("PREVIEW_FILE", `--preview ${path} is not JSON: ${(error as Error).message}`);
-  }
-  const parsed = previewReportShape.safeParse(json);
-  if (parsed.success) return succeeded(parsed.data);
-  const issue = parsed.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
-  return failed(
-    "PREVIEW_FILE",
-    `--preview ${path} is not a report of \`slocc preview --format json\`${where}: ${issue?.message ?? "unexpected shape"}`,
-  );
 }
 
 /**

@@ -13,6 +13,7 @@ import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { preparePathOptions } from "./commands/options.js";
 import { planCommand } from "./commands/plan.js";
+import { previewCommand } from "./commands/preview.js";
 import { reviewsCommand } from "./commands/reviews.js";
 import { schemaCommand } from "./commands/schema.js";
 import { siteCommand } from "./commands/site.js";
@@ -57,6 +58,7 @@ export function buildProgram(context: AppContext, setExit: (code: number) => voi
     synthCommand,
     explainCommand,
     diffCommand,
+    previewCommand,
     reviewsCommand,
     siteCommand,
     templatesCommand,

@@ -1,4 +1,7 @@
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import type { DatadogAccess } from "./access.js";
+import { readObject } from "./responses.js";
+import { timeseriesShape, type TimeseriesAnswer, type TimeseriesQuery } from "./timeseries.js";
 
 /** A failed request, as one line that says what happened and never holds a key. */
 export class DatadogApiError extends Error {}
@@ -22,24 +25,30 @@ export interface SloFilters {
 
 const DEFAULT_PAGE_SIZE = 1000;
 
-/** Requests refused with 429 are tried again this many times at most. */
-const RATE_LIMIT_RETRIES = 5;
+/** Requests refused with 429, or failed with a 5xx, are tried again this many times at most. */
+const RETRIES = 5;
 
-/** The longest wait for a rate limit to reset, whatever `X-RateLimit-Reset` says. */
+/** The longest wait before trying again, whatever the API names. */
 const MAX_WAIT_SECONDS = 60;
 
-/** How long a request may take before it is given up. */
+/** How long any request may take before it is given up: the one timeout of the client. */
 const TIMEOUT_SECONDS = 30;
 
 /** A guard against an API that never returns a short page. */
 const MAX_PAGES = 10_000;
 
+/** A request Datadog refused for its keys (401, 403): every other request would be refused too. */
+class KeysRefused extends DatadogApiError {}
+
 /**
- * Reads SLOs and monitors from the Datadog API v1 (GET only), page by page, waiting out rate
- * limits. Answers come back as parsed JSON, each object unchecked: the caller reads them.
+ * Reads the Datadog API: SLOs and monitors from v1, page by page, and metrics from the v2 query
+ * API. Rate limits (429) and server errors (5xx) are waited out and tried again, waiting what the
+ * API names. SLO and monitor answers come back as parsed JSON, each object unchecked: the caller
+ * reads them; metric answers come back checked, as an outcome.
  */
 export class DatadogClient {
   private readonly options: Required<ClientOptions>;
+  private sent = 0;
 
   constructor(
     private readonly access: DatadogAccess,
@@ -89,6 +98,61 @@ export class DatadogClient {
     return body;
   }
 
+  /** How many HTTP requests this client has sent, tries again included. */
+  get requestsSent(): number {
+    return this.sent;
+  }
+
+  /**
+   * `POST /api/v2/query/timeseries`: the formulas' series over [from, to) at the interval asked,
+   * or coarser (Datadog coarsens a request for too many points): the times answered say which.
+   * A refusal of the keys is `DATADOG_FORBIDDEN`, any other failure `DATADOG_REQUEST`.
+   */
+  async timeseries(query: TimeseriesQuery): Promise<Outcome<TimeseriesAnswer>> {
+    const path = "/api/v2/query/timeseries";
+    const body = {
+      data: {
+        type: "timeseries_request",
+        attributes: {
+          from: query.from * 1000,
+          to: query.to * 1000,
+          interval: query.intervalSeconds * 1000,
+          queries: query.queries.map(({ name, query: text }) => ({ data_source: "metrics", name, query: text })),
+          formulas: query.formulas.map((formula) => ({ formula })),
+        },
+      },
+    };
+    let answer: unknown;
+    try {
+      answer = await this.send("POST", path, {}, body);
+    } catch (error) {
+      if (!(error instanceof DatadogApiError)) throw error;
+      return failed(error instanceof KeysRefused ? "DATADOG_FORBIDDEN" : "DATADOG_REQUEST", error.message);
+    }
+    const read = readObject(timeseriesShape, answer);
+    if ("malformed" in read)
+      return failed(
+        "DATADOG_REQUEST",
+        `Datadog answered POST ${path} in an unexpected shape (${read.malformed.problem})`,
+      );
+    const attributes = read.value.data?.attributes;
+    if (!attributes) {
+      const errors = read.value.errors;
+      return failed(
+        "DATADOG_REQUEST",
+        `Datadog answered POST ${path} without data${errors ? `: ${oneLine(errors)}` : ""}`,
+      );
+    }
+    return succeeded({
+      times: attributes.times.map((time) => Math.round(time / 1000)),
+      series: attributes.series.map((series, index) => ({
+        formulaIndex: series.query_index ?? index,
+        groupTags: series.group_tags ?? [],
+        values: attributes.values[index] ?? [],
+      })),
+    });
+  }
+
   private async allPages(
     path: string,
     pageParams: (page: number, size: number) => Record<string, string | number>,
@@ -105,24 +169,37 @@ export class DatadogClient {
     throw new DatadogApiError(`Datadog kept answering GET ${path} with full pages after ${MAX_PAGES} pages`);
   }
 
-  private async get(path: string, params: Readonly<Record<string, string>>): Promise<unknown> {
+  private get(path: string, params: Readonly<Record<string, string>>): Promise<unknown> {
+    return this.send("GET", path, params);
+  }
+
+  /** One request, tried again after a 429 or a 5xx; its answer parsed as JSON. */
+  private async send(
+    method: "GET" | "POST",
+    path: string,
+    params: Readonly<Record<string, string>>,
+    json?: unknown,
+  ): Promise<unknown> {
     const url = new URL(`${this.access.baseUrl}${path}`);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-    const request = `GET ${path}`;
+    const request = `${method} ${path}`;
     for (let attempt = 0; ; attempt++) {
-      const response = await this.fetch(url, request);
+      const response = await this.fetch(url, request, method, json);
       const body = await response.text().catch((error: unknown) => {
         throw new DatadogApiError(`the answer of Datadog to ${request} broke off: ${reason(error)}`);
       });
-      if (response.status === 429) {
-        if (attempt >= RATE_LIMIT_RETRIES) {
-          throw new DatadogApiError(
-            `Datadog still rate-limits ${request} (429) after ${attempt + 1} tries: wait a few minutes and run again`,
-          );
-        }
-        await this.options.sleep(this.rateLimitWait(response.headers.get("x-ratelimit-reset")) * 1000);
+      const again = response.status === 429 || response.status >= 500;
+      if (again && attempt < RETRIES) {
+        await this.options.sleep(this.retryWait(response.headers, attempt) * 1000);
         continue;
       }
+      if (response.status === 429) {
+        throw new DatadogApiError(
+          `Datadog still rate-limits ${request} (429) after ${attempt + 1} tries: wait a few minutes and run again`,
+        );
+      }
+      if (response.status === 401 || response.status === 403)
+        throw new KeysRefused(statusProblem(response.status, request, body));
       if (!response.ok) throw new DatadogApiError(statusProblem(response.status, request, body));
       try {
         return JSON.parse(body) as unknown;
@@ -132,14 +209,18 @@ export class DatadogClient {
     }
   }
 
-  private async fetch(url: URL, request: string): Promise<Response> {
+  private async fetch(url: URL, request: string, method: "GET" | "POST", json: unknown): Promise<Response> {
+    this.sent++;
     try {
       return await fetch(url, {
+        method,
         headers: {
           Accept: "application/json",
+          ...(json === undefined ? {} : { "Content-Type": "application/json" }),
           "DD-API-KEY": this.access.apiKey,
           "DD-APPLICATION-KEY": this.access.appKey,
         },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
         signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
       });
     } catch (error) {
@@ -150,10 +231,14 @@ export class DatadogClient {
     }
   }
 
-  /** Seconds to wait: `X-RateLimit-Reset` is the seconds until the limit resets; at least 1, at most the bound. */
-  private rateLimitWait(reset: string | null): number {
-    const seconds = Number.parseInt(reset ?? "", 10);
-    return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 1), MAX_WAIT_SECONDS);
+  /**
+   * Seconds to wait before trying again: what the API names (`X-RateLimit-Reset`, the seconds until
+   * the rate limit resets, or `Retry-After`), else 1, 2, 4... seconds as the official clients do;
+   * at most the bound.
+   */
+  private retryWait(headers: Headers, attempt: number): number {
+    const named = Number.parseInt(headers.get("x-ratelimit-reset") ?? headers.get("retry-after") ?? "", 10);
+    return Math.min(Number.isFinite(named) && named >= 0 ? named : 2 ** attempt, MAX_WAIT_SECONDS);
   }
 }
 

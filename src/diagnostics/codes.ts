@@ -219,11 +219,39 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "a Datadog SLO, alert or correction says what slocc cannot say as it is: left unmanaged by `import datadog`",
   },
-  TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
-  TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },
+  DATADOG_FORBIDDEN: {
+    severity: "error",
+    summary: "Datadog refused the keys (401 or 403): a wrong key, another site than DD_HOST, or a missing permission",
+  },
   PREVIEW_FILE: {
     severity: "error",
-    summary: "the --preview file cannot be read, or is not a report `slocc preview --format json` wrote",
+    summary:
+      "the file given to `site --preview` or `reviews --preview` is not a report `slocc preview --format json` wrote",
+  },
+  TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
+  TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },
+  // Problems of measured data, reported by `slocc preview` for each SLO (no position: the data is not in a spec).
+  NO_DATA: {
+    severity: "warning",
+    summary: "a query of an SLI returns no series, or no points, over the time read: a misspelled metric or tag",
+  },
+  GOOD_EXCEEDS_TOTAL: {
+    severity: "warning",
+    summary:
+      "good events exceed all events (or bad events exceed them) in some interval: the queries count different things",
+  },
+  TARGET_NOT_MET: { severity: "warning", summary: "the measured SLI over a window is below the window's target" },
+  NOISY_TIER: {
+    severity: "warning",
+    summary: "a burn-rate tier would have fired more than once a day on average over the primary window",
+  },
+  COARSE_DATA: {
+    severity: "warning",
+    summary: "Datadog answered at a coarser interval than the alert windows need: the alert history is approximate",
+  },
+  MONITOR_SLI_SKIPPED: {
+    severity: "warning",
+    summary: "a monitor-based SLI is not previewed: its status lives in its monitors, not in metrics",
   },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

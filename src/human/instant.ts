@@ -6,3 +6,8 @@ export function formatWallClock(epoch: number, timeZone: string): string {
   const two = (value: number) => String(value).padStart(2, "0");
   return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}${second === 0 ? "" : `:${two(second)}`}`;
 }
+
+/** An instant (epoch seconds) in ISO 8601, UTC, to the second: `2026-11-05T14:05:00Z`. */
+export function formatIsoUtc(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}

@@ -4,7 +4,7 @@ import { WINDOWS } from "../datadog/windows.js";
 import type { PreviewAlert, PreviewReport } from "./report.js";
 
 /**
- * The shape of a {@link PreviewReport} as JSON, for reading one back (`slocc site --preview`).
+ * The shape of a {@link PreviewReport} as JSON, for reading one back (`site --preview`, `reviews --preview`).
  * Keys it does not know are dropped, so a report from a newer slocc that added fields still reads.
  */
 
@@ -38,6 +38,7 @@ export const previewReportShape: z.ZodType<PreviewReport, unknown> = z.object({
       slo: z.string(),
       kind: z.enum(["ratio", "latency", "timeSlice", "monitors"]),
       status: z.enum(["ok", "no-data", "skipped", "error"]),
+      primaryWindow: window,
       problems: z.array(z.object({ code: z.string(), message: z.string() })),
       windows: z.array(
         z.object({ window, target: z.number(), sli: z.number().nullable(), budgetSpent: z.number().nullable() }),

@@ -22,6 +22,8 @@ export interface PreviewSlo {
   readonly slo: string;
   readonly kind: Sli["kind"];
   readonly status: PreviewStatus;
+  /** The objective the spec lists first: the window the alerts are replayed over and the days cover. */
+  readonly primaryWindow: Window;
   /** What is wrong with the SLO's data, or why it was skipped, each with a code from the closed list. */
   readonly problems: readonly PreviewProblem[];
   /** One per objective, in window order. */

@@ -1,5 +1,8 @@
+import { formatPercent } from "../human/numbers.js";
 import { formatTable } from "../human/table.js";
+import type { PreviewReport, PreviewSlo } from "../preview/report.js";
 import type { ReviewEntry } from "../views/calendar.js";
+import { budgetText, sliText, statusText as previewStatus, wall } from "./preview-words.js";
 
 /** The review calendar as an aligned table, one service a row. */
 export function calendarText(entries: readonly ReviewEntry[]): string {
@@ -25,4 +28,32 @@ function statusText(entry: ReviewEntry): string {
     case "ok":
       return `ok (${entry.daysLeft ?? 0} d)`;
   }
+}
+
+/**
+ * The SLOs of the services due for review as a preview measured them: one row per SLO and window
+ * (target, measured SLI, budget spent), so a review starts from what each service did.
+ */
+export function measuredText(
+  entries: readonly (ReviewEntry & { readonly measured?: readonly PreviewSlo[] })[],
+  report: PreviewReport,
+): string {
+  const due = entries.filter((entry) => entry.measured !== undefined);
+  const [toDay, toTime] = wall(report.to);
+  const head = `Measured SLIs of the services due for review (preview up to ${toDay} ${toTime} UTC):`;
+  if (due.length === 0) return `${head} no service is due.`;
+  const rows = due.flatMap((entry) => {
+    const measured = entry.measured ?? [];
+    if (measured.length === 0) return [[entry.service, "-", "-", "not in the preview", "-"]];
+    return measured.flatMap((slo) =>
+      slo.windows.map((window) => [
+        `${slo.stack}/${slo.slo}`,
+        window.window,
+        formatPercent(window.target),
+        slo.status === "ok" || slo.status === "no-data" ? sliText(window.sli) : previewStatus(slo),
+        budgetText(window),
+      ]),
+    );
+  });
+  return `${head}\n${formatTable([["SLO", "window", "target", "SLI", "budget spent"], ...rows])}`;
 }

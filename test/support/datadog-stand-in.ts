@@ -15,6 +15,8 @@ export interface Received {
   /** Path and query, such as `/api/v1/slo?limit=2&offset=0`. */
   readonly url: string;
   readonly headers: IncomingMessage["headers"];
+  /** The request's body, as sent (empty for GET). */
+  readonly body: string;
 }
 
 /** A local HTTP server standing in for the Datadog API on 127.0.0.1. */
@@ -26,19 +28,29 @@ export interface StandIn {
 
 /**
  * Starts a server on 127.0.0.1 (a free port) that answers each request with `answer(url)`, or 404
- * with Datadog's error body when it gives none; every request is recorded.
+ * with Datadog's error body when it gives none; every request is recorded, with its body.
  */
 export async function startStandIn(
   answer: (url: URL, received: readonly Received[]) => Answer | undefined,
 ): Promise<StandIn> {
   const received: Received[] = [];
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    received.push({ method: request.method ?? "", url: `${url.pathname}${url.search}`, headers: request.headers });
-    const found = answer(url, received) ?? { status: 404, body: { errors: ["Not found"] } };
-    const text = typeof found.body === "string" ? found.body : JSON.stringify(found.body);
-    response.writeHead(found.status ?? 200, { "Content-Type": "application/json", ...found.headers });
-    response.end(text);
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const url = new URL(request.url ?? "/", "http://127.0.0.1");
+      const body = Buffer.concat(chunks).toString("utf8");
+      received.push({
+        method: request.method ?? "",
+        url: `${url.pathname}${url.search}`,
+        headers: request.headers,
+        body,
+      });
+      const found = answer(url, received) ?? { status: 404, body: { errors: ["Not found"] } };
+      const text = typeof found.body === "string" ? found.body : JSON.stringify(found.body);
+      response.writeHead(found.status ?? 200, { "Content-Type": "application/json", ...found.headers });
+      response.end(text);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -28,7 +28,7 @@ export function measuredPreview(model: Model, shape: MeasuredShape): PreviewRepo
       .filter((slo) => !(shape.absent ?? []).includes(`${service.stack}/${slo.name}`))
       .map((slo): PreviewSlo => {
         const key = `${service.stack}/${slo.name}`;
-        const base = { stack: service.stack, slo: slo.name, kind: slo.sli.kind };
+        const base = { stack: service.stack, slo: slo.name, kind: slo.sli.kind, primaryWindow: slo.primary.window };
         if ((shape.noData ?? []).includes(key)) {
           return {
             ...base,

@@ -1,7 +1,12 @@
-import { Command } from "commander";
-import { EXIT } from "../../app/exit.js";
-import { todayUtc } from "../../util/dates.js";
-import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
+import { Command, Option } from "commander";
+import type { ReviewsOptions } from "../../app/reviews.js";
+import { dirOption, formatOption, todayOption, type CommandFactory } from "./options.js";
+
+const EXAMPLES = [
+  "slocc reviews",
+  "slocc reviews --today 2027-01-15 --format json",
+  "slocc preview --json-out preview.json && slocc reviews --preview preview.json",
+];
 
 /** `slocc reviews`: when each service's SLOs are next due for review. */
 export const reviewsCommand: CommandFactory = (context, setExit) =>
@@ -10,19 +15,14 @@ export const reviewsCommand: CommandFactory = (context, setExit) =>
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(formatOption(["text", "json"]))
-    .addHelpText("after", "\nExamples:\n  $ slocc reviews\n  $ slocc reviews --today 2027-01-15 --format json")
-    .action(async (options: SpecSourceOptions & { format: "text" | "json" }) => {
-      const [{ compileDirectory }, { printDiagnostics }, { reviewCalendar }, { calendarText }] = await Promise.all([
-        import("../../app/compile.js"),
-        import("../../app/print.js"),
-        import("../../views/calendar.js"),
-        import("../../render/calendar.js"),
-      ]);
-      const result = await compileDirectory(options.dir, context.cwd, options);
-      if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return setExit(EXIT.failure);
-      const entries = reviewCalendar(result.value.model, options.today ?? todayUtc());
-      context.stdout(
-        `${options.format === "json" ? JSON.stringify({ reviews: entries }, null, 2) : calendarText(entries)}\n`,
-      );
-      setExit(EXIT.ok);
+    .addOption(
+      new Option(
+        "--preview <file>",
+        "a report of `slocc preview --format json`: show the measured SLI of each SLO of the services due for review",
+      ),
+    )
+    .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
+    .action(async (options: ReviewsOptions) => {
+      const { runReviews } = await import("../../app/reviews.js");
+      setExit(await runReviews(options, context));
     });

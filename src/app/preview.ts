@@ -1,0 +1,193 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { datadogAccess } from "../datadog-api/access.js";
+import { DatadogClient, type ClientOptions } from "../datadog-api/client.js";
+import { changeDiff } from "../diff/change-diff.js";
+import type { Problem } from "../diagnostics/outcome.js";
+import type { Model, Slo } from "../model/model.js";
+import { previewReport, previewSlo, type SloData } from "../preview/preview.js";
+import { readingOf, type ReadRequest, type SloReading } from "../preview/reading.js";
+import type { PreviewReport } from "../preview/report.js";
+import { previewMarkdown } from "../render/preview-markdown.js";
+import { previewText } from "../render/preview-text.js";
+import { mapBounded } from "../util/bounded.js";
+import { redact } from "../util/redact.js";
+import { plural } from "../util/text.js";
+import { compileAtRef } from "./change-diff.js";
+import { compileDirectory, type Compiled } from "./compile.js";
+import type { AppContext } from "./context.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { printDiagnostics } from "./print.js";
+
+/** Output formats of the preview. */
+export type PreviewFormat = "text" | "markdown" | "json";
+
+/** What to preview, up to when, and how to print it. */
+export interface PreviewOptions {
+  /** A directory of specs, or one spec file (compiled with the files beside it that declare no service). */
+  readonly path: string;
+  /** A git ref: only the SLOs added or changed since the specs at that ref are previewed. */
+  readonly changedSince?: string;
+  /** The end of the time measured (epoch seconds); now by default. It is taken back to the start of its hour. */
+  readonly to?: number;
+  /** The day review deadlines are judged against (YYYY-MM-DD). */
+  readonly today?: string;
+  readonly format: PreviewFormat;
+  /** Also write the report as JSON to this file. */
+  readonly jsonOut?: string;
+}
+
+/** Requests in flight at once: a preview stays far inside Datadog's per-organisation rate limits. */
+const CONCURRENT_REQUESTS = 4;
+
+const HOUR_SECONDS = 3600;
+
+/**
+ * `slocc preview`: compiles the specs, selects the SLOs (every one, or those added or changed since
+ * a ref), reads each SLI's history from Datadog's metrics query API (one request per stretch of
+ * time per SLO, a few at once), and prints what Datadog would show: SLI and budget spent per
+ * window, the alerts that would have fired, and the problems of the data. Exit 1 when the specs do
+ * not compile, the keys are missing or refused, or an SLO could not be read.
+ */
+export async function runPreview(
+  options: PreviewOptions,
+  context: AppContext,
+  clientOptions: ClientOptions = {},
+): Promise<ExitCode> {
+  const compileOptions = options.today === undefined ? {} : { today: options.today };
+  const compiled = await compileDirectory(options.path, context.cwd, compileOptions);
+  if (printDiagnostics(compiled, context, "text", false) !== EXIT.ok || !compiled.value) return EXIT.failure;
+  const slos = await selectedSlos(compiled.value, options, context);
+  if (!slos) return EXIT.failure;
+  const end = Math.floor((options.to ?? Date.now() / 1000) / HOUR_SECONDS) * HOUR_SECONDS;
+  const readings = slos.map((slo) => readingOf(slo, end));
+  const requests = readings.flatMap((reading, index) =>
+    reading ? reading.requests.map((request) => ({ index, request })) : [],
+  );
+
+  let data: (SloData | undefined)[] = readings.map(() => undefined);
+  let sent = 0;
+  if (requests.length > 0) {
+    const found = datadogAccess(context.env);
+    if (!found.ok) return stop(found.problems, context, []);
+    const secrets = [found.value.apiKey, found.value.appKey];
+    const client = new DatadogClient(found.value, clientOptions);
+    const read = await readAll(client, readings, requests);
+    sent = client.requestsSent;
+    if ("refused" in read) return stop([read.refused], context, secrets);
+    data = read.data.map((slo) => (slo && !slo.ok ? { ok: false, message: redact(slo.message, secrets) } : slo));
+  }
+
+  const previews = slos.map((slo, index) => previewSlo(slo, readings[index], data[index]));
+  const starts = readings.flatMap((reading) => (reading ? [reading.start] : []));
+  const report = previewReport(Math.min(end, ...starts), end, previews);
+  if (options.jsonOut !== undefined) await writeFile(resolve(context.cwd, options.jsonOut), `${previewJson(report)}\n`);
+  context.stdout(`${render(report, options, context.color.stdout)}\n`);
+  const skipped = previews.filter((preview) => preview.status === "skipped").length;
+  context.stderr(
+    `slocc preview: ${plural(previews.length, "SLO")}${skipped > 0 ? ` (${skipped} skipped)` : ""}, ` +
+      `${plural(sent, "request")} to Datadog\n`,
+  );
+  return previews.some((preview) => preview.status === "error") ? EXIT.failure : EXIT.ok;
+}
+
+/** The report as `--format json` prints it. */
+export function previewJson(report: PreviewReport): string {
+  return JSON.stringify(report, null, 2);
+}
+
+function render(report: PreviewReport, options: PreviewOptions, color: boolean): string {
+  switch (options.format) {
+    case "json":
+      return previewJson(report);
+    case "markdown":
+      return previewMarkdown(report, options.changedSince);
+    case "text":
+      return previewText(report, color);
+  }
+}
+
+/**
+ * The SLOs to preview, sorted by stack and name: every one, or with `changedSince` those added,
+ * renamed or changed since the specs at that ref. Undefined, once said why, when the specs at the
+ * ref do not compile.
+ */
+async function selectedSlos(
+  compiled: Compiled,
+  options: PreviewOptions,
+  context: AppContext,
+): Promise<Slo[] | undefined> {
+  const all = everySlo(compiled.model);
+  if (options.changedSince === undefined) return all;
+  const base = await compileAtRef(context.cwd, options.changedSince, options.path, {
+    ...(options.today === undefined ? {} : { today: options.today }),
+  });
+  if (!base.value) {
+    printDiagnostics(
+      { ...base, diagnostics: base.diagnostics.filter((d) => d.severity === "error") },
+      context,
+      "text",
+      false,
+    );
+    context.stderr(
+      `slocc: the specs at ${options.changedSince} do not compile, so what changed since cannot be told: ` +
+        "preview without --changed-since, or compare with another ref\n",
+    );
+    return undefined;
+  }
+  const changed = changeDiff({ label: options.changedSince, ...base.value }, { label: "head", ...compiled })
+    .slos.filter((change) => change.change !== "removed")
+    .map((change) => `${change.service}\u0000${change.slo}`);
+  return all.filter((slo) => changed.includes(`${slo.stack}\u0000${slo.name}`));
+}
+
+function everySlo(model: Model): Slo[] {
+  // Services come sorted by stack and their SLOs by name.
+  return model.services.flatMap((service) => service.slos);
+}
+
+/** What every request answered, by SLO; or the refusal of the keys, which stops the reading. */
+type ReadResult = { readonly data: (SloData | undefined)[] } | { readonly refused: Problem };
+
+/**
+ * Sends every request, a few at once. An SLO's data is its answers, or the first failure among its
+ * requests; a refusal of the keys (401, 403) stops every request not sent yet.
+ */
+async function readAll(
+  client: DatadogClient,
+  readings: readonly (SloReading | undefined)[],
+  requests: readonly { readonly index: number; readonly request: ReadRequest }[],
+): Promise<ReadResult> {
+  let refused: Problem | undefined;
+  const failedSlos = new Set<number>();
+  const outcomes = await mapBounded(requests, CONCURRENT_REQUESTS, async ({ index, request }) => {
+    if (refused !== undefined || failedSlos.has(index)) return undefined;
+    const outcome = await client.timeseries(request);
+    if (!outcome.ok) {
+      failedSlos.add(index);
+      const forbidden = outcome.problems.find((found) => found.code === "DATADOG_FORBIDDEN");
+      refused ??= forbidden;
+    }
+    return outcome;
+  });
+  if (refused !== undefined) return { refused };
+  const data = readings.map((reading, index): SloData | undefined => {
+    if (!reading) return undefined;
+    const answers = [];
+    for (const [position, { index: owner, request }] of requests.entries()) {
+      if (owner !== index) continue;
+      const outcome = outcomes[position];
+      if (!outcome) continue;
+      if (!outcome.ok) return { ok: false, message: outcome.problems.map((found) => found.message).join("; ") };
+      answers.push({ request, answer: outcome.value });
+    }
+    return { ok: true, answers };
+  });
+  return { data };
+}
+
+/** Prints what stopped the preview, one line each, keys never shown. */
+function stop(problems: readonly Problem[], context: AppContext, secrets: readonly string[]): ExitCode {
+  for (const found of problems) context.stderr(`slocc: ${redact(found.message, secrets)}\n`);
+  return EXIT.failure;
+}
