@@ -30,7 +30,10 @@ export function datadogAccess(env: Environment): Outcome<DatadogAccess> {
   }
   const { name, value: host } = datadogSetting(env, DATADOG_HOST) ?? { name: "DD_HOST", value: DEFAULT_DATADOG_URL };
   if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(host)) {
-    return failed("DATADOG_KEYS", `${name} is ${JSON.stringify(host)}: set it to a URL such as https://api.datadoghq.eu`);
+    return failed(
+      "DATADOG_KEYS",
+      `${name} is ${JSON.stringify(host)}: set it to a URL such as https://api.datadoghq.eu`,
+    );
   }
   return succeeded({ baseUrl: host.replace(/\/+$/, ""), apiKey, appKey });
 }

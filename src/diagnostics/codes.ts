@@ -208,7 +208,8 @@ export const DIAGNOSTIC_CODES = {
   },
   DATADOG_REQUEST: {
     severity: "error",
-    summary: "a request to the Datadog API failed: refused, unreachable, rate-limited or answered in an unexpected shape",
+    summary:
+      "a request to the Datadog API failed: refused, unreachable, rate-limited or answered in an unexpected shape",
   },
   TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
   TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },

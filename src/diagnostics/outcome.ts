@@ -12,8 +12,7 @@ export interface Problem {
 
 /** The one way a step outside the spec pipeline returns: its value, or the problems that stopped it. */
 export type Outcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** A step that succeeded with `value`. */
 export function succeeded<T>(value: T): Outcome<T> {

@@ -3,7 +3,7 @@ import type { DataPath, SourceFile } from "../../load/source-file.js";
 import type { Position } from "../../util/position.js";
 import { didYouMean } from "../../util/suggest.js";
 import { Origin } from "../origin.js";
-import { checkShape, isRecord, type Salvaged } from "../shape.js";
+import { checkShape, isRecord, writtenValue, type Salvaged } from "../shape.js";
 import { KINDS, OBJECT_SCHEMAS, OPENSLO_V1, type Kind, type ObjectData } from "./schema.js";
 
 /** One OpenSLO object as far as its shape could be read, and where it was written. */
@@ -46,7 +46,8 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
       ),
     );
   }
-  const apiVersion = value["apiVersion"];
+  // A misspelled `apiVersion` or `kind` is read as it, and reported by the shape check.
+  const apiVersion = writtenValue(value, "apiVersion");
   if (apiVersion !== OPENSLO_V1) {
     const found = apiVersion === undefined ? "no apiVersion" : `apiVersion ${JSON.stringify(apiVersion)}`;
     return refuse(
@@ -57,7 +58,7 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
       ),
     );
   }
-  const kind = value["kind"];
+  const kind = writtenValue(value, "kind");
   if (!isKind(kind)) {
     return refuse(
       diagnostic(
@@ -74,7 +75,7 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
   const object: OpenSloObject = {
     kind,
     ...(name === undefined ? {} : { name }),
-    origin: new Origin(document, path),
+    origin: new Origin(shape.file, path),
     data: shape.value,
   };
   return { value: object, diagnostics: shape.diagnostics };
