@@ -230,8 +230,10 @@ function duplicateKeys(document: Document, at: (offset: number) => Position): Di
     if (isMap(node)) {
       const first = new Map<string, number>();
       for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const name = keyText(pair.key.value);
+        const keyValue: unknown = isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined;
+        // Keys that are not plain scalars are refused on their own (nonScalarKeys).
+        if (!isPlainKey(keyValue) || !isPair(pair)) continue;
+        const name = keyValue === null ? "" : String(keyValue);
         const offset = rangeStart(pair.key) ?? rangeStart(node) ?? 0;
         const earlier = first.get(name);
         if (earlier === undefined) first.set(name, offset);
@@ -257,9 +259,9 @@ function duplicateKeys(document: Document, at: (offset: number) => Position): Di
   return found;
 }
 
-/** A scalar key as the parsed data names it (see source-file.ts). */
-function keyText(value: unknown): string {
-  return value === null ? "" : String(value);
+/** A key the parsed data names by its text (see source-file.ts). */
+function isPlainKey(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 /**
