@@ -1,10 +1,11 @@
 import { Document } from "yaml";
 import { formatAvailability, formatPercent, formatNumber } from "../../human/numbers.js";
-import type { BurnRateTier, Comparator, Handle, Service, Slo, Tag } from "../../model/model.js";
+import type { BurnRateTier, Comparator, Correction, Handle, Service, Slo, Tag } from "../../model/model.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { tagKey } from "../../model/tags.js";
 import { ANNOTATIONS, formatObjectives } from "./annotations.js";
+import { formatCorrections } from "./corrections.js";
 import { OPENSLO_V1 } from "./schema.js";
 
 /** Something a service or one of its SLOs says that OpenSLO cannot hold as slocc means it. */
@@ -112,6 +113,14 @@ function serviceDocument(service: Service, notes: ExportNote[]): Record<string, 
       `journeys, dependencies and ceilings kept as annotations ${ANNOTATIONS.journeys} and ${ANNOTATIONS.dependencies}; OpenSLO has no dependency model`,
     );
   }
+  const corrections = service.corrections.filter((correction) => correction.scope === "service");
+  if (corrections.length > 0) {
+    annotations[ANNOTATIONS.corrections] = formatCorrections(corrections);
+    note(
+      `corrections (${correctionNames(corrections)}) kept as annotation ${ANNOTATIONS.corrections}, read back on import: ` +
+        "OpenSLO has no corrections",
+    );
+  }
   if (!service.dashboard) {
     annotations[ANNOTATIONS.dashboard] = "false";
     note(`no dashboard (dashboard: false) kept as annotation ${ANNOTATIONS.dashboard}`);
@@ -158,6 +167,14 @@ function sloDocument(slo: Slo, service: Service, note: (text: string) => void): 
       errorBudget.warningPercent === undefined ? "" : `warning ${formatPercent(errorBudget.warningPercent)}, `;
     annotations[ANNOTATIONS.errorBudgetAlert] = `${warning}critical ${formatPercent(errorBudget.criticalPercent)}`;
     note(`the error-budget alert has no OpenSLO form: kept as annotation ${ANNOTATIONS.errorBudgetAlert}`);
+  }
+  const corrections = slo.corrections.filter((correction) => correction.scope === "slo");
+  if (corrections.length > 0) {
+    annotations[ANNOTATIONS.corrections] = formatCorrections(corrections);
+    note(
+      `corrections (${correctionNames(corrections)}) kept as annotation ${ANNOTATIONS.corrections}, read back on import: ` +
+        "OpenSLO has no corrections",
+    );
   }
   if (slo.sli.kind === "latency") {
     annotations[ANNOTATIONS.sli] = `latency ${slo.sli.metric}{${slo.sli.filter}} <= ${formatNumber(slo.sli.threshold)}`;
@@ -331,6 +348,13 @@ function descriptionOf(description: string | undefined, note: (text: string) => 
     note(`the description has ${description.length} characters; OpenSLO validators accept at most ${MAX_DESCRIPTION}`);
   }
   return { description };
+}
+
+/** `nightly-batch, a deployment on 2026-01-10T10:00:00Z`: each correction by its name, or its category and start. */
+function correctionNames(corrections: readonly Correction[]): string {
+  return corrections
+    .map((correction) => correction.name ?? `a ${correction.written.category} from ${correction.written.start}`)
+    .join(", ");
 }
 
 function handles(list: readonly Handle[]): string[] {

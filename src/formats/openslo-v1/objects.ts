@@ -166,7 +166,8 @@ const REFERENCES: Readonly<Record<string, Exclude<Kind, "SLO">>> = {
 /**
  * Resolves every reference every object writes, whether an SLO uses the object or not, so a
  * misspelled name is reported wherever it is. Free-form areas (a metric source's `spec`, a data
- * source's `connectionDetails`) hold no references.
+ * source's `connectionDetails`) hold no references, and a metric source with its own `type` may
+ * name a DataSource that is not among the files read.
  */
 export function checkReferences(
   objects: readonly OpenSloObject[],
@@ -179,9 +180,11 @@ export function checkReferences(
       if (!isRecord(value)) return;
       for (const [key, inner] of Object.entries(value)) {
         const kind = REFERENCES[key];
-        if (kind !== undefined && typeof inner === "string")
-          index.resolve(kind, inner, origin.at([...path, key]), diagnostics);
-        else if (!(key === "spec" && path[path.length - 1] === "metricSource") && key !== "connectionDetails")
+        // A metric source that gives its own `type` needs nothing of its DataSource, which may live elsewhere.
+        const typed = key === "metricSourceRef" && typeof value["type"] === "string";
+        if (kind !== undefined && typeof inner === "string") {
+          if (!typed) index.resolve(kind, inner, origin.at([...path, key]), diagnostics);
+        } else if (!(key === "spec" && path[path.length - 1] === "metricSource") && key !== "connectionDetails")
           visit(inner, [...path, key]);
       }
     };

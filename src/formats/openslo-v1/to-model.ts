@@ -1,19 +1,34 @@
 import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diagnostic.js";
 import type { SourceFile } from "../../load/source-file.js";
 import { resolveAlerting } from "../../model/alerting.js";
-import type { Comparator, Draft, Model, Objective, Position, Service, Sli, Slo, Tag } from "../../model/model.js";
+import type {
+  Comparator,
+  Correction,
+  Draft,
+  Located,
+  Model,
+  Objective,
+  Position,
+  Service,
+  Sli,
+  Slo,
+  Tag,
+} from "../../model/model.js";
 import { latencyOf, latencySli, ratioSli } from "../../model/ratio.js";
 import { singleQueryForm } from "../../model/time-slice.js";
-import { resourceTagsOf, tagOf } from "../../model/tags.js";
+import { resourceTagsOf, SLOCC_TAG_KEYS, tagOf } from "../../model/tags.js";
+import { normaliseTag } from "../../datadog/tags.js";
 import { compareWindows, type Window } from "../../datadog/windows.js";
 import { withoutFloatNoise } from "../../util/float.js";
 import { compareText } from "../../util/text.js";
 import type { SpecComments } from "../slocc-v1/from-model.js";
 import { alertingOf } from "./alert-policies.js";
 import { ANNOTATIONS, parseObjectives } from "./annotations.js";
+import { parseCorrections } from "./corrections.js";
 import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";
 import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
 import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
+import { KINDS, type Kind } from "./schema.js";
 
 /** Options of an OpenSLO import. */
 export interface OpenSloImportOptions {
@@ -24,6 +39,8 @@ export interface OpenSloImportOptions {
 /** The model an OpenSLO import maps to, with what the specs written from it should say in comments. */
 export interface OpenSloImport {
   readonly model: Draft<Model>;
+  /** How many objects of each kind were read, in the order of the kinds. */
+  readonly objectsRead: readonly { readonly kind: Kind; readonly count: number }[];
   /** By service: where it came from, and the display names slocc has no field for. */
   readonly comments: ReadonlyMap<string, SpecComments>;
 }
@@ -55,7 +72,11 @@ export function openSloToModel(
       comments.set(name, mapped.comments);
       return mapped.service;
     });
-  return { value: { model: { services, catalogs: [] }, comments }, diagnostics };
+  const objectsRead = KINDS.map((kind) => ({
+    kind,
+    count: read.value.filter((object) => object.kind === kind).length,
+  })).filter(({ count }) => count > 0);
+  return { value: { model: { services, catalogs: [] }, objectsRead, comments }, diagnostics };
 }
 
 type ServiceContext = Omit<Draft<Service>, "slos">;
@@ -72,16 +93,23 @@ function serviceDraft(
   const nameAt = object?.origin.at(["metadata", "name"]) ?? first?.origin.at(["spec", "service"]);
   if (nameAt === undefined) throw new Error("a service is mapped from at least one SLO");
   const annotated = object?.data.metadata?.annotations?.[ANNOTATIONS.owner];
-  const owner = options.owner ?? annotated;
-  const ownerAt =
-    options.owner === undefined && annotated !== undefined
-      ? object?.origin.at(["metadata", "annotations", ANNOTATIONS.owner])
+  const team =
+    options.owner === undefined && annotated === undefined
+      ? teamOwner([...(object ? [object] : []), ...slos], diagnostics)
       : undefined;
+  const owner = options.owner ?? annotated ?? team?.value;
+  const ownerAt =
+    options.owner !== undefined
+      ? undefined
+      : annotated !== undefined
+        ? object?.origin.at(["metadata", "annotations", ANNOTATIONS.owner])
+        : team?.at;
   if (owner === undefined) {
     diagnostics.push(
       diagnostic(
         "MISSING_OWNER",
-        `the service "${name}" has no owner: pass \`--owner <team>\`, or annotate its Service with \`${ANNOTATIONS.owner}: <team>\``,
+        `the service "${name}" has no owner: pass \`--owner <team>\`, annotate its Service with \`${ANNOTATIONS.owner}: <team>\`, ` +
+          "or label it (or its SLOs) with `team: [<team>]`",
         nameAt,
       ),
     );
@@ -91,13 +119,13 @@ function serviceDraft(
     name,
     ...(owner === undefined ? {} : { owner }),
     ...(description === undefined ? {} : { description }),
-    tags: object ? labelTags(object) : [],
+    tags: object ? labelTags(object, owner) : [],
     notify: { page: [], ticket: [] },
     dependencies: [],
     journeys: [],
     approvers: [],
     dashboard: true,
-    corrections: [],
+    corrections: annotatedCorrections(object, "service", diagnostics),
     stack: name,
     at: { self: object?.origin.at([]) ?? nameAt, name: nameAt, owner: ownerAt ?? nameAt, environment: nameAt },
   };
@@ -138,7 +166,7 @@ function sloDraft(
   const objectives = objective === undefined ? [] : annotatedObjectives(slo, objective, diagnostics);
   const primary = objectives[0];
   const sli = measured && objective ? sliOf(measured, objective.slice) : undefined;
-  const tags = labelTags(slo);
+  const tags = labelTags(slo, service.owner);
   const policies = alertingOf(slo, index, window?.at ?? origin.at(["spec"]), diagnostics);
   const alerts = resolveAlerting(
     { choice: policies.tiers.length > 0 ? "custom" : "none", tiers: policies.tiers, notify: policies.notify },
@@ -160,7 +188,7 @@ function sloDraft(
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
     alerts,
-    corrections: [],
+    corrections: [...(service.corrections ?? []), ...annotatedCorrections(slo, "slo", diagnostics)],
     at: {
       self: origin.at([]),
       name: nameAt,
@@ -251,8 +279,21 @@ function measurementFor(
 ): Measurement | undefined {
   const indicator = indicatorOf(slo, index, diagnostics);
   const measured = indicator && measurementOf(indicator, index, diagnostics);
+  if (measured === undefined) return undefined;
   const method = slo.data.spec?.budgetingMethod;
-  if (measured === undefined || method === undefined) return measured;
+  if (method === undefined) {
+    if (slo.origin.keysAt(["spec"]).includes("budgetingMethod")) return measured;
+    const inferred = measured.kind === "ratio" ? "Occurrences" : "Timeslices";
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_NO_BUDGETING",
+        `the SLO gives no budgetingMethod: ${inferred} is used, the method Datadog computes ${measured.kind === "ratio" ? "a ratio" : "a threshold metric"} with; ` +
+          `write \`budgetingMethod: ${inferred}\` to say so`,
+        slo.origin.at(["spec"], "key"),
+      ),
+    );
+    return measured;
+  }
   const fits = measured.kind === "ratio" ? method === "Occurrences" : method === "Timeslices";
   if (fits) return measured;
   const reason =
@@ -435,20 +476,89 @@ function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Dr
   return { kind: "timeSlice", formula, queries, ...slice, at: { self: measured.at.self, ...at, ...slice.at } };
 }
 
-/** Tags from an object's labels: `key:value` for each value, the bare key for a label without one. */
-function labelTags(object: OpenSloObject<"Service" | "SLO">): Tag[] {
+/**
+ * Tags from an object's labels: `key:value` for each value, the bare key for a label without one.
+ * A label whose key is a tag slocc sets itself (`team`, `service`, `slo`...) is kept under
+ * `openslo-<key>`, as OpenSLO allows it and slocc would otherwise give the resources two values;
+ * a `team` value that is the service's owner is left out, as slocc tags the owner as `team` itself.
+ */
+function labelTags(object: OpenSloObject<"Service" | "SLO">, owner: string | undefined): Tag[] {
   const labels = object.data.metadata?.labels ?? {};
   return Object.entries(labels).flatMap(([key, value]) => {
     const path = ["metadata", "labels", key];
+    const reserved = isSloccTagKey(key);
+    const tagKey = reserved ? `${OPENSLO_LABEL_PREFIX}${key}` : key;
     const values = Array.isArray(value) ? value : [value];
     const written = values.flatMap((each, position) =>
       typeof each === "string" && each !== ""
-        ? [{ text: `${key}:${each}`, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
+        ? [{ text: `${tagKey}:${each}`, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
         : [],
     );
-    const tags = written.length > 0 ? written : [{ text: key, at: object.origin.at(path, "key") }];
-    return tags.map(({ text, at }) => tagOf(text, at));
+    const kept = written.filter(({ text }) => !(isTeamKey(key) && text === `${tagKey}:${owner ?? ""}`));
+    if (written.length > 0) return kept.map(({ text, at }) => tagOf(text, at));
+    return [tagOf(tagKey, object.origin.at(path, "key"))];
   });
+}
+
+/** The prefix of a label whose key slocc reserves for its own tags: `team` is kept as `openslo-team`. */
+export const OPENSLO_LABEL_PREFIX = "openslo-";
+
+function isSloccTagKey(key: string): boolean {
+  return Object.hasOwn(SLOCC_TAG_KEYS, normaliseTag(key));
+}
+
+function isTeamKey(key: string): boolean {
+  return normaliseTag(key) === "team";
+}
+
+/**
+ * The owner a `team` label gives: the first value of the first such label, the Service's before
+ * its SLOs'. Labels that name other teams too are a warning: the owner is one team, and the
+ * others are kept as `openslo-team` tags.
+ */
+function teamOwner(
+  objects: readonly OpenSloObject<"Service" | "SLO">[],
+  diagnostics: Diagnostic[],
+): Located<string> | undefined {
+  const teams = objects.flatMap((object) =>
+    Object.entries(object.data.metadata?.labels ?? {})
+      .filter(([key]) => isTeamKey(key))
+      .flatMap(([key, value]) => {
+        const path = ["metadata", "labels", key];
+        return (Array.isArray(value) ? value : [value]).flatMap((each, position) =>
+          typeof each === "string" && each !== ""
+            ? [{ value: each, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
+            : [],
+        );
+      }),
+  );
+  const [first] = teams;
+  if (first === undefined) return undefined;
+  const others = [...new Set(teams.map((team) => team.value))].filter((team) => team !== first.value);
+  if (others.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_TEAM",
+        `the \`team\` labels name several teams: the owner is "${first.value}", the first; ` +
+          `${others.map((team) => `"${team}"`).join(", ")} ${others.length === 1 ? "is" : "are"} kept as \`${OPENSLO_LABEL_PREFIX}team\` tags. ` +
+          "Pass `--owner <team>` to choose another",
+        first.at,
+      ),
+    );
+  }
+  return first;
+}
+
+/** The corrections an object's `slocc/corrections` annotation lists (written by `slocc export openslo`). */
+function annotatedCorrections(
+  object: OpenSloObject<"Service" | "SLO"> | undefined,
+  scope: Correction["scope"],
+  diagnostics: Diagnostic[],
+): Draft<Correction>[] {
+  const text = object?.data.metadata?.annotations?.[ANNOTATIONS.corrections];
+  if (object === undefined || text === undefined) return [];
+  const at = object.origin.at(["metadata", "annotations", ANNOTATIONS.corrections]);
+  return parseCorrections(text, scope, at, diagnostics);
 }
 
 /** Every file the positions in a draft point into. */
