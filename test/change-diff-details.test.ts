@@ -250,6 +250,21 @@ describe("diagnostics of a change diff", () => {
     expect(headBroken.stderr).not.toMatch(/^main:/m);
   });
 
+  it("lists a warning the change brings about an SLO it leaves alone: a catalog's change lowers its ceiling", async () => {
+    const catalog = (availability: string) =>
+      `apiVersion: slocc/v1\ncatalog: cloud\ndependencies:\n  cdn: ${availability}\n`;
+    const web = header("web", "journeys:\n  checkout: { kind: user, dependsOn: [cdn] }\n") + checkout("99.9");
+    const repo = new TempRepo();
+    repo.commit({ "slos/cloud.yaml": catalog("99.99"), "slos/web.yaml": web });
+    repo.write({ "slos/cloud.yaml": catalog("99.5") });
+    const { diff } = await jsonDiff(repo);
+    expect(diff.slos).toEqual([]);
+    expect(diff.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      `CEILING_EXCEEDED slos/web.yaml:${positionOf(web, "window: 30d, target: ^99.9")}`,
+      `CEILING_EXCEEDED slos/web.yaml:${positionOf(web, "window: 7d, target: ^99.9")}`,
+    ]);
+  });
+
   it("lists a warning of a file that declares no service only when the change touches that file", async () => {
     const templates = (description: string) =>
       `apiVersion: slocc/v1\ntemplates:\n  ${BUILT_IN_TEMPLATE}:\n    description: ${description}\n    params: [service]\n    sli: { ratio: { good: "sum:a{service:{{service}}}.as_count()", total: "sum:b{service:{{service}}}.as_count()" } }\n`;

@@ -1,4 +1,4 @@
-import { sortDiagnostics, type Result } from "../diagnostics/diagnostic.js";
+import { sortDiagnostics, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { readSpecDirectory } from "../load/read-directory.js";
 import { readSpecsAtRef } from "../load/read-git.js";
 import { changeDiff } from "../diff/change-diff.js";
@@ -54,6 +54,7 @@ export async function diffSpecs(options: ChangeDiffOptions): Promise<ChangeDiffR
       diagnostics: head.diagnostics,
       subjectOf,
       changedFiles: changedFiles({ ...base, ref: options.base }, { ...head, ref: options.head }),
+      isNew: newSince({ ...base, ref: options.base }, options.head),
     },
   );
   return { value: diff, diagnostics: [], sources };
@@ -75,10 +76,23 @@ interface SideSources {
   readonly ref?: string | undefined;
 }
 
+/** A path as the working tree names it: without the `<ref>:` a side read from git gives it. */
+function unprefixed(path: string, ref: string | undefined): string {
+  return ref !== undefined && path.startsWith(`${ref}:`) ? path.slice(ref.length + 1) : path;
+}
+
+/**
+ * Whether a head diagnostic is one the base does not have: none with the same code and message in
+ * the same file, wherever its line moved.
+ */
+function newSince(base: Pick<Compilation, "diagnostics"> & { ref: string }, headRef: string | undefined) {
+  const key = (d: Diagnostic, ref: string | undefined) => `${unprefixed(d.file, ref)}\u0000${d.code}\u0000${d.message}`;
+  const known = new Set(base.diagnostics.map((d) => key(d, base.ref)));
+  return (diagnostic: Diagnostic): boolean => !known.has(key(diagnostic, headRef));
+}
+
 /** The head's files (by the name its diagnostics give them) whose text the base does not have at the same path. */
 function changedFiles(base: SideSources, head: SideSources): Set<string> {
-  const unprefixed = (path: string, ref: string | undefined) =>
-    ref !== undefined && path.startsWith(`${ref}:`) ? path.slice(ref.length + 1) : path;
   const before = new Map([...base.sources].map(([path, text]) => [unprefixed(path, base.ref), text]));
   return new Set(
     [...head.sources].filter(([path, text]) => before.get(unprefixed(path, head.ref)) !== text).map(([path]) => path),

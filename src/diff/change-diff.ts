@@ -31,6 +31,8 @@ export interface HeadFindings {
   readonly subjectOf: (diagnostic: Diagnostic) => DiagnosticSubject;
   /** The head's files (as its diagnostics name them) whose text differs from the base's, or that are new. */
   readonly changedFiles: ReadonlySet<string>;
+  /** Whether the base has no diagnostic like this one: the change brings it, wherever it is. */
+  readonly isNew: (diagnostic: Diagnostic) => boolean;
 }
 
 /**
@@ -80,7 +82,9 @@ export function changeDiff(base: CompiledSide, head: CompiledSide, findings?: He
  * The head's diagnostics about what the change adds or changes: those in the part of an SLO added,
  * renamed or changed; those in the rest of a service file (the service's own keys) when one of
  * the service's stacks is added or changed; those in a file that declares no service (templates,
- * catalogs) when that file changed. A warning about an SLO the change leaves alone is not one.
+ * catalogs) when that file changed; and any the base does not have (a shared catalog's change can
+ * put an SLO it leaves alone above its journey's ceiling). A warning the base already had about
+ * an SLO the change leaves alone is not one.
  */
 function diagnosticsOfChange(
   findings: HeadFindings,
@@ -90,6 +94,7 @@ function diagnosticsOfChange(
   const changedSlos = new Set(slos.filter((c) => c.change !== "removed").map((c) => sloKey(c.service, c.slo)));
   const changedStacks = new Set(stacks.filter((stack) => stack.change !== "removed").map((stack) => stack.name));
   return findings.diagnostics.filter((diagnostic) => {
+    if (findings.isNew(diagnostic)) return true;
     const { file, stacks: subjectStacks, slo } = findings.subjectOf(diagnostic);
     if (subjectStacks.length === 0) return findings.changedFiles.has(file);
     if (slo !== undefined) return subjectStacks.some((stack) => changedSlos.has(sloKey(stack, slo)));
