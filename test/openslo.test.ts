@@ -505,6 +505,39 @@ spec: {}
     expect(importedModel(result).services[0]?.slos[0]?.sli.kind).toBe(method === "Occurrences" ? "ratio" : "timeSlice");
   });
 
+  it.each([
+    ["good", "query1 / query2"],
+    ["bad", "(query2 - query1) / query2"],
+  ])(
+    "reads a ratio of %s events with budgetingMethod: Timeslices as a time slice good when its ratio reaches timeSliceTarget",
+    (events, formula) => {
+      const text = ratioSlo("  objectives: [{ target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }]\n")
+        .replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices")
+        .replace("good: { metricSource", `${events}: { metricSource`);
+      const sli = importedModel(importTexts({ "openslo/web.yaml": text })).services[0]?.slos[0]?.sli;
+      expect(sli).toMatchObject({ kind: "timeSlice", formula, comparator: ">=", threshold: 0.95, intervalSeconds: 60 });
+      expect(sli?.kind === "timeSlice" && sli.queries.map((query) => query.query)).toEqual([
+        "sum:requests{status:ok}.as_count()",
+        "sum:requests{*}.as_count()",
+      ]);
+    },
+  );
+
+  it.each([
+    ["without timeSliceTarget", "{ target: 0.99, timeSliceWindow: 1m }", "objectives: [^{ target"],
+    [
+      "with a timeSliceTarget above 1",
+      "{ target: 0.99, timeSliceTarget: 95, timeSliceWindow: 1m }",
+      "timeSliceTarget: ^95",
+    ],
+  ])("refuses a ratio judged per time slice %s", (_name, objective, at) => {
+    const text = ratioSlo(`  objectives: [${objective}]\n`).replace(
+      "budgetingMethod: Occurrences",
+      "budgetingMethod: Timeslices",
+    );
+    expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([`OPENSLO_OBJECTIVE ${positionOf(text, at)}`]);
+  });
+
   it("reports a required key left out of a condition as MISSING_KEY at the mapping that lacks it", () => {
     const text = sloWithPolicies(inlinePolicy("page", "lookbackWindow: 1h").replace("op: gt, ", ""));
     expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([
@@ -561,7 +594,7 @@ describe("slocc import openslo on the shapes of public OpenSLO examples", () => 
       file: "list-of-prometheus-slos.yaml",
       options: [],
       code: 1,
-      expected: ["OPENSLO_SOURCE 29:21", "OPENSLO_SOURCE 35:21", "OPENSLO_WINDOW 41:9", "OPENSLO_BUDGETING 44:22"],
+      expected: ["OPENSLO_SOURCE 29:21", "OPENSLO_SOURCE 35:21", "OPENSLO_WINDOW 41:9"],
       says: "",
     },
     {
@@ -691,6 +724,33 @@ slos:
     expect(corrections(original.value?.plan)).toHaveLength(2);
     expect(corrections(imported.value?.plan)).toEqual(corrections(original.value?.plan));
     expect(imported.value?.model.services[0]?.corrections.map((c) => c.name)).toEqual(["freeze"]);
+  });
+
+  it("gives back a time slice over a ratio of two queries, written as a ratio with budgetingMethod: Timeslices", () => {
+    const original = compileTexts({
+      "slos/web.yaml": `apiVersion: slocc/v1
+service: web
+owner: web-sre
+notify: { page: ["@pagerduty-web"], ticket: ["@slack-web"] }
+slos:
+  - name: grpc-success
+    sli:
+      timeSlice:
+        formula: (query2 - query1) / query2
+        queries:
+          - { name: query1, query: "sum:trace.grpc.server.errors{service:web}.as_count()" }
+          - { name: query2, query: "sum:trace.grpc.server.hits{service:web}.as_count()" }
+        comparator: ">="
+        threshold: 0.95
+    objectives: [{ window: 30d, target: 99 }]
+`,
+    });
+    const model = original.value?.model;
+    if (!model) throw new Error("the spec does not compile");
+    const { exported, imported } = roundTrip(model);
+    const [slo] = [...exported.values()].flatMap(documentsOf).filter((document) => document["kind"] === "SLO");
+    expect(slo?.["spec"]).toMatchObject({ budgetingMethod: "Timeslices" });
+    expect(metricAndTimeSliceSlos(imported.value?.plan)).toEqual(metricAndTimeSliceSlos(original.value?.plan));
   });
 
   it("refuses a corrections annotation that is not a list of corrections, at the annotation", () => {

@@ -167,7 +167,7 @@ export const DIAGNOSTIC_CODES = {
   OPENSLO_BUDGETING: {
     severity: "error",
     summary:
-      "an OpenSLO budgeting method Datadog cannot compute for its SLI (RatioTimeslices, Timeslices on a ratio, Occurrences on a threshold)",
+      "an OpenSLO budgeting method Datadog cannot compute for its SLI (RatioTimeslices, Occurrences on a threshold)",
   },
   OPENSLO_RAW_RATIO: { severity: "error", summary: "an OpenSLO ratio SLI is a precomputed raw ratio" },
   OPENSLO_SOURCE: {

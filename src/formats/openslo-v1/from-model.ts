@@ -1,6 +1,15 @@
 import { Document } from "yaml";
 import { formatAvailability, formatPercent, formatNumber } from "../../human/numbers.js";
-import type { BurnRateTier, Comparator, Correction, Handle, Service, Slo, Tag } from "../../model/model.js";
+import type {
+  BurnRateTier,
+  Comparator,
+  Correction,
+  Handle,
+  Service,
+  Slo,
+  Tag,
+  TimeSliceSli,
+} from "../../model/model.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { tagKey } from "../../model/tags.js";
@@ -44,8 +53,11 @@ export function serviceToOpenSlo(service: Service): OpenSloExport {
       );
       continue;
     }
-    if (slo.sli.kind === "timeSlice" && singleQuery(slo.sli) === undefined) {
-      note(`not exported: OpenSLO's thresholdMetric holds one query, not the formula ${slo.sli.formula} over several`);
+    if (slo.sli.kind === "timeSlice" && singleQuery(slo.sli) === undefined && slicedRatio(slo.sli) === undefined) {
+      note(
+        `not exported: OpenSLO's thresholdMetric holds one query, and its ratio judged per slice good over total ` +
+          `events, not the formula ${slo.sli.formula}`,
+      );
       continue;
     }
     documents.push(sloDocument(slo, service, note));
@@ -208,7 +220,11 @@ function indicatorSpec(slo: Slo): Record<string, unknown> {
       return { ratioMetric: { counter: true, good: source(sli.numerator), total: source(sli.denominator) } };
     case "timeSlice": {
       const query = singleQuery(sli);
-      return query === undefined ? {} : { thresholdMetric: source(query) };
+      if (query !== undefined) return { thresholdMetric: source(query) };
+      const ratio = slicedRatio(sli);
+      return ratio === undefined
+        ? {}
+        : { ratioMetric: { counter: true, [ratio.events]: source(ratio.eventsQuery), total: source(ratio.total) } };
     }
     case "monitors":
       return {};
@@ -220,6 +236,8 @@ const OPERATORS = { "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" } as const sa
 function objectiveOf(slo: Slo): Record<string, unknown> {
   const { sli, primary } = slo;
   if (sli.kind !== "timeSlice") return { targetPercent: primary.target };
+  const timeSliceWindow = sli.intervalSeconds === 60 ? "1m" : "5m";
+  if (slicedRatio(sli)) return { targetPercent: primary.target, timeSliceTarget: sli.threshold, timeSliceWindow };
   return {
     op: OPERATORS[sli.comparator],
     value: sli.threshold,
@@ -227,6 +245,28 @@ function objectiveOf(slo: Slo): Record<string, unknown> {
     timeSliceTarget: 1,
     timeSliceWindow: sli.intervalSeconds === 60 ? "1m" : "5m",
   };
+}
+
+/** The two formulas of a ratio judged per time slice, as `slocc import openslo` writes them, by the events they count. */
+const SLICED_RATIO_FORMULAS: Readonly<Record<string, "good" | "bad">> = {
+  "query1 / query2": "good",
+  "(query2 - query1) / query2": "bad",
+};
+
+/**
+ * The ratio a time-slice SLI judges slice by slice, when it is one OpenSLO can hold (a ratio with
+ * `budgetingMethod: Timeslices`): good (or bad) events `query1` over total events `query2`, a slice
+ * good when the ratio reaches a fraction.
+ */
+function slicedRatio(
+  sli: TimeSliceSli,
+): { readonly events: "good" | "bad"; readonly eventsQuery: string; readonly total: string } | undefined {
+  const events = SLICED_RATIO_FORMULAS[sli.formula];
+  const [first, second, ...others] = sli.queries;
+  if (events === undefined || first?.name !== "query1" || second?.name !== "query2" || others.length > 0)
+    return undefined;
+  if (sli.comparator !== ">=" || !(sli.threshold > 0 && sli.threshold <= 1)) return undefined;
+  return { events, eventsQuery: first.query, total: second.query };
 }
 
 /** One AlertPolicy per burn-rate tier that OpenSLO can hold, each with its one condition and its targets. */

@@ -13,6 +13,7 @@ import type {
   Sli,
   Slo,
   Tag,
+  TimeSliceSli,
 } from "../../model/model.js";
 import { latencyOf, latencySli, ratioSli } from "../../model/ratio.js";
 import { singleQueryForm } from "../../model/time-slice.js";
@@ -161,8 +162,9 @@ function sloDraft(
   const spec = data.spec;
   const window = windowOf(slo, diagnostics);
   const composite = compositeObjective(slo, diagnostics);
-  const measured = composite ? undefined : measurementFor(slo, index, diagnostics);
-  const objective = composite ? undefined : objectiveOf(slo, measured, window, diagnostics);
+  const budgeted = composite ? undefined : measurementFor(slo, index, diagnostics);
+  const measured = budgeted?.measured;
+  const objective = composite ? undefined : objectiveOf(slo, budgeted, window, diagnostics);
   const objectives = objective === undefined ? [] : annotatedObjectives(slo, objective, diagnostics);
   const primary = objectives[0];
   const sli = measured && objective ? sliOf(measured, objective.slice) : undefined;
@@ -271,18 +273,30 @@ function compositeObjective(slo: OpenSloObject<"SLO">, diagnostics: Diagnostic[]
   return true;
 }
 
-/** The SLO's measurement, when its budgeting method is one Datadog computes for it. */
+/** What an SLO measures, and whether its budget counts time slices rather than events. */
+interface Budgeted {
+  readonly measured: Measurement;
+  /** A threshold metric, or a ratio judged slice by slice (`budgetingMethod: Timeslices`). */
+  readonly perSlice: boolean;
+}
+
+/**
+ * The SLO's measurement, when its budgeting method is one Datadog computes for it: Occurrences
+ * (good events over all events) or Timeslices (the share of good time slices) for a ratio,
+ * Timeslices for a threshold metric.
+ */
 function measurementFor(
   slo: OpenSloObject<"SLO">,
   index: ObjectIndex,
   diagnostics: Diagnostic[],
-): Measurement | undefined {
+): Budgeted | undefined {
   const indicator = indicatorOf(slo, index, diagnostics);
   const measured = indicator && measurementOf(indicator, index, diagnostics);
   if (measured === undefined) return undefined;
   const method = slo.data.spec?.budgetingMethod;
   if (method === undefined) {
-    if (slo.origin.keysAt(["spec"]).includes("budgetingMethod")) return measured;
+    const budgeted = { measured, perSlice: measured.kind === "threshold" };
+    if (slo.origin.keysAt(["spec"]).includes("budgetingMethod")) return budgeted;
     const inferred = measured.kind === "ratio" ? "Occurrences" : "Timeslices";
     diagnostics.push(
       diagnostic(
@@ -292,17 +306,15 @@ function measurementFor(
         slo.origin.at(["spec"], "key"),
       ),
     );
-    return measured;
+    return budgeted;
   }
-  const fits = measured.kind === "ratio" ? method === "Occurrences" : method === "Timeslices";
-  if (fits) return measured;
+  if (method === "Timeslices") return { measured, perSlice: true };
+  if (method === "Occurrences" && measured.kind === "ratio") return { measured, perSlice: false };
   const reason =
     method === "RatioTimeslices"
       ? "RatioTimeslices averages the ratios of time slices, which Datadog does not compute: " +
-        "write `budgetingMethod: Occurrences` to count good events over all events"
-      : measured.kind === "ratio"
-        ? "a ratio counts events: Datadog computes it with `budgetingMethod: Occurrences`"
-        : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
+        "write `budgetingMethod: Occurrences` to count good events over all events, or `Timeslices` to count good slices"
+      : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
   diagnostics.push(diagnostic("OPENSLO_BUDGETING", reason, slo.origin.at(["spec", "budgetingMethod"])));
   return undefined;
 }
@@ -324,11 +336,12 @@ const COMPARATORS = { lt: "<", lte: "<=", gt: ">", gte: ">=" } as const satisfie
 
 function objectiveOf(
   slo: OpenSloObject<"SLO">,
-  measured: Measurement | undefined,
+  budgeted: Budgeted | undefined,
   window: { window: Window; at: Position } | undefined,
   diagnostics: Diagnostic[],
 ): ObjectiveReading | undefined {
   const { origin } = slo;
+  const measured = budgeted?.measured;
   const list = slo.data.spec?.objectives ?? [];
   if (list.length > 1) {
     diagnostics.push(
@@ -374,7 +387,9 @@ function objectiveOf(
         origin.at([...path, misplaced], "key"),
       );
     }
-    return { objective };
+    if (!budgeted?.perSlice) return { objective };
+    const slice = ratioSlice(data, keys, (key) => origin.at([...path, key]), origin.at(path), refuse);
+    return slice ? { objective, slice } : { objective };
   }
   if (measured === undefined) return { objective };
   const missing = ["op", "value", "timeSliceWindow"].filter((key) => !keys.includes(key));
@@ -407,6 +422,50 @@ function objectiveOf(
       intervalSeconds: sliceMinutes === 1 ? 60 : 300,
       at: { comparator: origin.at([...path, "op"]), threshold: origin.at([...path, "value"]) },
     },
+  };
+}
+
+/**
+ * How a time slice of a ratio judged slice by slice is good: its ratio reaches `timeSliceTarget`
+ * (a fraction, such as 0.95) over a `timeSliceWindow` of 1 or 5 minutes.
+ */
+function ratioSlice(
+  data: { readonly timeSliceTarget?: number | undefined; readonly timeSliceWindow?: string | undefined },
+  keys: readonly string[],
+  at: (key: string) => Position,
+  objectiveAt: Position,
+  refuse: (message: string, at: Position) => void,
+): TimeSliceCondition | undefined {
+  const missing = ["timeSliceTarget", "timeSliceWindow"].filter((key) => !keys.includes(key));
+  if (missing.length > 0) {
+    refuse(
+      "a ratio judged per time slice gives `timeSliceTarget` (the ratio a good slice reaches, such as 0.95) and " +
+        `\`timeSliceWindow\` (1m or 5m): add ${missing.map((key) => `\`${key}\``).join(", ")}`,
+      objectiveAt,
+    );
+  }
+  const target = data.timeSliceTarget;
+  const targetValid = target !== undefined && target > 0 && target <= 1;
+  if (target !== undefined && !targetValid) {
+    refuse(
+      `\`timeSliceTarget\` is the ratio a good slice reaches, above 0 and at most 1, not ${target}`,
+      at("timeSliceTarget"),
+    );
+  }
+  const sliceMinutes = data.timeSliceWindow === undefined ? undefined : fixedMinutes(data.timeSliceWindow);
+  if (data.timeSliceWindow !== undefined && sliceMinutes !== 1 && sliceMinutes !== 5) {
+    refuse(
+      `Datadog time slices last 1 or 5 minutes, not ${data.timeSliceWindow}: write \`1m\` or \`5m\``,
+      at("timeSliceWindow"),
+    );
+  }
+  if (!targetValid || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
+  const targetAt = at("timeSliceTarget");
+  return {
+    comparator: ">=",
+    threshold: target,
+    intervalSeconds: sliceMinutes === 1 ? 60 : 300,
+    at: { comparator: targetAt, threshold: targetAt },
   };
 }
 
@@ -455,6 +514,7 @@ function annotatedObjectives(
 }
 
 function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Draft<Sli> | undefined {
+  if (measured.kind === "ratio" && slice) return slicedRatio(measured, slice);
   if (measured.kind === "ratio") {
     const { events, eventsQuery, total } = measured;
     // slocc's own latency SLI, as `export openslo` writes it: a threshold query over the distribution's count.
@@ -474,6 +534,31 @@ function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Dr
   if (slice === undefined) return undefined;
   const { formula, queries, at } = singleQueryForm(measured.query, measured.at.query);
   return { kind: "timeSlice", formula, queries, ...slice, at: { self: measured.at.self, ...at, ...slice.at } };
+}
+
+/**
+ * A ratio judged slice by slice, as a Datadog time-slice SLI: the formula of the slice's ratio over
+ * its two queries (`query1 / query2` for good events over total, `(query2 - query1) / query2` for
+ * bad ones), good when it reaches the slice's target.
+ */
+function slicedRatio(
+  measured: Extract<Measurement, { kind: "ratio" }>,
+  slice: TimeSliceCondition,
+): Draft<TimeSliceSli> {
+  const { events, eventsQuery, total, at } = measured;
+  const formula = events === "good" ? "query1 / query2" : "(query2 - query1) / query2";
+  const named = (name: string, query: string | undefined, position: Position) => ({
+    name,
+    ...(query === undefined ? {} : { query }),
+    at: { self: position, name: position, query: position },
+  });
+  return {
+    kind: "timeSlice",
+    formula,
+    queries: [named("query1", eventsQuery, at.events), named("query2", total, at.total)],
+    ...slice,
+    at: { self: at.self, formula: at.self, queries: at.self, ...slice.at },
+  };
 }
 
 /**
