@@ -523,8 +523,18 @@ spec: {}
     },
   );
 
+  it("reads op: gt on a ratio judged per time slice as a slice good when its ratio exceeds timeSliceTarget", () => {
+    const text = ratioSlo(
+      "  objectives: [{ op: gt, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 5m }]\n",
+    ).replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices");
+    const sli = importedModel(importTexts({ "openslo/web.yaml": text })).services[0]?.slos[0]?.sli;
+    expect(sli).toMatchObject({ kind: "timeSlice", comparator: ">", threshold: 0.95, intervalSeconds: 300 });
+  });
+
   it.each([
     ["without timeSliceTarget", "{ target: 0.99, timeSliceWindow: 1m }", "objectives: [^{ target"],
+    ["with op: lt", "{ op: lt, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }", "op: ^lt"],
+    ["with a value", "{ value: 2, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }", "^value: 2"],
     [
       "with a timeSliceTarget above 1",
       "{ target: 0.99, timeSliceTarget: 95, timeSliceWindow: 1m }",

@@ -237,7 +237,11 @@ function objectiveOf(slo: Slo): Record<string, unknown> {
   const { sli, primary } = slo;
   if (sli.kind !== "timeSlice") return { targetPercent: primary.target };
   const timeSliceWindow = sli.intervalSeconds === 60 ? "1m" : "5m";
-  if (slicedRatio(sli)) return { targetPercent: primary.target, timeSliceTarget: sli.threshold, timeSliceWindow };
+  if (slicedRatio(sli)) {
+    // `>=` is how OpenSLO reads a slice's ratio against its target when no `op` says otherwise.
+    const op = sli.comparator === ">=" ? {} : { op: OPERATORS[sli.comparator] };
+    return { ...op, targetPercent: primary.target, timeSliceTarget: sli.threshold, timeSliceWindow };
+  }
   return {
     op: OPERATORS[sli.comparator],
     value: sli.threshold,
@@ -256,7 +260,7 @@ const SLICED_RATIO_FORMULAS: Readonly<Record<string, "good" | "bad">> = {
 /**
  * The ratio a time-slice SLI judges slice by slice, when it is one OpenSLO can hold (a ratio with
  * `budgetingMethod: Timeslices`): good (or bad) events `query1` over total events `query2`, a slice
- * good when the ratio reaches a fraction.
+ * good when the ratio reaches (or exceeds) a fraction.
  */
 function slicedRatio(
   sli: TimeSliceSli,
@@ -265,7 +269,8 @@ function slicedRatio(
   const [first, second, ...others] = sli.queries;
   if (events === undefined || first?.name !== "query1" || second?.name !== "query2" || others.length > 0)
     return undefined;
-  if (sli.comparator !== ">=" || !(sli.threshold > 0 && sli.threshold <= 1)) return undefined;
+  if ((sli.comparator !== ">=" && sli.comparator !== ">") || !(sli.threshold > 0 && sli.threshold <= 1))
+    return undefined;
   return { events, eventsQuery: first.query, total: second.query };
 }
 

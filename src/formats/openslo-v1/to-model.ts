@@ -380,14 +380,18 @@ function objectiveOf(
     },
   };
   if (measured?.kind === "ratio") {
-    const misplaced = ["op", "value"].find((key) => keys.includes(key));
+    // A ratio judged per time slice may say with `op` how a slice's ratio compares with its target.
+    const perSlice = budgeted?.perSlice === true;
+    const misplaced = (perSlice ? ["value"] : ["op", "value"]).find((key) => keys.includes(key));
     if (misplaced) {
       refuse(
-        "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
+        perSlice
+          ? "`value` compares a threshold metric; a ratio judged per time slice compares its ratio with `timeSliceTarget`: remove it"
+          : "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
         origin.at([...path, misplaced], "key"),
       );
     }
-    if (!budgeted?.perSlice) return { objective };
+    if (!perSlice) return { objective };
     const slice = ratioSlice(data, keys, (key) => origin.at([...path, key]), origin.at(path), refuse);
     return slice ? { objective, slice } : { objective };
   }
@@ -427,10 +431,14 @@ function objectiveOf(
 
 /**
  * How a time slice of a ratio judged slice by slice is good: its ratio reaches `timeSliceTarget`
- * (a fraction, such as 0.95) over a `timeSliceWindow` of 1 or 5 minutes.
+ * (a fraction, such as 0.95; or exceeds it, with `op: gt`) over a `timeSliceWindow` of 1 or 5 minutes.
  */
 function ratioSlice(
-  data: { readonly timeSliceTarget?: number | undefined; readonly timeSliceWindow?: string | undefined },
+  data: {
+    readonly op?: keyof typeof COMPARATORS | undefined;
+    readonly timeSliceTarget?: number | undefined;
+    readonly timeSliceWindow?: string | undefined;
+  },
   keys: readonly string[],
   at: (key: string) => Position,
   objectiveAt: Position,
@@ -459,13 +467,20 @@ function ratioSlice(
       at("timeSliceWindow"),
     );
   }
-  if (!targetValid || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
+  const rising = data.op === undefined || data.op === "gt" || data.op === "gte";
+  if (!rising) {
+    refuse(
+      "a slice of a ratio is good when its ratio reaches `timeSliceTarget`: write `op: gte` or `op: gt`, or leave `op` out",
+      at("op"),
+    );
+  }
+  if (!targetValid || !rising || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
   const targetAt = at("timeSliceTarget");
   return {
-    comparator: ">=",
+    comparator: data.op === "gt" ? ">" : ">=",
     threshold: target,
     intervalSeconds: sliceMinutes === 1 ? 60 : 300,
-    at: { comparator: targetAt, threshold: targetAt },
+    at: { comparator: data.op === undefined ? targetAt : at("op"), threshold: targetAt },
   };
 }
 
