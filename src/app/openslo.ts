@@ -94,7 +94,10 @@ export async function importOpenSlo(paths: readonly string[], run: ImportRun, co
   if (printDiagnostics(result, context, "text", run.strict) !== EXIT.ok || !result.value) return EXIT.failure;
   const { files, model, read: kinds = [] } = result.value;
   if (files.length === 0) {
-    const found = kinds.map(({ kind, count }) => plural(count, kind)).join(", ") || "no object";
+    const found =
+      kinds
+        .map(({ kind, count }) => (count === 1 ? `1 ${kind}` : `${count} ${kind.replace(/y$/, "ie")}s`))
+        .join(", ") || "no object";
     context.stdout(`no SLO in the files read (${found}): nothing to write\n`);
     return EXIT.ok;
   }
