@@ -409,4 +409,17 @@ describe("slocc explain", () => {
   it("exits 2 for a selector that matches nothing", async () => {
     expect((await runCli(["explain", "no-such-service"])).code).toBe(2);
   });
+
+  it.each([
+    ["card-platform/app-api-availability", []],
+    ["card-platform/repayment-availability", ["CEILING_EXCEEDED 36:32", "CEILING_EXCEEDED 37:31"]],
+    ["e-scooter", ["REVIEW_OVERDUE 13:28"]],
+  ])("prints for %s only the warnings about what it shows", async (selector, expected) => {
+    const run = await runCli(["explain", selector, "--today", "2027-03-20"]);
+    expect(run.code).toBe(0);
+    const printed = [...run.stderr.matchAll(/^\S+:(\d+):(\d+): warning ([A-Z_]+):/gm)].map(
+      ([, line, column, code]) => `${code} ${line}:${column}`,
+    );
+    expect(printed).toEqual(expected);
+  });
 });

@@ -29,7 +29,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Read models: explain, the review calendar, the templates list.
   views: ["util", "datadog", "human", "model", "plan"],
   // The change diff: a read model of two compilations, with its risks.
-  diff: ["util", "datadog", "human", "model", "plan", "views"],
+  diff: ["util", "diagnostics", "datadog", "human", "model", "plan", "views"],
   // Measuring SLOs against Datadog's metrics: what to read, and what the data says (pure), its problems coded.
   preview: ["util", "diagnostics", "datadog", "human", "model", "plan"],
   // Adopting what Datadog already has: API objects mapped to spec data (the model's tags, to report them).

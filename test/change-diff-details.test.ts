@@ -3,7 +3,7 @@ import { COMMENT_LIMIT, diffMarkdown } from "../src/render/diff-markdown.js";
 import { changeDiff } from "../src/diff/change-diff.js";
 import type { ChangeDiff } from "../src/diff/types.js";
 import { runCli } from "./support/cli.js";
-import { compileTexts, tempDir } from "./support/compile.js";
+import { compileTexts, positionOf, tempDir } from "./support/compile.js";
 import { TempRepo } from "./support/git.js";
 
 const header = (name: string, extra = "") =>
@@ -174,16 +174,110 @@ describe("what refers to a replaced SLO", () => {
 });
 
 describe("diagnostics of a change diff", () => {
-  it("prints a warning both sides have once, and one only the base has once, named by the ref", async () => {
+  /** A template name slocc has built in: declaring it again is a warning in the templates file. */
+  const BUILT_IN_TEMPLATE = "aws-alb-availability";
+  const journeyHeader = header(
+    "web",
+    "tags: [Tier:Web]\ndependencies: { cdn: 99.95, db: 99.99 }\njourneys:\n  checkout: { kind: user, dependsOn: [cdn, db] }\n",
+  );
+  const checkout = (target: string) => `  - name: checkout
+    journey: checkout
+    sli:
+      ratio: { good: "sum:checkout.requests{status:ok}.as_count()", total: "sum:checkout.requests{*}.as_count()" }
+    objectives:
+      - { window: 30d, target: ${target} }
+      - { window: 7d, target: ${target} }
+`;
+  const tagged = (name: string, tag: string) =>
+    ratio(name).replace(`  - name: ${name}\n`, `  - name: ${name}\n    tags: [${tag}]\n`);
+
+  /** A repository where the change raises `checkout` above its journey's ceiling and removes `old`. */
+  function raisedAboveCeiling(): TempRepo {
     const repo = new TempRepo();
-    const tagged = (tags: string) => header("web", `tags: [${tags}]\n`) + ratio("availability");
-    repo.commit({ "slos/web.yaml": tagged("Env:Prod, Tier:Web") });
-    repo.write({ "slos/web.yaml": tagged("Env:Prod, tier:web") });
-    const run = await runCli(["diff", "--base", "main"], repo.dir);
-    expect(run.code).toBe(0);
-    const heads = run.stderr.split("\n").filter((line) => line.includes("TAG_NORMALISED"));
-    expect(heads.map((line) => line.replace(/:\d+:\d+:.*$/, ""))).toEqual(["main:slos/web.yaml", "slos/web.yaml"]);
-    expect(heads.find((line) => line.startsWith("main:"))).toContain("Tier:Web");
+    repo.commit({
+      "slos/web.yaml": journeyHeader + checkout("99.9") + tagged("search", "Kind:Search") + tagged("old", "Old:One"),
+      "slos/api.yaml": header("api", "tags: [Tier:Api]\n") + ratio("availability"),
+    });
+    repo.write({ "slos/web.yaml": journeyHeader + checkout("99.99") + tagged("search", "Kind:Search") });
+    return repo;
+  }
+
+  it("lists in the JSON the head's warnings about what the change touches: the changed SLO's and its service's", async () => {
+    const repo = raisedAboveCeiling();
+    const { diff, stderr } = await jsonDiff(repo);
+    expect(stderr).toBe("");
+    const text = journeyHeader + checkout("99.99") + tagged("search", "Kind:Search");
+    expect(diff.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      `TAG_NORMALISED slos/web.yaml:${positionOf(text, "tags: [^Tier:Web]")}`,
+      `CEILING_EXCEEDED slos/web.yaml:${positionOf(text, "window: 30d, target: ^99.99")}`,
+      `CEILING_EXCEEDED slos/web.yaml:${positionOf(text, "window: 7d, target: ^99.99")}`,
+    ]);
+    expect(diff.diagnostics.every((d) => d.severity === "warning" && d.message.length > 0)).toBe(true);
+  });
+
+  it("shows the same warnings in the Markdown comment and the text, and none on stderr", async () => {
+    const repo = raisedAboveCeiling();
+    const markdown = await runCli(["diff", "--base", "main", "--format", "markdown"], repo.dir);
+    const text = await runCli(["diff", "--base", "main"], repo.dir);
+    for (const run of [markdown, text]) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("");
+      const codes = [...run.stdout.matchAll(/\b(TAG_NORMALISED|CEILING_EXCEEDED)\b/g)].map((match) => match[1]);
+      expect(codes).toEqual(["TAG_NORMALISED", "CEILING_EXCEEDED", "CEILING_EXCEEDED"]);
+      expect(run.stdout).not.toContain("Kind:Search");
+      expect(run.stdout).not.toContain("Tier:Api");
+    }
+    expect(markdown.stdout).toMatch(/^- ⚠️ \*\*CEILING_EXCEEDED\*\* `slos\/web\.yaml:\d+:\d+`: /m);
+  });
+
+  it("prints the head's errors when the head does not compile, and the base's errors (never its warnings) when the base does not", async () => {
+    const repo = new TempRepo();
+    repo.commit({ "slos/web.yaml": header("web", "tags: [Tier:Web]\n") + ratio("availability", "100") });
+    repo.write({ "slos/web.yaml": header("web") + ratio("availability") });
+    const baseBroken = await runCli(["diff", "--base", "main"], repo.dir);
+    expect(baseBroken.code).toBe(1);
+    const severities = (stderr: string) => [...stderr.matchAll(/: (error|warning) ([A-Z_]+):/g)].map((m) => m[1]);
+    const codes = (stderr: string) => [...stderr.matchAll(/: (?:error|warning) ([A-Z_]+):/g)].map((m) => m[1]);
+    expect(codes(baseBroken.stderr)).toContain("TARGET_RANGE");
+    expect(severities(baseBroken.stderr)).not.toContain("warning");
+    expect(baseBroken.stderr).toMatch(/^main:slos\/web\.yaml:/m);
+    repo.commit({ "slos/web.yaml": header("web") + ratio("availability") });
+    repo.write({ "slos/web.yaml": header("web", "tags: [Tier:Web]\n") + ratio("availability", "100") });
+    const headBroken = await runCli(["diff", "--base", "main"], repo.dir);
+    expect(headBroken.code).toBe(1);
+    expect(codes(headBroken.stderr)).toContain("TARGET_RANGE");
+    expect(codes(headBroken.stderr)).toContain("TAG_NORMALISED");
+    expect(headBroken.stderr).not.toMatch(/^main:/m);
+  });
+
+  it("lists a warning the change brings about an SLO it leaves alone: a catalog's change lowers its ceiling", async () => {
+    const catalog = (availability: string) =>
+      `apiVersion: slocc/v1\ncatalog: cloud\ndependencies:\n  cdn: ${availability}\n`;
+    const web = header("web", "journeys:\n  checkout: { kind: user, dependsOn: [cdn] }\n") + checkout("99.9");
+    const repo = new TempRepo();
+    repo.commit({ "slos/cloud.yaml": catalog("99.99"), "slos/web.yaml": web });
+    repo.write({ "slos/cloud.yaml": catalog("99.5") });
+    const { diff } = await jsonDiff(repo);
+    expect(diff.slos).toEqual([]);
+    expect(diff.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      `CEILING_EXCEEDED slos/web.yaml:${positionOf(web, "window: 30d, target: ^99.9")}`,
+      `CEILING_EXCEEDED slos/web.yaml:${positionOf(web, "window: 7d, target: ^99.9")}`,
+    ]);
+  });
+
+  it("lists a warning of a file that declares no service only when the change touches that file", async () => {
+    const templates = (description: string) =>
+      `apiVersion: slocc/v1\ntemplates:\n  ${BUILT_IN_TEMPLATE}:\n    description: ${description}\n    params: [service]\n    sli: { ratio: { good: "sum:a{service:{{service}}}.as_count()", total: "sum:b{service:{{service}}}.as_count()" } }\n`;
+    const repo = new TempRepo();
+    repo.commit({ "slos/templates.yaml": templates("mine"), "slos/web.yaml": header("web") + ratio("availability") });
+    repo.write({ "slos/web.yaml": header("web") + ratio("availability", "99.5") });
+    const untouched = await jsonDiff(repo);
+    expect(untouched.diff.diagnostics.map((d) => d.code)).toEqual([]);
+    repo.write({ "slos/templates.yaml": templates("mine, reworded") });
+    const touched = await jsonDiff(repo);
+    expect(touched.diff.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual([
+      "TEMPLATE_SHADOWS_BUILTIN slos/templates.yaml",
+    ]);
   });
 
   it("says that a directory outside any git repository has no refs to read, and exits 2", async () => {

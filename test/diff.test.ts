@@ -350,6 +350,7 @@ describe("diff output formats", () => {
       "risks",
       "reviewers",
       "stacks",
+      "diagnostics",
     ]);
     expect(diff["version"]).toBe(1);
   });

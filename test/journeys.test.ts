@@ -198,6 +198,14 @@ describe("review cadence", () => {
     ]);
   });
 
+  it("prints only the warnings about what the calendar shows: an overdue review, not a target above its ceiling", async () => {
+    const run = await runCli(["reviews", "--today", "2027-03-20"]);
+    expect(run.code).toBe(0);
+    expect(
+      [...run.stderr.matchAll(/^(\S+):\d+:\d+: warning ([A-Z_]+):/gm)].map(([, file, code]) => `${code} ${file}`),
+    ).toEqual(["REVIEW_OVERDUE slos/e-scooter.yaml"]);
+  });
+
   it("prints the listing as a table", async () => {
     const run = await runCli(["reviews", "--today", "2027-03-20"]);
     expect(run.stdout.split("\n")[1]).toMatch(

@@ -34,9 +34,9 @@ const textCases: { name: string; text: string; expected: string[] }[] = [
     expected: ["YAML_SYNTAX 3:1"],
   },
   {
-    name: "a duplicate key is refused at the second occurrence",
+    name: "a duplicate key is refused at the second occurrence, and the rest of the file is still checked",
     text: "apiVersion: slocc/v1\nservice: a\nservice: b\n",
-    expected: ["DUPLICATE_KEY 3:1"],
+    expected: ["MISSING_KEY 1:1", "MISSING_KEY 1:1", "DUPLICATE_KEY 3:1"],
   },
   {
     name: "two documents in one file are refused at the second",
@@ -67,6 +67,16 @@ describe("loading spec files", () => {
     expect(result.value?.plan).toBeUndefined();
     const used = process.cpuUsage(started);
     expect((used.user + used.system) / 1e6).toBeLessThan(2);
+  });
+
+  it("names the line of a duplicate key's first occurrence, and keeps the last value", () => {
+    const result = parseSpecText("a.yaml", "apiVersion: slocc/v1\nservice: a\nowner: o\nservice: b\n");
+    const [duplicate] = result.diagnostics;
+    expect(duplicate?.code).toBe("DUPLICATE_KEY");
+    expect([duplicate?.line, duplicate?.column]).toEqual([4, 1]);
+    expect(duplicate?.message).toContain("line 2");
+    expect((result.value?.data as { service: string }).service).toBe("b");
+    expect(result.value?.locate(["service"])).toEqual({ file: "a.yaml", line: 4, column: 10 });
   });
 
   it("shows a YAML syntax error with its source line and a caret under the column", () => {

@@ -450,6 +450,117 @@ spec: { description: The shop. }
     expect(text).toContain("  # displayName: Pages load\n  - name: availability\n");
   });
 
+  it("takes the owner from the first team label when neither --owner nor slocc/owner gives one", () => {
+    const service = `apiVersion: openslo/v1
+kind: Service
+metadata: { name: web, labels: { team: [web-sre] } }
+spec: {}
+---
+`;
+    const slo = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n").replace(
+      "  name: availability\n",
+      "  name: availability\n  labels: { team: [web-sre, shop-sre], service: [front], slo: gold }\n",
+    );
+    const text = `${service}${slo}`;
+    const result = importTexts({ "openslo/web.yaml": text }, {});
+    expect(codesAt(result)).toEqual([`OPENSLO_TEAM ${positionOf(text, "team: [^web-sre] }")}`]);
+    const imported = importedModel(result).services[0];
+    expect(imported?.owner).toBe("web-sre");
+    expect(imported?.tags.map((tag) => tag.written)).toEqual([]);
+    expect(imported?.slos[0]?.tags.map((tag) => tag.written)).toEqual([
+      "openslo-team:shop-sre",
+      "openslo-service:front",
+      "openslo-slo:gold",
+    ]);
+  });
+
+  it("keeps team labels as openslo-team tags when --owner names the owner, without a warning", () => {
+    const slo = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n").replace(
+      "  name: availability\n",
+      "  name: availability\n  labels: { team: [shop-sre, web-sre] }\n",
+    );
+    const result = importTexts({ "openslo/web.yaml": slo }, { owner: "web-sre" });
+    expect(codesAt(result)).toEqual([]);
+    expect(importedModel(result).services[0]?.slos[0]?.tags.map((tag) => tag.written)).toEqual([
+      "openslo-team:shop-sre",
+    ]);
+  });
+
+  it.each([
+    ["a ratio", "Occurrences", ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n")],
+    [
+      "a threshold metric",
+      "Timeslices",
+      ratioSlo(
+        "  objectives: [{ op: lte, value: 0.3, targetPercent: 99, timeSliceTarget: 1, timeSliceWindow: 1m }]\n",
+      ).replace(
+        /ratioMetric:\n.*\n.*\n/,
+        'thresholdMetric: { metricSource: { type: Datadog, spec: { query: "p95:trace.http.request{*}" } } }\n',
+      ),
+    ],
+  ])("reads %s without budgetingMethod as %s, with a warning at spec", (_kind, method, written) => {
+    const text = written.replace("  budgetingMethod: Occurrences\n", "");
+    const result = importTexts({ "openslo/web.yaml": text });
+    expect(codesAt(result)).toEqual([`OPENSLO_NO_BUDGETING ${positionOf(text, "^spec:\n  service: web")}`]);
+    expect(importedModel(result).services[0]?.slos[0]?.sli.kind).toBe(method === "Occurrences" ? "ratio" : "timeSlice");
+  });
+
+  it.each([
+    ["good", "query1 / query2"],
+    ["bad", "(query2 - query1) / query2"],
+  ])(
+    "reads a ratio of %s events with budgetingMethod: Timeslices as a time slice good when its ratio reaches timeSliceTarget",
+    (events, formula) => {
+      const text = ratioSlo("  objectives: [{ target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }]\n")
+        .replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices")
+        .replace("good: { metricSource", `${events}: { metricSource`);
+      const sli = importedModel(importTexts({ "openslo/web.yaml": text })).services[0]?.slos[0]?.sli;
+      expect(sli).toMatchObject({ kind: "timeSlice", formula, comparator: ">=", threshold: 0.95, intervalSeconds: 60 });
+      expect(sli?.kind === "timeSlice" && sli.queries.map((query) => query.query)).toEqual([
+        "sum:requests{status:ok}.as_count()",
+        "sum:requests{*}.as_count()",
+      ]);
+    },
+  );
+
+  it("reads op: gt on a ratio judged per time slice as a slice good when its ratio exceeds timeSliceTarget", () => {
+    const text = ratioSlo(
+      "  objectives: [{ op: gt, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 5m }]\n",
+    ).replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices");
+    const sli = importedModel(importTexts({ "openslo/web.yaml": text })).services[0]?.slos[0]?.sli;
+    expect(sli).toMatchObject({ kind: "timeSlice", comparator: ">", threshold: 0.95, intervalSeconds: 300 });
+  });
+
+  it.each([
+    ["without timeSliceTarget", "{ target: 0.99, timeSliceWindow: 1m }", "objectives: [^{ target"],
+    ["with op: lt", "{ op: lt, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }", "op: ^lt"],
+    ["with a value", "{ value: 2, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }", "^value: 2"],
+    [
+      "with a timeSliceTarget above 1",
+      "{ target: 0.99, timeSliceTarget: 95, timeSliceWindow: 1m }",
+      "timeSliceTarget: ^95",
+    ],
+  ])("refuses a ratio judged per time slice %s", (_name, objective, at) => {
+    const text = ratioSlo(`  objectives: [${objective}]\n`).replace(
+      "budgetingMethod: Occurrences",
+      "budgetingMethod: Timeslices",
+    );
+    expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([`OPENSLO_OBJECTIVE ${positionOf(text, at)}`]);
+  });
+
+  it("reports a required key left out of a condition as MISSING_KEY at the mapping that lacks it", () => {
+    const text = sloWithPolicies(inlinePolicy("page", "lookbackWindow: 1h").replace("op: gt, ", ""));
+    expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([
+      `MISSING_KEY ${positionOf(text, "^condition: { kind")}`,
+    ]);
+  });
+
+  it("reports a misspelled key of an SLO once, as UNKNOWN_KEY, and reads its value as the key meant", () => {
+    const text = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n").replace("budgetingMethod", "budgetingMehtod");
+    const result = importTexts({ "openslo/web.yaml": text });
+    expect(codesAt(result)).toEqual([`UNKNOWN_KEY ${positionOf(text, "^budgetingMehtod")}`]);
+  });
+
   it("refuses to overwrite a spec unless --force is given, and writes nothing then", async () => {
     const project = await tempDir("slocc-openslo-");
     await mkdir(join(project, "slos"));
@@ -464,6 +575,69 @@ spec: { description: The shop. }
     expect(forced.code).toBe(0);
     expect((await readdir(join(project, "slos"))).sort()).toEqual(["checkout.yaml", "search.yaml"]);
     expect(await readFile(join(project, "slos", "search.yaml"), "utf8")).toContain("service: search");
+  });
+});
+
+/**
+ * Files written for slocc's tests in the shapes public OpenSLO examples take (the OpenSLO README,
+ * the Go SDK's examples and test inputs, the oslo validator's): how each imports, with every
+ * diagnostic, errors and warnings, at its position.
+ */
+const PUBLIC_SHAPES = join(__dirname, "openslo", "public-shapes");
+
+describe("slocc import openslo on the shapes of public OpenSLO examples", () => {
+  /** Every diagnostic a run printed, as `CODE line:column`. */
+  const printed = (stderr: string) =>
+    [...stderr.matchAll(/^\S+:(\d+):(\d+): (?:error|warning) ([A-Z_]+):/gm)].map(
+      ([, line, column, code]) => `${code} ${line}:${column}`,
+    );
+
+  it.each([
+    {
+      file: "inline-datadog-ratio.yaml",
+      options: [],
+      code: 0,
+      expected: ["OPENSLO_TEAM 9:12", "OPENSLO_NO_BUDGETING 11:1", "OPENSLO_NO_WINDOW 11:1"],
+      says: "wrote 1 spec",
+    },
+    {
+      file: "list-of-prometheus-slos.yaml",
+      options: [],
+      code: 1,
+      expected: ["OPENSLO_SOURCE 29:21", "OPENSLO_SOURCE 35:21", "OPENSLO_WINDOW 41:9"],
+      says: "",
+    },
+    {
+      file: "indicators-only.yaml",
+      options: [],
+      code: 0,
+      expected: [],
+      says: "no SLO in the files read (2 SLIs): nothing to write",
+    },
+    {
+      file: "calendar-window-with-policies.yaml",
+      options: ["--owner", "cart-sre"],
+      code: 1,
+      expected: ["OPENSLO_WINDOW 18:7", "OPENSLO_ALERT 43:48", "OPENSLO_TARGET 47:29"],
+      says: "",
+    },
+  ])("imports $file with exit $code and exactly the expected diagnostics", async (c) => {
+    const project = await tempDir("slocc-openslo-");
+    try {
+      const input = join(PUBLIC_SHAPES, c.file);
+      const run = await runCli(["import", "openslo", input, "--out", "out", ...c.options], project);
+      expect(printed(run.stderr)).toEqual(c.expected);
+      expect(run.code).toBe(c.code);
+      expect(run.stdout).toContain(c.says);
+      const written = existsSync(join(project, "out")) ? await readdir(join(project, "out")) : [];
+      expect(written.length > 0).toBe(c.says.startsWith("wrote"));
+      if (written.length > 0) {
+        const validate = await runCli(["validate", "--dir", "out"], project);
+        expect(validate.code).toBe(0);
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });
 
@@ -487,6 +661,9 @@ describe("slocc export openslo", () => {
     expect(run.stdout).toContain("card-platform/repayment-availability: the error-budget alert has no OpenSLO form");
     expect(run.stdout).toContain("card-platform: review cadence (every 2q) kept as annotation slocc/review");
     expect(run.stdout).toContain("card-platform/repayment-latency: the latency SLI is written as the ratio");
+    expect(run.stdout).toContain(
+      "card-platform/repayment-availability: corrections (nightly-batch) kept as annotation slocc/corrections",
+    );
     const second = await runCli(
       ["export", "openslo", "--dir", join(ROOT, "slos"), "--out", join(project, "openslo")],
       ROOT,
@@ -518,6 +695,82 @@ describe("a round trip through OpenSLO", () => {
     const monitorsOf = (plan: CompiledPlan | undefined) =>
       monitorQueries(plan).filter((query) => !query.includes("vehicle_connectivity") && query.startsWith("burn_rate"));
     expect(monitorsOf(imported.value?.plan)).toEqual(monitorsOf(original.value?.plan));
+  });
+
+  it("keeps the corrections of the service and of each SLO, in annotations read back by the import", () => {
+    const original = compileTexts({
+      "slos/web.yaml": `apiVersion: slocc/v1
+service: web
+owner: web-sre
+notify: { page: ["@pagerduty-web"], ticket: ["@slack-web"] }
+corrections:
+  - { name: freeze, category: other, start: "2026-12-24T00:00:00Z", end: "2026-12-26T00:00:00Z" }
+slos:
+  - name: availability
+    sli:
+      ratio: { good: "sum:requests{status:ok}.as_count()", total: "sum:requests{*}.as_count()" }
+    objectives: [{ window: 30d, target: 99.9 }]
+    corrections:
+      - category: scheduled-maintenance
+        start: "2026-10-01T02:00:00"
+        duration: 30m
+        rrule: FREQ=WEEKLY
+        timezone: Europe/Paris
+`,
+    });
+    const model = original.value?.model;
+    if (!model) throw new Error("the spec does not compile");
+    const { exported, imported } = roundTrip(model);
+    const documents = [...exported.values()].flatMap(documentsOf);
+    const annotated = documents.map((document) => {
+      const metadata = document["metadata"] as { annotations?: Record<string, string> };
+      return metadata.annotations?.["slocc/corrections"] !== undefined;
+    });
+    expect(annotated).toEqual([true, true]);
+    const corrections = (plan: CompiledPlan | undefined) =>
+      (plan?.stacks ?? [])
+        .flatMap((stack) => stack.resources)
+        .filter((r) => r.resourceType === "datadog_slo_correction");
+    expect(corrections(original.value?.plan)).toHaveLength(2);
+    expect(corrections(imported.value?.plan)).toEqual(corrections(original.value?.plan));
+    expect(imported.value?.model.services[0]?.corrections.map((c) => c.name)).toEqual(["freeze"]);
+  });
+
+  it("gives back a time slice over a ratio of two queries, written as a ratio with budgetingMethod: Timeslices", () => {
+    const original = compileTexts({
+      "slos/web.yaml": `apiVersion: slocc/v1
+service: web
+owner: web-sre
+notify: { page: ["@pagerduty-web"], ticket: ["@slack-web"] }
+slos:
+  - name: grpc-success
+    sli:
+      timeSlice:
+        formula: (query2 - query1) / query2
+        queries:
+          - { name: query1, query: "sum:trace.grpc.server.errors{service:web}.as_count()" }
+          - { name: query2, query: "sum:trace.grpc.server.hits{service:web}.as_count()" }
+        comparator: ">="
+        threshold: 0.95
+    objectives: [{ window: 30d, target: 99 }]
+`,
+    });
+    const model = original.value?.model;
+    if (!model) throw new Error("the spec does not compile");
+    const { exported, imported } = roundTrip(model);
+    const [slo] = [...exported.values()].flatMap(documentsOf).filter((document) => document["kind"] === "SLO");
+    expect(slo?.["spec"]).toMatchObject({ budgetingMethod: "Timeslices" });
+    expect(metricAndTimeSliceSlos(imported.value?.plan)).toEqual(metricAndTimeSliceSlos(original.value?.plan));
+  });
+
+  it("refuses a corrections annotation that is not a list of corrections, at the annotation", () => {
+    const text = ratioSlo("  objectives: [{ targetPercent: 99.9 }]\n").replace(
+      "  name: availability\n",
+      '  name: availability\n  annotations: { slocc/corrections: \'[{"category":"deployment"}]\' }\n',
+    );
+    expect(codesAt(importTexts({ "openslo/web.yaml": text }))).toEqual([
+      `OPENSLO_ANNOTATION ${positionOf(text, "slocc/corrections: ^'")}`,
+    ]);
   });
 
   it("gives generated specs' metric and time-slice SLOs back unchanged", () => {

@@ -121,7 +121,7 @@ const cases: { name: string; slos: string; expected: [code: string, at: string][
   {
     name: "a ratio without total is missing a key",
     slos: `  - name: a\n    sli:\n      ratio: { good: "sum:a{*}" }\n    objectives: [{ window: 30d, target: 99 }]\n`,
-    expected: [["MISSING_KEY", "ratio: ^{"]],
+    expected: [["MISSING_KEY", "^ratio: {"]],
   },
   {
     name: "a query with an unclosed brace is refused",

@@ -8,6 +8,7 @@ import {
 import { loadSpecs } from "../load/load-specs.js";
 import type { ParseCache } from "../load/parse-cache.js";
 import type { SpecInput } from "../load/read-directory.js";
+import type { SourceFile } from "../load/source-file.js";
 import { readSpecPath } from "../load/read-path.js";
 import { completeModel } from "../model/complete.js";
 import type { Draft, Model } from "../model/model.js";
@@ -31,6 +32,8 @@ export interface Compiled {
 export interface Compilation extends Result<Compiled | undefined> {
   /** Spec texts by displayed path, for showing source lines under diagnostics. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The spec files that parsed: what says which part of the specs a diagnostic is about. */
+  readonly files: readonly SourceFile[];
 }
 
 /** Options of compilation. */
@@ -54,9 +57,9 @@ export function compileInputs(inputs: readonly SpecInput[], options: CompileOpti
     [...loaded.diagnostics, ...draft.diagnostics],
     options,
   );
-  const sources = loaded.value.sources;
-  if (!model) return { value: undefined, diagnostics, sources };
-  return { value: { model, plan: planModel(model) }, diagnostics, sources };
+  const { sources, files } = loaded.value;
+  if (!model) return { value: undefined, diagnostics, sources, files };
+  return { value: { model, plan: planModel(model) }, diagnostics, sources, files };
 }
 
 /**
@@ -84,6 +87,7 @@ export function compileRead(read: Result<readonly SpecInput[]>, options: Compile
     value: undefined,
     diagnostics: sortDiagnostics([...read.diagnostics, ...compiled.diagnostics]),
     sources: compiled.sources,
+    files: compiled.files,
   };
 }
 

@@ -20,6 +20,8 @@ export interface Converted {
   readonly model: Model;
   /** One spec file per service, named `<service>.yaml`. */
   readonly files: readonly OutputFile[];
+  /** What was read, by kind (`3 SLO`), in the format's order of kinds. */
+  readonly read?: readonly { readonly kind: string; readonly count: number }[];
 }
 
 /** The outcome of a conversion: every diagnostic, and the specs only when none is an error. */
@@ -51,7 +53,7 @@ export function importOpenSloInputs(inputs: readonly SpecInput[], options: Impor
     text: writeServiceV1(serviceToV1(service), mapped.value.comments.get(service.name)),
   }));
   assertCompiles(files, options);
-  return { value: { model, files }, diagnostics, sources };
+  return { value: { model, files, read: mapped.value.objectsRead }, diagnostics, sources };
 }
 
 /** A spec slocc writes must compile: one that does not is a defect of the writer, never the user's. */
@@ -91,7 +93,15 @@ export async function importOpenSlo(paths: readonly string[], run: ImportRun, co
     diagnostics: sortDiagnostics([...read.diagnostics, ...converted.diagnostics]),
   };
   if (printDiagnostics(result, context, "text", run.strict) !== EXIT.ok || !result.value) return EXIT.failure;
-  const { files, model } = result.value;
+  const { files, model, read: kinds = [] } = result.value;
+  if (files.length === 0) {
+    const found =
+      kinds
+        .map(({ kind, count }) => (count === 1 ? `1 ${kind}` : `${count} ${kind.replace(/y$/, "ie")}s`))
+        .join(", ") || "no object";
+    context.stdout(`no SLO in the files read (${found}): nothing to write\n`);
+    return EXIT.ok;
+  }
   const written = await writeOutputFiles(files, run.out, context, run.force);
   if (!written) return EXIT.failure;
   const lines = model.services.map(

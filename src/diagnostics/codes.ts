@@ -155,10 +155,19 @@ export const DIAGNOSTIC_CODES = {
     summary: "an OpenSLO time window is a calendar window or a rolling length other than 7, 30 or 90 days",
   },
   OPENSLO_NO_WINDOW: { severity: "warning", summary: "an OpenSLO SLO gives no time window: a rolling 30d is used" },
+  OPENSLO_NO_BUDGETING: {
+    severity: "warning",
+    summary:
+      "an OpenSLO SLO gives no budgeting method: Occurrences is used for a ratio, Timeslices for a threshold metric",
+  },
+  OPENSLO_TEAM: {
+    severity: "warning",
+    summary: "OpenSLO `team` labels name several teams: the first is the owner, the others are kept as tags",
+  },
   OPENSLO_BUDGETING: {
     severity: "error",
     summary:
-      "an OpenSLO budgeting method Datadog cannot compute for its SLI (RatioTimeslices, Timeslices on a ratio, Occurrences on a threshold)",
+      "an OpenSLO budgeting method Datadog cannot compute for its SLI (RatioTimeslices, Occurrences on a threshold)",
   },
   OPENSLO_RAW_RATIO: { severity: "error", summary: "an OpenSLO ratio SLI is a precomputed raw ratio" },
   OPENSLO_SOURCE: {

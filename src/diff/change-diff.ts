@@ -1,3 +1,5 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { DiagnosticSubject } from "../diagnostics/subject.js";
 import { formatPercent } from "../human/numbers.js";
 import type { Model, Service, Slo } from "../model/model.js";
 import type { CompiledPlan } from "../plan/resources.js";
@@ -13,6 +15,7 @@ import {
   type Reviewers,
   type Risk,
   type SloChange,
+  type StackChange,
 } from "./types.js";
 
 /** One side of a change: the compiled specs at a ref, or in the working tree. */
@@ -22,10 +25,24 @@ export interface CompiledSide {
   readonly plan: CompiledPlan;
 }
 
-/** Compares two compiled sides: SLO changes, resource actions, risks and who should review. */
-export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
+/** The head's diagnostics, what each is about, and which of the head's files the change touches. */
+export interface HeadFindings {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly subjectOf: (diagnostic: Diagnostic) => DiagnosticSubject;
+  /** The head's files (as its diagnostics name them) whose text differs from the base's, or that are new. */
+  readonly changedFiles: ReadonlySet<string>;
+  /** Whether the base has no diagnostic like this one: the change brings it, wherever it is. */
+  readonly isNew: (diagnostic: Diagnostic) => boolean;
+}
+
+/**
+ * Compares two compiled sides: SLO changes, resource actions, risks, who should review, and the
+ * head's diagnostics about what the change adds or changes (see {@link diagnosticsOfChange}).
+ */
+export function changeDiff(base: CompiledSide, head: CompiledSide, findings?: HeadFindings): ChangeDiff {
   const slos = diffSlos(base.model, head.model);
   const resources = diffResources(base.plan, head.plan);
+  const stacks = stackChanges(base.plan, head.plan);
   const risks = findRisks(base.model, head.model, slos, resources);
   const touched = new Set([...slos.map((c) => c.service), ...resources.map((r) => r.stack)]);
   const reviewers = [...touched].sort(compareText).map((name): Reviewers => {
@@ -56,8 +73,33 @@ export function changeDiff(base: CompiledSide, head: CompiledSide): ChangeDiff {
     resources,
     risks,
     reviewers,
-    stacks: stackChanges(base.plan, head.plan),
+    stacks,
+    diagnostics: findings ? diagnosticsOfChange(findings, slos, stacks) : [],
   };
+}
+
+/**
+ * The head's diagnostics about what the change adds or changes: those in the part of an SLO added,
+ * renamed or changed; those in the rest of a service file (the service's own keys) when one of
+ * the service's stacks is added or changed; those in a file that declares no service (templates,
+ * catalogs) when that file changed; and any the base does not have (a shared catalog's change can
+ * put an SLO it leaves alone above its journey's ceiling). A warning the base already had about
+ * an SLO the change leaves alone is not one.
+ */
+function diagnosticsOfChange(
+  findings: HeadFindings,
+  slos: readonly SloChange[],
+  stacks: readonly StackChange[],
+): Diagnostic[] {
+  const changedSlos = new Set(slos.filter((c) => c.change !== "removed").map((c) => sloKey(c.service, c.slo)));
+  const changedStacks = new Set(stacks.filter((stack) => stack.change !== "removed").map((stack) => stack.name));
+  return findings.diagnostics.filter((diagnostic) => {
+    if (findings.isNew(diagnostic)) return true;
+    const { file, stacks: subjectStacks, slo } = findings.subjectOf(diagnostic);
+    if (subjectStacks.length === 0) return findings.changedFiles.has(file);
+    if (slo !== undefined) return subjectStacks.some((stack) => changedSlos.has(sloKey(stack, slo)));
+    return subjectStacks.some((stack) => changedStacks.has(stack));
+  });
 }
 
 function diffSlos(base: Model, head: Model): SloChange[] {

@@ -3,6 +3,8 @@
  * form (`slocc diff --format json`) is documented in docs/diff.md and kept stable.
  */
 
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
 /**
  * What Terraform can do to one resource, in the order summaries count them; `import` adopts an
  * existing Datadog object instead of creating one.
@@ -104,4 +106,6 @@ export interface ChangeDiff {
   readonly reviewers: readonly Reviewers[];
   /** The stacks whose synthesized Terraform differs, by name: the ones `plan --changed-since` runs. */
   readonly stacks: readonly StackChange[];
+  /** The head's diagnostics (warnings: the head compiles) about what the change adds or changes. */
+  readonly diagnostics: readonly Diagnostic[];
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
-import type { DataPath, SourceFile } from "../load/source-file.js";
+import { renamedAt, withKeysRenamed, type DataPath, type KeyRename, type SourceFile } from "../load/source-file.js";
 import { closestMatch, didYouMean } from "../util/suggest.js";
 
 /**
@@ -16,24 +16,83 @@ export type Salvaged<T> = T extends string | number | boolean
       ? { readonly [K in keyof T]?: Salvaged<T[K]> }
       : T;
 
+/** A shape check's outcome, and the file as the check read it. */
+export interface Shaped<T> extends Result<Salvaged<T> | undefined> {
+  /**
+   * The file with each misspelled key read as the key it was meant to be, at its own position:
+   * what maps the value to the model reads this file, so a misspelling is not also reported as
+   * the key it stands for missing.
+   */
+  readonly file: SourceFile;
+}
+
+/** How many times a misspelled key may reveal another inside its value (a misspelled `sli` holding a misspelled `good`). */
+const MAX_RENAME_PASSES = 8;
+
 /**
  * Checks `value` (found at `basePath` in `file`) against a zod schema, turns every issue into a
  * positioned diagnostic, and salvages the rest: a malformed value never hides the problems of the
- * values beside it. A misspelled key gives one diagnostic, not also one for the key it replaced.
- * The value is undefined when the whole has the wrong shape.
+ * values beside it. A misspelled key (an unknown key close to a known one that is absent) is one
+ * UNKNOWN_KEY with its suggestion; its value is then checked as the key it was meant to be, so
+ * neither a missing key nor a knock-on problem is reported for it. The value is undefined when
+ * the whole has the wrong shape.
  */
-export function checkShape<T>(
-  schema: z.ZodType<T>,
-  value: unknown,
-  file: SourceFile,
-  basePath: DataPath,
-): Result<Salvaged<T> | undefined> {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return { value: result.data as Salvaged<T>, diagnostics: [] };
-  const issues = result.error.issues.flatMap((issue) => leafIssues(issue, []));
-  const misspelled = misspelledKeys(issues, schema);
-  const diagnostics = issues.flatMap((issue) => issueDiagnostics(issue, schema, file, basePath, misspelled));
-  return { value: salvage<T>(value, issues), diagnostics };
+export function checkShape<T>(schema: z.ZodType<T>, value: unknown, file: SourceFile, basePath: DataPath): Shaped<T> {
+  const misspellings: Diagnostic[] = [];
+  let current = value;
+  let currentFile = file;
+  for (let pass = 0; ; pass++) {
+    const result = schema.safeParse(current, { reportInput: true });
+    if (result.success) return { value: result.data as Salvaged<T>, diagnostics: misspellings, file: currentFile };
+    const issues = result.error.issues.flatMap((issue) => leafIssues(issue, []));
+    const renames = pass < MAX_RENAME_PASSES ? misspelledKeyRenames(issues, schema, current) : [];
+    if (renames.length === 0) {
+      const misspelled = misspelledKeys(issues, schema);
+      const diagnostics = issues.flatMap((issue) => issueDiagnostics(issue, schema, currentFile, basePath, misspelled));
+      return { value: salvage<T>(current, issues), diagnostics: [...misspellings, ...diagnostics], file: currentFile };
+    }
+    for (const { path, from, to } of renames) {
+      misspellings.push(
+        diagnostic(
+          "UNKNOWN_KEY",
+          `unknown key "${from}" in ${describePath([...basePath, ...path]) || "the file"}. Did you mean "${to}"? ` +
+            `Its value is checked as \`${to}\`.`,
+          currentFile.locate([...basePath, ...path, from], "key"),
+        ),
+      );
+    }
+    current = renameKeys(current, renames);
+    currentFile = withKeysRenamed(
+      currentFile,
+      renames.map((rename) => ({ ...rename, path: [...basePath, ...rename.path] })),
+    );
+  }
+}
+
+/**
+ * The unknown keys that are likely typos of a known key absent beside them, each with that key:
+ * the only unknown key close to it. Several candidates for one key are left as they are.
+ */
+function misspelledKeyRenames(issues: readonly LeafIssue[], root: z.ZodType, value: unknown): KeyRename[] {
+  const renames: KeyRename[] = [];
+  for (const { issue, path } of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const holder = nodeAt(value, path);
+    if (!isRecord(holder)) continue;
+    const known = knownKeys(root, path);
+    const meant = issue.keys.map((key) => ({ key, meant: closestMatch(key, known) }));
+    for (const { key, meant: to } of meant) {
+      if (to === undefined || Object.hasOwn(holder, to)) continue;
+      if (meant.filter((other) => other.meant === to).length > 1) continue;
+      renames.push({ path, from: key, to });
+    }
+  }
+  return renames;
+}
+
+/** A copy of `value` with each renamed key under its new name, in its place among the others. */
+function renameKeys(value: unknown, renames: readonly KeyRename[]): unknown {
+  return renames.reduce((root, rename) => renamedAt(root, rename.path, rename.from, rename.to), value);
 }
 
 /** A zod issue with its full path from the checked value. */
@@ -89,17 +148,7 @@ function issueDiagnostics(
       );
     }
     case "invalid_type": {
-      if (issue.input === undefined) {
-        if (misspelled.has(pathKey(leaf.path))) return [];
-        const key = path[path.length - 1];
-        return [
-          diagnostic(
-            "MISSING_KEY",
-            `add the required key "${String(key)}"${path.length > 1 ? ` to ${describePath(path.slice(0, -1))}` : ""}`,
-            file.locate(path),
-          ),
-        ];
-      }
+      if (issue.input === undefined) return missingKey(leaf, path, file, misspelled, "");
       return [
         diagnostic(
           "WRONG_TYPE",
@@ -110,6 +159,7 @@ function issueDiagnostics(
     }
     case "invalid_value": {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(", ");
+      if (issue.input === undefined) return missingKey(leaf, path, file, misspelled, `: one of ${allowed}`);
       return [
         diagnostic(
           "INVALID_VALUE",
@@ -119,6 +169,7 @@ function issueDiagnostics(
       ];
     }
     case "invalid_union":
+      if (issue.input === undefined) return missingKey(leaf, path, file, misspelled, `: ${issue.message}`);
       return [diagnostic("WRONG_TYPE", `${fieldName}: ${issue.message}`, file.locate(path))];
     case "custom": {
       const code = (issue.params?.["code"] ?? "INVALID_VALUE") as DiagnosticCode;
@@ -143,6 +194,29 @@ function issueDiagnostics(
 }
 
 /**
+ * MISSING_KEY for a required key that is absent, at the key of the mapping that should hold it;
+ * nothing when an unknown key beside it is its misspelling, which is reported instead.
+ */
+function missingKey(
+  leaf: LeafIssue,
+  path: DataPath,
+  file: SourceFile,
+  misspelled: ReadonlySet<string>,
+  expected: string,
+): Diagnostic[] {
+  if (misspelled.has(pathKey(leaf.path))) return [];
+  const key = path[path.length - 1];
+  const parent = path.slice(0, -1);
+  return [
+    diagnostic(
+      "MISSING_KEY",
+      `add the required key "${String(key)}"${parent.length > 0 ? ` to ${describePath(parent)}` : ""}${expected}`,
+      file.locate(parent, "key"),
+    ),
+  ];
+}
+
+/**
  * A copy of `value` without what the issues refuse: unknown keys go (and a mapping that held
  * nothing else), refused values go; a missing key or a list of the wrong length leaves the rest
  * as it is.
@@ -164,7 +238,8 @@ function salvage<T>(value: unknown, issues: readonly LeafIssue[]): Salvaged<T> |
 
 function refusesValue(issue: z.core.$ZodIssue): boolean {
   if (issue.code === "unrecognized_keys") return false;
-  if (issue.code === "invalid_type") return issue.input !== undefined;
+  if (issue.code === "invalid_type" || issue.code === "invalid_union" || issue.code === "invalid_value")
+    return issue.input !== undefined;
   if (issue.code === "too_small" || issue.code === "too_big")
     return issue.origin === "number" || issue.origin === "int";
   return true;
@@ -190,6 +265,17 @@ export function nodeAt(root: unknown, path: DataPath): unknown {
     else return undefined;
   }
   return node;
+}
+
+/**
+ * The value of `key` in a mapping, or of the one key written there that is a likely misspelling of
+ * it: the value a shape check will read under `key`, reporting the misspelling.
+ */
+export function writtenValue(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  if (Object.hasOwn(record, key)) return record[key];
+  const misspellings = Object.keys(record).filter((written) => closestMatch(written, [key]) === key);
+  const [only] = misspellings;
+  return misspellings.length === 1 && only !== undefined ? record[only] : undefined;
 }
 
 /** Whether a parsed YAML value is a mapping. */

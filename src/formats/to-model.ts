@@ -3,7 +3,7 @@ import type { SourceFile } from "../load/source-file.js";
 import type { Catalog, Draft, Model, Service } from "../model/model.js";
 import { resolveAcrossFiles } from "../model/resolve.js";
 import { compareText } from "../util/text.js";
-import { checkShape, isRecord } from "./shape.js";
+import { checkShape, isRecord, writtenValue } from "./shape.js";
 import { catalogV1, serviceV1, SPEC_V1, templatesV1 } from "./slocc-v1/schema.js";
 import { templateRegistry, templatesFromV1, type TemplateRegistry } from "./slocc-v1/templates.js";
 import { catalogFromV1, serviceFromV1 } from "./slocc-v1/to-model.js";
@@ -28,13 +28,13 @@ export function specsToModel(files: readonly SourceFile[]): Result<Draft<Model>>
     if ("catalog" in record) {
       const shape = checkShape(catalogV1, record, file, []);
       diagnostics.push(...shape.diagnostics);
-      if (shape.value) catalogs.push(catalogFromV1(file, shape.value));
+      if (shape.value) catalogs.push(catalogFromV1(shape.file, shape.value));
       continue;
     }
     const shape = checkShape(serviceV1, record, file, []);
     diagnostics.push(...shape.diagnostics);
     if (!shape.value) continue;
-    const instances = serviceFromV1(file, shape.value, templates.value);
+    const instances = serviceFromV1(shape.file, shape.value, templates.value);
     diagnostics.push(...instances.diagnostics);
     services.push(...instances.value);
   }
@@ -49,7 +49,7 @@ export function templatesOf(files: readonly SourceFile[]): Result<TemplateRegist
     if (!isRecord(file.data) || !("templates" in file.data)) return [];
     const shape = checkShape(templatesV1, file.data, file, []);
     diagnostics.push(...shape.diagnostics);
-    return shape.value ? templatesFromV1(file, shape.value) : [];
+    return shape.value ? templatesFromV1(shape.file, shape.value) : [];
   });
   return { value: templateRegistry(declared, diagnostics), diagnostics };
 }
@@ -67,7 +67,8 @@ function envelope(file: SourceFile, diagnostics: Diagnostic[]): Record<string, u
     );
     return undefined;
   }
-  if (data["apiVersion"] !== SPEC_V1) {
+  // A misspelled `apiVersion` that names this version is read as it, and reported by the shape check.
+  if (writtenValue(data, "apiVersion") !== SPEC_V1) {
     const found =
       data["apiVersion"] === undefined ? "no apiVersion" : `apiVersion ${JSON.stringify(data["apiVersion"])}`;
     diagnostics.push(

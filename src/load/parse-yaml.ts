@@ -3,6 +3,7 @@ import {
   type CST,
   isMap,
   isScalar,
+  isPair,
   isSeq,
   LineCounter,
   Parser,
@@ -18,7 +19,11 @@ import { sourceFileFromDocument, type SourceFile } from "./source-file.js";
 /** Aliases beyond this count are refused: a few nested aliases can otherwise expand to gigabytes. */
 const MAX_ALIAS_COUNT = 100;
 
-/** Parses one YAML spec text, collecting every syntax problem with its position instead of throwing. */
+/**
+ * Parses one YAML spec text, collecting every syntax problem with its position instead of throwing.
+ * A key written twice in one mapping is reported, and the file is still read, with the last value,
+ * so that its other mistakes are reported in the same run.
+ */
 export function parseSpecText(path: string, text: string): Result<SourceFile | undefined> {
   const composed = composeDocuments(path, text);
   if (!composed.value) return { value: undefined, diagnostics: composed.diagnostics };
@@ -57,7 +62,8 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
       ],
     };
   }
-  return documentSource(path, text, document, composed.value, start);
+  const source = documentSource(path, text, document, composed.value, start);
+  return { value: source.value, diagnostics: [...duplicateKeys(document, composed.value.at), ...source.diagnostics] };
 }
 
 /**
@@ -73,7 +79,7 @@ export function parseDocumentStream(path: string, text: string): Result<SourceFi
   for (const document of composed.value.documents) {
     if (isEmptyNode(document.contents)) continue;
     const source = documentSource(path, text, document, composed.value, composed.value.at(document.range[0]));
-    diagnostics.push(...source.diagnostics);
+    diagnostics.push(...duplicateKeys(document, composed.value.at), ...source.diagnostics);
     if (source.value) sources.push(source.value);
   }
   if (sources.length === 0 && diagnostics.length === 0) {
@@ -130,7 +136,7 @@ function composeDocuments(path: string, text: string): Result<ComposedText | und
   const deepCollection = firstTooDeepCollection(tokens);
   if (deepCollection !== undefined) return tooDeep(deepCollection);
   const documents = Array.from(
-    new Composer({ uniqueKeys: true, prettyErrors: false, strict: true }).compose(tokens, true, text.length),
+    new Composer({ uniqueKeys: false, prettyErrors: false, strict: true }).compose(tokens, true, text.length),
   );
   const syntax = distinctProblems(
     documents.flatMap((doc) => doc.errors),
@@ -191,10 +197,7 @@ function distinctProblems(errors: readonly YAMLError[], text: string, at: (offse
     const previous = kept[kept.length - 1];
     const samePlace = kept.some((k) => k.error.pos[0] === error.pos[0]);
     const sameRun =
-      previous !== undefined &&
-      previous.error.code === error.code &&
-      error.code !== "DUPLICATE_KEY" &&
-      position.line - previous.position.line <= 1;
+      previous !== undefined && previous.error.code === error.code && position.line - previous.position.line <= 1;
     if (!samePlace && !sameRun) kept.push({ error, position });
   }
   return kept.map(({ error, position }) => yamlErrorDiagnostic(error, position, 1));
@@ -208,15 +211,57 @@ function problemOffset(text: string, offset: number): number {
 }
 
 function yamlErrorDiagnostic(error: YAMLError, position: Position, lines: number): Diagnostic {
-  if (error.code === "DUPLICATE_KEY") {
-    return diagnostic("DUPLICATE_KEY", "this key appears twice in the same mapping: keep one of them", position);
-  }
   if (error.code === "TAB_AS_INDENT") {
     const more = lines > 1 ? ` (${lines} lines are indented with tabs)` : "";
     return diagnostic("YAML_SYNTAX", `indent with spaces, not tabs${more}`, position);
   }
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
   return diagnostic("YAML_SYNTAX", detail, position);
+}
+
+/**
+ * A DUPLICATE_KEY at each key a mapping repeats, naming the line of its first occurrence. Keys are
+ * the same when the data names them alike (`1` and `1.0` both become "1"); the data keeps the
+ * last value, as YAML parsers that accept repeated keys do.
+ */
+function duplicateKeys(document: Document, at: (offset: number) => Position): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const visit = (node: unknown): void => {
+    if (isMap(node)) {
+      const first = new Map<string, number>();
+      for (const pair of node.items) {
+        const keyValue: unknown = isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined;
+        // Keys that are not plain scalars are refused on their own (nonScalarKeys).
+        if (!isPlainKey(keyValue) || !isPair(pair)) continue;
+        const name = keyValue === null ? "" : String(keyValue);
+        const offset = rangeStart(pair.key) ?? rangeStart(node) ?? 0;
+        const earlier = first.get(name);
+        if (earlier === undefined) first.set(name, offset);
+        else {
+          const first = at(earlier);
+          const where = first.line === at(offset).line ? "earlier on this line" : `on line ${first.line}`;
+          found.push(
+            diagnostic(
+              "DUPLICATE_KEY",
+              `the key ${JSON.stringify(name)} is already written ${where} in this mapping: keep one of them ` +
+                "(this last value is the one checked)",
+              at(offset),
+            ),
+          );
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(document.contents);
+  return found;
+}
+
+/** A key the parsed data names by its text (see source-file.ts). */
+function isPlainKey(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 /**

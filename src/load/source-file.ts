@@ -66,7 +66,7 @@ function at(file: string, line: number, column: number): Position {
 
 /**
  * Every node's position, by the path a lookup takes to it: a mapping's value by its key as the data
- * names it (the first of equal keys), a sequence's item by index. Nodes without a range (an absent
+ * names it (the last of equal keys, whose value the data holds), a sequence's item by index. Nodes without a range (an absent
  * value) are kept with no value position, as their key can still be located.
  */
 function indexDocument(document: Document, lineCounter: LineCounter): PositionIndex {
@@ -80,15 +80,17 @@ function indexDocument(document: Document, lineCounter: LineCounter): PositionIn
     return [line, col];
   };
   const visit = (node: unknown, key: string, keyNode: unknown): void => {
-    if (key in index) return;
     const kind = isMap(node) ? "m" : isSeq(node) ? "s" : "";
     index[key] = [kind, ...position(node), ...position(keyNode)];
     if (!isNodeWithRange(node)) return;
     if (isMap(node)) {
+      // A key written twice is located where the data takes its value from: the last one.
+      const last = new Map<string, { value: unknown; key: unknown }>();
       for (const pair of node.items) {
         if (isPair(pair) && isScalar(pair.key))
-          visit(pair.value, `${key}\u0000${keyText(pair.key.value as ScalarKey)}`, pair.key);
+          last.set(keyText(pair.key.value as ScalarKey), { value: pair.value, key: pair.key });
       }
+      for (const [name, pair] of last) visit(pair.value, `${key}\u0000${name}`, pair.key);
     } else if (isSeq(node)) {
       node.items.forEach((item, itemIndex) => visit(item, `${key}\u0000${itemIndex}`, undefined));
     }
@@ -110,4 +112,53 @@ function keyText(value: ScalarKey): string {
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
   return typeof value === "object" && value !== null && Array.isArray((value as { range?: unknown }).range);
+}
+
+/** A key of the mapping at `path` read under another name: a misspelling under the key it was meant to be. */
+export interface KeyRename {
+  readonly path: DataPath;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A copy of `root` in which the mapping at `path` holds the value of `from` under `to`, in its
+ * place among the other keys; the rest is shared, never changed.
+ */
+export function renamedAt(root: unknown, path: DataPath, from: string, to: string): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) {
+    if (!isPlainRecord(root) || !Object.hasOwn(root, from)) return root;
+    return Object.fromEntries(Object.entries(root).map(([key, value]) => [key === from ? to : key, value]));
+  }
+  if (Array.isArray(root) && typeof head === "number") {
+    return root.map((item: unknown, index) => (index === head ? renamedAt(item, rest, from, to) : item));
+  }
+  if (isPlainRecord(root) && Object.hasOwn(root, String(head))) {
+    return { ...root, [String(head)]: renamedAt(root[String(head)], rest, from, to) };
+  }
+  return root;
+}
+
+/**
+ * The file read with keys renamed: its data holds each value under its new key, and the new key
+ * (with everything under it) is located where the old one was written.
+ */
+export function withKeysRenamed(file: SourceFile, renames: readonly KeyRename[]): SourceFile {
+  let data = file.data;
+  const positions: Record<string, PositionIndex[string]> = { ...file.positions };
+  for (const { path, from, to } of renames) {
+    data = renamedAt(data, path, from, to);
+    const prefix = path.map((segment) => `\u0000${String(segment)}`).join("");
+    const old = `${prefix}\u0000${from}`;
+    const renamed = `${prefix}\u0000${to}`;
+    for (const [key, entry] of Object.entries(file.positions)) {
+      if (key === old || key.startsWith(`${old}\u0000`)) positions[`${renamed}${key.slice(old.length)}`] = entry;
+    }
+  }
+  return sourceFileFromIndex(file.path, file.text, data, positions);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

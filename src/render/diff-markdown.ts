@@ -17,8 +17,8 @@ const OPEN_LIST_ITEMS = 25;
 
 /**
  * The change diff as a pull-request comment: the summary, reviewers and risk counts first, then the
- * table of changed SLOs and the risks (folded when long), then each SLO's details and the Terraform
- * resources folded in `<details>`. Past `limit` characters the rest is left out, with a note that
+ * table of changed SLOs, the risks and the warnings about the change (each folded when long), then
+ * each SLO's details and the Terraform resources folded in `<details>`. Past `limit` characters the rest is left out, with a note that
  * the JSON has everything.
  */
 export function diffMarkdown(diff: ChangeDiff, limit = COMMENT_LIMIT): string {
@@ -28,7 +28,11 @@ export function diffMarkdown(diff: ChangeDiff, limit = COMMENT_LIMIT): string {
     "",
     `${sloSummary(diff)}; ${resourceSummary(diff)}; ${stackSummary(diff)}.`,
   ].join("\n");
-  if (diff.slos.length === 0 && diff.resources.length === 0) return `${head}\n\nNo change to any SLO or resource.`;
+  if (diff.slos.length === 0 && diff.resources.length === 0) {
+    const warnings =
+      diff.diagnostics.length === 0 ? "" : `\n\n**Warnings about the change:**\n${diagnosticRows(diff).join("\n")}`;
+    return `${head}\n\nNo change to any SLO or resource.${warnings}`;
+  }
   const comment = new CappedComment(head, limit);
   comment.add(`**Reviewers:** ${reviewerList(diff)}`);
   if (diff.risks.length > 0) comment.add(`**Risks:** ${riskCounts(diff)}`);
@@ -44,6 +48,13 @@ export function diffMarkdown(diff: ChangeDiff, limit = COMMENT_LIMIT): string {
       diff.risks.length > OPEN_LIST_ITEMS ? `Every risk (${diff.risks.length})` : undefined,
       undefined,
       diff.risks.map((risk) => `- ⚠️ **${risk.kind}** \`${risk.service}/${risk.slo}\`: ${escapeHtml(risk.message)}`),
+    );
+  }
+  if (diff.diagnostics.length > 0) {
+    comment.addRows(
+      diff.diagnostics.length > OPEN_LIST_ITEMS ? `Every warning (${diff.diagnostics.length})` : undefined,
+      "**Warnings about the change:**",
+      diagnosticRows(diff),
     );
   }
   for (const change of diff.slos) comment.add(sloDetails(change, diff.resources));
@@ -110,6 +121,13 @@ class CappedComment {
   private fits(text: string): boolean {
     return this.left === 0 && this.body.length + text.length + 200 <= this.limit;
   }
+}
+
+/** The head's diagnostics about the change, one list item each. */
+function diagnosticRows(diff: ChangeDiff): string[] {
+  return diff.diagnostics.map(
+    (d) => `- ⚠️ **${d.code}** \`${d.file}:${d.line}:${d.column}\`: ${escapeHtml(d.message)}`,
+  );
 }
 
 /** `400 (380 target-decrease, 20 no-page-alert)` */

@@ -18,7 +18,7 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
     `${sloSummary(diff)}; ${resourceSummary(diff)}; ${diff.risks.length} risk${diff.risks.length === 1 ? "" : "s"}`,
   ];
   if (diff.slos.length === 0 && diff.resources.length === 0)
-    return [...lines, "", "No change to any SLO or resource."].join("\n");
+    return [...lines, "", "No change to any SLO or resource.", ...diagnosticLines(diff, c)].join("\n");
   for (const reviewers of diff.reviewers) {
     const changes = diff.slos.filter((change) => change.service === reviewers.service);
     if (changes.length === 0) continue;
@@ -44,6 +44,7 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
     for (const risk of diff.risks)
       lines.push(`  ${c.red("!")} ${c.red(`[${risk.kind}]`)} ${risk.service}/${risk.slo}: ${risk.message}`);
   }
+  lines.push(...diagnosticLines(diff, c));
   lines.push("", c.bold("Resources"));
   for (const r of diff.resources) {
     const moved = r.movedFrom ? ` (from ${r.movedFrom})` : "";
@@ -58,6 +59,18 @@ export function diffText(diff: ChangeDiff, color: boolean): string {
   );
   lines.push("", `Reviewers: ${reviewerList(diff)}`);
   return lines.join("\n");
+}
+
+/** The head's diagnostics about the change, under a heading; nothing when there is none. */
+function diagnosticLines(diff: ChangeDiff, c: ReturnType<typeof pc.createColors>): string[] {
+  if (diff.diagnostics.length === 0) return [];
+  return [
+    "",
+    c.bold("Warnings"),
+    ...diff.diagnostics.map(
+      (d) => `  ${c.yellow("!")} ${d.file}:${d.line}:${d.column}: ${c.yellow(d.severity)} ${d.code}: ${d.message}`,
+    ),
+  ];
 }
 
 /** `card-sre (card-platform); mobility-sre, @hardware-lead (e-scooter)` */

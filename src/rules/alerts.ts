@@ -1,7 +1,7 @@
 import { LONG_WINDOW_HOURS } from "../datadog/burn-rate.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatNumber } from "../human/numbers.js";
-import type { BurnRateTier, Draft, ErrorBudgetAlert, Slo } from "../model/model.js";
+import type { BurnRateTier, Draft, ErrorBudgetAlert, Position, Slo } from "../model/model.js";
 import { byPosition, eachSlo, type Rule } from "./rule.js";
 
 /** Burn-rate tiers within Datadog's limits, error-budget thresholds in order, alerts that can work. */
@@ -26,24 +26,32 @@ function tierProblems(slo: Draft<Slo>): Diagnostic[] {
   const tiers = byPosition([...(alerts?.burnRate ?? []), ...dropped.keys()]);
   const windows = objectiveWindows(slo);
   const found: Diagnostic[] = [];
-  const firstLine = new Map<string, number>();
+  const firstAt = new Map<string, Position>();
   for (const tier of tiers) {
     const problems = tier.origin === "custom" ? customTierProblems(tier, windows) : [];
     found.push(...problems);
-    if (problems.length > 0) continue;
+    // A tier whose windows could not be read was refused where they are written: it is compared with no other.
+    if (
+      problems.length > 0 ||
+      tier.window === undefined ||
+      tier.longWindowHours === undefined ||
+      tier.shortWindowMinutes === undefined
+    )
+      continue;
     const key = `${tier.window}/${tier.longWindowHours}/${tier.shortWindowMinutes}`;
-    const first = firstLine.get(key);
+    const first = firstAt.get(key);
     if (first !== undefined) {
+      const where = first.file === tier.at.self.file ? `line ${first.line}` : `${first.file}:${first.line}`;
       found.push(
         diagnostic(
           "DUPLICATE_TIER",
-          `the tier on line ${first} already alerts over ${tier.window} with the same windows: merge them or change a window`,
+          `the tier on ${where} already alerts over ${tier.window} with the same windows: merge them or change a window`,
           tier.at.self,
         ),
       );
       continue;
     }
-    firstLine.set(key, tier.at.self.line);
+    firstAt.set(key, tier.at.self);
     const maxFactor = dropped.get(tier);
     if (maxFactor !== undefined) found.push(droppedTier(tier, maxFactor));
   }

@@ -62,7 +62,8 @@ export const checkRouting: Rule = (model) =>
       return [
         diagnostic(
           "NO_NOTIFY",
-          `${severity} alerts of this SLO notify nobody: add \`notify.${severity}\` to the service or \`alerts.notify.${severity}\` to the SLO`,
+          `${severity} alerts of this SLO notify nobody: add \`notify.${severity}\` to the service or \`alerts.notify.${severity}\` to the SLO ` +
+            "(in OpenSLO: a notification target of its alert policy that is a Datadog handle, such as `@pagerduty-web`)",
           slo.at.name,
         ),
       ];

@@ -3,8 +3,8 @@ import { formatNumber } from "../../human/numbers.js";
 
 /**
  * slocc's own annotations on OpenSLO objects: what a slocc spec says and OpenSLO has no field for.
- * `slocc export openslo` writes them; `slocc import openslo` reads back the owner and the
- * objectives, and leaves the others for people and tools to read.
+ * `slocc export openslo` writes them; `slocc import openslo` reads back the owner, the objectives
+ * and the corrections, and leaves the others for people and tools to read.
  */
 export const ANNOTATIONS = {
   owner: "slocc/owner",
@@ -21,6 +21,7 @@ export const ANNOTATIONS = {
   renamedFrom: "slocc/renamed-from",
   errorBudgetAlert: "slocc/error-budget-alert",
   sli: "slocc/sli",
+  corrections: "slocc/corrections",
 } as const;
 
 /** An objective as the `slocc/objectives` annotation holds it. */

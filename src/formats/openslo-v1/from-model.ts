@@ -1,11 +1,21 @@
 import { Document } from "yaml";
 import { formatAvailability, formatPercent, formatNumber } from "../../human/numbers.js";
-import type { BurnRateTier, Comparator, Handle, Service, Slo, Tag } from "../../model/model.js";
+import type {
+  BurnRateTier,
+  Comparator,
+  Correction,
+  Handle,
+  Service,
+  Slo,
+  Tag,
+  TimeSliceSli,
+} from "../../model/model.js";
 import { routingOf } from "../../model/alerting.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { tagKey } from "../../model/tags.js";
 import { ANNOTATIONS, formatObjectives } from "./annotations.js";
+import { formatCorrections } from "./corrections.js";
 import { OPENSLO_V1 } from "./schema.js";
 
 /** Something a service or one of its SLOs says that OpenSLO cannot hold as slocc means it. */
@@ -44,8 +54,11 @@ export function serviceToOpenSlo(service: Service): OpenSloExport {
       );
       continue;
     }
-    if (slo.sli.kind === "timeSlice" && singleQuery(slo.sli) === undefined) {
-      note(`not exported: OpenSLO's thresholdMetric holds one query, not the formula ${slo.sli.formula} over several`);
+    if (slo.sli.kind === "timeSlice" && singleQuery(slo.sli) === undefined && slicedRatio(slo.sli) === undefined) {
+      note(
+        `not exported: OpenSLO's thresholdMetric holds one query, and its ratio judged per slice good over total ` +
+          `events, not the formula ${slo.sli.formula}`,
+      );
       continue;
     }
     documents.push(sloDocument(slo, service, note));
@@ -113,6 +126,14 @@ function serviceDocument(service: Service, notes: ExportNote[]): Record<string, 
       `journeys, dependencies and ceilings kept as annotations ${ANNOTATIONS.journeys} and ${ANNOTATIONS.dependencies}; OpenSLO has no dependency model`,
     );
   }
+  const corrections = service.corrections.filter((correction) => correction.scope === "service");
+  if (corrections.length > 0) {
+    annotations[ANNOTATIONS.corrections] = formatCorrections(corrections);
+    note(
+      `corrections (${correctionNames(corrections)}) kept as annotation ${ANNOTATIONS.corrections}, read back on import: ` +
+        "OpenSLO has no corrections",
+    );
+  }
   if (!service.dashboard) {
     annotations[ANNOTATIONS.dashboard] = "false";
     note(`no dashboard (dashboard: false) kept as annotation ${ANNOTATIONS.dashboard}`);
@@ -160,6 +181,14 @@ function sloDocument(slo: Slo, service: Service, note: (text: string) => void): 
     annotations[ANNOTATIONS.errorBudgetAlert] = `${warning}critical ${formatPercent(errorBudget.criticalPercent)}`;
     note(`the error-budget alert has no OpenSLO form: kept as annotation ${ANNOTATIONS.errorBudgetAlert}`);
   }
+  const corrections = slo.corrections.filter((correction) => correction.scope === "slo");
+  if (corrections.length > 0) {
+    annotations[ANNOTATIONS.corrections] = formatCorrections(corrections);
+    note(
+      `corrections (${correctionNames(corrections)}) kept as annotation ${ANNOTATIONS.corrections}, read back on import: ` +
+        "OpenSLO has no corrections",
+    );
+  }
   if (slo.sli.kind === "latency") {
     annotations[ANNOTATIONS.sli] = `latency ${slo.sli.metric}{${slo.sli.filter}} <= ${formatNumber(slo.sli.threshold)}`;
     note(
@@ -192,7 +221,11 @@ function indicatorSpec(slo: Slo): Record<string, unknown> {
       return { ratioMetric: { counter: true, good: source(sli.numerator), total: source(sli.denominator) } };
     case "timeSlice": {
       const query = singleQuery(sli);
-      return query === undefined ? {} : { thresholdMetric: source(query) };
+      if (query !== undefined) return { thresholdMetric: source(query) };
+      const ratio = slicedRatio(sli);
+      return ratio === undefined
+        ? {}
+        : { ratioMetric: { counter: true, [ratio.events]: source(ratio.eventsQuery), total: source(ratio.total) } };
     }
     case "monitors":
       return {};
@@ -204,6 +237,12 @@ const OPERATORS = { "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" } as const sa
 function objectiveOf(slo: Slo): Record<string, unknown> {
   const { sli, primary } = slo;
   if (sli.kind !== "timeSlice") return { targetPercent: primary.target };
+  const timeSliceWindow = sli.intervalSeconds === 60 ? "1m" : "5m";
+  if (slicedRatio(sli)) {
+    // `>=` is how OpenSLO reads a slice's ratio against its target when no `op` says otherwise.
+    const op = sli.comparator === ">=" ? {} : { op: OPERATORS[sli.comparator] };
+    return { ...op, targetPercent: primary.target, timeSliceTarget: sli.threshold, timeSliceWindow };
+  }
   return {
     op: OPERATORS[sli.comparator],
     value: sli.threshold,
@@ -211,6 +250,29 @@ function objectiveOf(slo: Slo): Record<string, unknown> {
     timeSliceTarget: 1,
     timeSliceWindow: sli.intervalSeconds === 60 ? "1m" : "5m",
   };
+}
+
+/** The two formulas of a ratio judged per time slice, as `slocc import openslo` writes them, by the events they count. */
+const SLICED_RATIO_FORMULAS: Readonly<Record<string, "good" | "bad">> = {
+  "query1 / query2": "good",
+  "(query2 - query1) / query2": "bad",
+};
+
+/**
+ * The ratio a time-slice SLI judges slice by slice, when it is one OpenSLO can hold (a ratio with
+ * `budgetingMethod: Timeslices`): good (or bad) events `query1` over total events `query2`, a slice
+ * good when the ratio reaches (or exceeds) a fraction.
+ */
+function slicedRatio(
+  sli: TimeSliceSli,
+): { readonly events: "good" | "bad"; readonly eventsQuery: string; readonly total: string } | undefined {
+  const events = SLICED_RATIO_FORMULAS[sli.formula];
+  const [first, second, ...others] = sli.queries;
+  if (events === undefined || first?.name !== "query1" || second?.name !== "query2" || others.length > 0)
+    return undefined;
+  if ((sli.comparator !== ">=" && sli.comparator !== ">") || !(sli.threshold > 0 && sli.threshold <= 1))
+    return undefined;
+  return { events, eventsQuery: first.query, total: second.query };
 }
 
 /** One AlertPolicy per burn-rate tier that OpenSLO can hold, each with its one condition and its targets. */
@@ -337,6 +399,13 @@ function descriptionOf(description: string | undefined, note: (text: string) => 
     note(`the description has ${description.length} characters; OpenSLO validators accept at most ${MAX_DESCRIPTION}`);
   }
   return { description };
+}
+
+/** `nightly-batch, a deployment on 2026-01-10T10:00:00Z`: each correction by its name, or its category and start. */
+function correctionNames(corrections: readonly Correction[]): string {
+  return corrections
+    .map((correction) => correction.name ?? `a ${correction.written.category} from ${correction.written.start}`)
+    .join(", ");
 }
 
 function handles(list: readonly Handle[]): string[] {

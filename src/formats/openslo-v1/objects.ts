@@ -3,7 +3,7 @@ import type { DataPath, SourceFile } from "../../load/source-file.js";
 import type { Position } from "../../util/position.js";
 import { didYouMean } from "../../util/suggest.js";
 import { Origin } from "../origin.js";
-import { checkShape, isRecord, type Salvaged } from "../shape.js";
+import { checkShape, isRecord, writtenValue, type Salvaged } from "../shape.js";
 import { KINDS, OBJECT_SCHEMAS, OPENSLO_V1, type Kind, type ObjectData } from "./schema.js";
 
 /** One OpenSLO object as far as its shape could be read, and where it was written. */
@@ -46,7 +46,8 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
       ),
     );
   }
-  const apiVersion = value["apiVersion"];
+  // A misspelled `apiVersion` or `kind` is read as it, and reported by the shape check.
+  const apiVersion = writtenValue(value, "apiVersion");
   if (apiVersion !== OPENSLO_V1) {
     const found = apiVersion === undefined ? "no apiVersion" : `apiVersion ${JSON.stringify(apiVersion)}`;
     return refuse(
@@ -57,7 +58,7 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
       ),
     );
   }
-  const kind = value["kind"];
+  const kind = writtenValue(value, "kind");
   if (!isKind(kind)) {
     return refuse(
       diagnostic(
@@ -74,7 +75,7 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
   const object: OpenSloObject = {
     kind,
     ...(name === undefined ? {} : { name }),
-    origin: new Origin(document, path),
+    origin: new Origin(shape.file, path),
     data: shape.value,
   };
   return { value: object, diagnostics: shape.diagnostics };
@@ -165,7 +166,8 @@ const REFERENCES: Readonly<Record<string, Exclude<Kind, "SLO">>> = {
 /**
  * Resolves every reference every object writes, whether an SLO uses the object or not, so a
  * misspelled name is reported wherever it is. Free-form areas (a metric source's `spec`, a data
- * source's `connectionDetails`) hold no references.
+ * source's `connectionDetails`) hold no references, and a metric source with its own `type` may
+ * name a DataSource that is not among the files read.
  */
 export function checkReferences(
   objects: readonly OpenSloObject[],
@@ -178,9 +180,11 @@ export function checkReferences(
       if (!isRecord(value)) return;
       for (const [key, inner] of Object.entries(value)) {
         const kind = REFERENCES[key];
-        if (kind !== undefined && typeof inner === "string")
-          index.resolve(kind, inner, origin.at([...path, key]), diagnostics);
-        else if (!(key === "spec" && path[path.length - 1] === "metricSource") && key !== "connectionDetails")
+        // A metric source that gives its own `type` needs nothing of its DataSource, which may live elsewhere.
+        const typed = key === "metricSourceRef" && typeof value["type"] === "string";
+        if (kind !== undefined && typeof inner === "string") {
+          if (!typed) index.resolve(kind, inner, origin.at([...path, key]), diagnostics);
+        } else if (!(key === "spec" && path[path.length - 1] === "metricSource") && key !== "connectionDetails")
           visit(inner, [...path, key]);
       }
     };

@@ -134,7 +134,8 @@ const sloSpecV1 = z.strictObject({
   indicator: inlineIndicator.optional(),
   indicatorRef: z.string().optional(),
   timeWindow: z.array(timeWindowV1).length(1, { error: "an OpenSLO SLO has exactly one time window" }).optional(),
-  budgetingMethod: z.enum(["Occurrences", "Timeslices", "RatioTimeslices"]),
+  // Required by OpenSLO, yet left out by its own README's example: slocc infers it from the SLI, with a warning.
+  budgetingMethod: z.enum(["Occurrences", "Timeslices", "RatioTimeslices"]).optional(),
   objectives: z.array(objectiveV1).min(1, { error: "give the SLO one objective, such as `- targetPercent: 99.9`" }),
   alertPolicies: z
     .array(refOrInline("alertPolicyRef", "AlertPolicy", alertPolicySpecV1))

@@ -1,19 +1,35 @@
 import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diagnostic.js";
 import type { SourceFile } from "../../load/source-file.js";
 import { resolveAlerting } from "../../model/alerting.js";
-import type { Comparator, Draft, Model, Objective, Position, Service, Sli, Slo, Tag } from "../../model/model.js";
+import type {
+  Comparator,
+  Correction,
+  Draft,
+  Located,
+  Model,
+  Objective,
+  Position,
+  Service,
+  Sli,
+  Slo,
+  Tag,
+  TimeSliceSli,
+} from "../../model/model.js";
 import { latencyOf, latencySli, ratioSli } from "../../model/ratio.js";
 import { singleQueryForm } from "../../model/time-slice.js";
-import { resourceTagsOf, tagOf } from "../../model/tags.js";
+import { resourceTagsOf, SLOCC_TAG_KEYS, tagOf } from "../../model/tags.js";
+import { normaliseTag } from "../../datadog/tags.js";
 import { compareWindows, type Window } from "../../datadog/windows.js";
 import { withoutFloatNoise } from "../../util/float.js";
 import { compareText } from "../../util/text.js";
 import type { SpecComments } from "../slocc-v1/writer.js";
 import { alertingOf } from "./alert-policies.js";
 import { ANNOTATIONS, parseObjectives } from "./annotations.js";
+import { parseCorrections } from "./corrections.js";
 import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";
 import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
 import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
+import { KINDS, type Kind } from "./schema.js";
 
 /** Options of an OpenSLO import. */
 export interface OpenSloImportOptions {
@@ -24,6 +40,8 @@ export interface OpenSloImportOptions {
 /** The model an OpenSLO import maps to, with what the specs written from it should say in comments. */
 export interface OpenSloImport {
   readonly model: Draft<Model>;
+  /** How many objects of each kind were read, in the order of the kinds. */
+  readonly objectsRead: readonly { readonly kind: Kind; readonly count: number }[];
   /** By service: where it came from, and the display names slocc has no field for. */
   readonly comments: ReadonlyMap<string, SpecComments>;
 }
@@ -55,7 +73,11 @@ export function openSloToModel(
       comments.set(name, mapped.comments);
       return mapped.service;
     });
-  return { value: { model: { services, catalogs: [] }, comments }, diagnostics };
+  const objectsRead = KINDS.map((kind) => ({
+    kind,
+    count: read.value.filter((object) => object.kind === kind).length,
+  })).filter(({ count }) => count > 0);
+  return { value: { model: { services, catalogs: [] }, objectsRead, comments }, diagnostics };
 }
 
 type ServiceContext = Omit<Draft<Service>, "slos">;
@@ -72,16 +94,23 @@ function serviceDraft(
   const nameAt = object?.origin.at(["metadata", "name"]) ?? first?.origin.at(["spec", "service"]);
   if (nameAt === undefined) throw new Error("a service is mapped from at least one SLO");
   const annotated = object?.data.metadata?.annotations?.[ANNOTATIONS.owner];
-  const owner = options.owner ?? annotated;
-  const ownerAt =
-    options.owner === undefined && annotated !== undefined
-      ? object?.origin.at(["metadata", "annotations", ANNOTATIONS.owner])
+  const team =
+    options.owner === undefined && annotated === undefined
+      ? teamOwner([...(object ? [object] : []), ...slos], diagnostics)
       : undefined;
+  const owner = options.owner ?? annotated ?? team?.value;
+  const ownerAt =
+    options.owner !== undefined
+      ? undefined
+      : annotated !== undefined
+        ? object?.origin.at(["metadata", "annotations", ANNOTATIONS.owner])
+        : team?.at;
   if (owner === undefined) {
     diagnostics.push(
       diagnostic(
         "MISSING_OWNER",
-        `the service "${name}" has no owner: pass \`--owner <team>\`, or annotate its Service with \`${ANNOTATIONS.owner}: <team>\``,
+        `the service "${name}" has no owner: pass \`--owner <team>\`, annotate its Service with \`${ANNOTATIONS.owner}: <team>\`, ` +
+          "or label it (or its SLOs) with `team: [<team>]`",
         nameAt,
       ),
     );
@@ -91,13 +120,13 @@ function serviceDraft(
     name,
     ...(owner === undefined ? {} : { owner }),
     ...(description === undefined ? {} : { description }),
-    tags: object ? labelTags(object) : [],
+    tags: object ? labelTags(object, owner) : [],
     notify: { page: [], ticket: [] },
     dependencies: [],
     journeys: [],
     approvers: [],
     dashboard: true,
-    corrections: [],
+    corrections: annotatedCorrections(object, "service", diagnostics),
     stack: name,
     at: { self: object?.origin.at([]) ?? nameAt, name: nameAt, owner: ownerAt ?? nameAt, environment: nameAt },
   };
@@ -133,12 +162,13 @@ function sloDraft(
   const spec = data.spec;
   const window = windowOf(slo, diagnostics);
   const composite = compositeObjective(slo, diagnostics);
-  const measured = composite ? undefined : measurementFor(slo, index, diagnostics);
-  const objective = composite ? undefined : objectiveOf(slo, measured, window, diagnostics);
+  const budgeted = composite ? undefined : measurementFor(slo, index, diagnostics);
+  const measured = budgeted?.measured;
+  const objective = composite ? undefined : objectiveOf(slo, budgeted, window, diagnostics);
   const objectives = objective === undefined ? [] : annotatedObjectives(slo, objective, diagnostics);
   const primary = objectives[0];
   const sli = measured && objective ? sliOf(measured, objective.slice) : undefined;
-  const tags = labelTags(slo);
+  const tags = labelTags(slo, service.owner);
   const policies = alertingOf(slo, index, window?.at ?? origin.at(["spec"]), diagnostics);
   const alerts = resolveAlerting(
     { choice: policies.tiers.length > 0 ? "custom" : "none", tiers: policies.tiers, notify: policies.notify },
@@ -160,7 +190,7 @@ function sloDraft(
     tags,
     ...(resourceTags === undefined ? {} : { resourceTags }),
     alerts,
-    corrections: [],
+    corrections: [...(service.corrections ?? []), ...annotatedCorrections(slo, "slo", diagnostics)],
     at: {
       self: origin.at([]),
       name: nameAt,
@@ -243,25 +273,48 @@ function compositeObjective(slo: OpenSloObject<"SLO">, diagnostics: Diagnostic[]
   return true;
 }
 
-/** The SLO's measurement, when its budgeting method is one Datadog computes for it. */
+/** What an SLO measures, and whether its budget counts time slices rather than events. */
+interface Budgeted {
+  readonly measured: Measurement;
+  /** A threshold metric, or a ratio judged slice by slice (`budgetingMethod: Timeslices`). */
+  readonly perSlice: boolean;
+}
+
+/**
+ * The SLO's measurement, when its budgeting method is one Datadog computes for it: Occurrences
+ * (good events over all events) or Timeslices (the share of good time slices) for a ratio,
+ * Timeslices for a threshold metric.
+ */
 function measurementFor(
   slo: OpenSloObject<"SLO">,
   index: ObjectIndex,
   diagnostics: Diagnostic[],
-): Measurement | undefined {
+): Budgeted | undefined {
   const indicator = indicatorOf(slo, index, diagnostics);
   const measured = indicator && measurementOf(indicator, index, diagnostics);
+  if (measured === undefined) return undefined;
   const method = slo.data.spec?.budgetingMethod;
-  if (measured === undefined || method === undefined) return measured;
-  const fits = measured.kind === "ratio" ? method === "Occurrences" : method === "Timeslices";
-  if (fits) return measured;
+  if (method === undefined) {
+    const budgeted = { measured, perSlice: measured.kind === "threshold" };
+    if (slo.origin.keysAt(["spec"]).includes("budgetingMethod")) return budgeted;
+    const inferred = measured.kind === "ratio" ? "Occurrences" : "Timeslices";
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_NO_BUDGETING",
+        `the SLO gives no budgetingMethod: ${inferred} is used, the method Datadog computes ${measured.kind === "ratio" ? "a ratio" : "a threshold metric"} with; ` +
+          `write \`budgetingMethod: ${inferred}\` to say so`,
+        slo.origin.at(["spec"], "key"),
+      ),
+    );
+    return budgeted;
+  }
+  if (method === "Timeslices") return { measured, perSlice: true };
+  if (method === "Occurrences" && measured.kind === "ratio") return { measured, perSlice: false };
   const reason =
     method === "RatioTimeslices"
       ? "RatioTimeslices averages the ratios of time slices, which Datadog does not compute: " +
-        "write `budgetingMethod: Occurrences` to count good events over all events"
-      : measured.kind === "ratio"
-        ? "a ratio counts events: Datadog computes it with `budgetingMethod: Occurrences`"
-        : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
+        "write `budgetingMethod: Occurrences` to count good events over all events, or `Timeslices` to count good slices"
+      : "a threshold metric is judged per time slice: Datadog computes it with `budgetingMethod: Timeslices`";
   diagnostics.push(diagnostic("OPENSLO_BUDGETING", reason, slo.origin.at(["spec", "budgetingMethod"])));
   return undefined;
 }
@@ -283,11 +336,12 @@ const COMPARATORS = { lt: "<", lte: "<=", gt: ">", gte: ">=" } as const satisfie
 
 function objectiveOf(
   slo: OpenSloObject<"SLO">,
-  measured: Measurement | undefined,
+  budgeted: Budgeted | undefined,
   window: { window: Window; at: Position } | undefined,
   diagnostics: Diagnostic[],
 ): ObjectiveReading | undefined {
   const { origin } = slo;
+  const measured = budgeted?.measured;
   const list = slo.data.spec?.objectives ?? [];
   if (list.length > 1) {
     diagnostics.push(
@@ -326,14 +380,20 @@ function objectiveOf(
     },
   };
   if (measured?.kind === "ratio") {
-    const misplaced = ["op", "value"].find((key) => keys.includes(key));
+    // A ratio judged per time slice may say with `op` how a slice's ratio compares with its target.
+    const perSlice = budgeted?.perSlice === true;
+    const misplaced = (perSlice ? ["value"] : ["op", "value"]).find((key) => keys.includes(key));
     if (misplaced) {
       refuse(
-        "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
+        perSlice
+          ? "`value` compares a threshold metric; a ratio judged per time slice compares its ratio with `timeSliceTarget`: remove it"
+          : "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
         origin.at([...path, misplaced], "key"),
       );
     }
-    return { objective };
+    if (!perSlice) return { objective };
+    const slice = ratioSlice(data, keys, (key) => origin.at([...path, key]), origin.at(path), refuse);
+    return slice ? { objective, slice } : { objective };
   }
   if (measured === undefined) return { objective };
   const missing = ["op", "value", "timeSliceWindow"].filter((key) => !keys.includes(key));
@@ -366,6 +426,61 @@ function objectiveOf(
       intervalSeconds: sliceMinutes === 1 ? 60 : 300,
       at: { comparator: origin.at([...path, "op"]), threshold: origin.at([...path, "value"]) },
     },
+  };
+}
+
+/**
+ * How a time slice of a ratio judged slice by slice is good: its ratio reaches `timeSliceTarget`
+ * (a fraction, such as 0.95; or exceeds it, with `op: gt`) over a `timeSliceWindow` of 1 or 5 minutes.
+ */
+function ratioSlice(
+  data: {
+    readonly op?: keyof typeof COMPARATORS | undefined;
+    readonly timeSliceTarget?: number | undefined;
+    readonly timeSliceWindow?: string | undefined;
+  },
+  keys: readonly string[],
+  at: (key: string) => Position,
+  objectiveAt: Position,
+  refuse: (message: string, at: Position) => void,
+): TimeSliceCondition | undefined {
+  const missing = ["timeSliceTarget", "timeSliceWindow"].filter((key) => !keys.includes(key));
+  if (missing.length > 0) {
+    refuse(
+      "a ratio judged per time slice gives `timeSliceTarget` (the ratio a good slice reaches, such as 0.95) and " +
+        `\`timeSliceWindow\` (1m or 5m): add ${missing.map((key) => `\`${key}\``).join(", ")}`,
+      objectiveAt,
+    );
+  }
+  const target = data.timeSliceTarget;
+  const targetValid = target !== undefined && target > 0 && target <= 1;
+  if (target !== undefined && !targetValid) {
+    refuse(
+      `\`timeSliceTarget\` is the ratio a good slice reaches, above 0 and at most 1, not ${target}`,
+      at("timeSliceTarget"),
+    );
+  }
+  const sliceMinutes = data.timeSliceWindow === undefined ? undefined : fixedMinutes(data.timeSliceWindow);
+  if (data.timeSliceWindow !== undefined && sliceMinutes !== 1 && sliceMinutes !== 5) {
+    refuse(
+      `Datadog time slices last 1 or 5 minutes, not ${data.timeSliceWindow}: write \`1m\` or \`5m\``,
+      at("timeSliceWindow"),
+    );
+  }
+  const rising = data.op === undefined || data.op === "gt" || data.op === "gte";
+  if (!rising) {
+    refuse(
+      "a slice of a ratio is good when its ratio reaches `timeSliceTarget`: write `op: gte` or `op: gt`, or leave `op` out",
+      at("op"),
+    );
+  }
+  if (!targetValid || !rising || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
+  const targetAt = at("timeSliceTarget");
+  return {
+    comparator: data.op === "gt" ? ">" : ">=",
+    threshold: target,
+    intervalSeconds: sliceMinutes === 1 ? 60 : 300,
+    at: { comparator: data.op === undefined ? targetAt : at("op"), threshold: targetAt },
   };
 }
 
@@ -414,6 +529,7 @@ function annotatedObjectives(
 }
 
 function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Draft<Sli> | undefined {
+  if (measured.kind === "ratio" && slice) return slicedRatio(measured, slice);
   if (measured.kind === "ratio") {
     const { events, eventsQuery, total } = measured;
     // slocc's own latency SLI, as `export openslo` writes it: a threshold query over the distribution's count.
@@ -435,20 +551,114 @@ function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Dr
   return { kind: "timeSlice", formula, queries, ...slice, at: { self: measured.at.self, ...at, ...slice.at } };
 }
 
-/** Tags from an object's labels: `key:value` for each value, the bare key for a label without one. */
-function labelTags(object: OpenSloObject<"Service" | "SLO">): Tag[] {
+/**
+ * A ratio judged slice by slice, as a Datadog time-slice SLI: the formula of the slice's ratio over
+ * its two queries (`query1 / query2` for good events over total, `(query2 - query1) / query2` for
+ * bad ones), good when it reaches the slice's target.
+ */
+function slicedRatio(
+  measured: Extract<Measurement, { kind: "ratio" }>,
+  slice: TimeSliceCondition,
+): Draft<TimeSliceSli> {
+  const { events, eventsQuery, total, at } = measured;
+  const formula = events === "good" ? "query1 / query2" : "(query2 - query1) / query2";
+  const named = (name: string, query: string | undefined, position: Position) => ({
+    name,
+    ...(query === undefined ? {} : { query }),
+    at: { self: position, name: position, query: position },
+  });
+  return {
+    kind: "timeSlice",
+    formula,
+    queries: [named("query1", eventsQuery, at.events), named("query2", total, at.total)],
+    ...slice,
+    at: { self: at.self, formula: at.self, queries: at.self, ...slice.at },
+  };
+}
+
+/**
+ * Tags from an object's labels: `key:value` for each value, the bare key for a label without one.
+ * A label whose key is a tag slocc sets itself (`team`, `service`, `slo`...) is kept under
+ * `openslo-<key>`, as OpenSLO allows it and slocc would otherwise give the resources two values;
+ * a `team` value that is the service's owner is left out, as slocc tags the owner as `team` itself.
+ */
+function labelTags(object: OpenSloObject<"Service" | "SLO">, owner: string | undefined): Tag[] {
   const labels = object.data.metadata?.labels ?? {};
   return Object.entries(labels).flatMap(([key, value]) => {
     const path = ["metadata", "labels", key];
+    const reserved = isSloccTagKey(key);
+    const tagKey = reserved ? `${OPENSLO_LABEL_PREFIX}${key}` : key;
     const values = Array.isArray(value) ? value : [value];
     const written = values.flatMap((each, position) =>
       typeof each === "string" && each !== ""
-        ? [{ text: `${key}:${each}`, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
+        ? [{ text: `${tagKey}:${each}`, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
         : [],
     );
-    const tags = written.length > 0 ? written : [{ text: key, at: object.origin.at(path, "key") }];
-    return tags.map(({ text, at }) => tagOf(text, at));
+    const kept = written.filter(({ text }) => !(isTeamKey(key) && text === `${tagKey}:${owner ?? ""}`));
+    if (written.length > 0) return kept.map(({ text, at }) => tagOf(text, at));
+    return [tagOf(tagKey, object.origin.at(path, "key"))];
   });
+}
+
+/** The prefix of a label whose key slocc reserves for its own tags: `team` is kept as `openslo-team`. */
+export const OPENSLO_LABEL_PREFIX = "openslo-";
+
+function isSloccTagKey(key: string): boolean {
+  return Object.hasOwn(SLOCC_TAG_KEYS, normaliseTag(key));
+}
+
+function isTeamKey(key: string): boolean {
+  return normaliseTag(key) === "team";
+}
+
+/**
+ * The owner a `team` label gives: the first value of the first such label, the Service's before
+ * its SLOs'. Labels that name other teams too are a warning: the owner is one team, and the
+ * others are kept as `openslo-team` tags.
+ */
+function teamOwner(
+  objects: readonly OpenSloObject<"Service" | "SLO">[],
+  diagnostics: Diagnostic[],
+): Located<string> | undefined {
+  const teams = objects.flatMap((object) =>
+    Object.entries(object.data.metadata?.labels ?? {})
+      .filter(([key]) => isTeamKey(key))
+      .flatMap(([key, value]) => {
+        const path = ["metadata", "labels", key];
+        return (Array.isArray(value) ? value : [value]).flatMap((each, position) =>
+          typeof each === "string" && each !== ""
+            ? [{ value: each, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
+            : [],
+        );
+      }),
+  );
+  const [first] = teams;
+  if (first === undefined) return undefined;
+  const others = [...new Set(teams.map((team) => team.value))].filter((team) => team !== first.value);
+  if (others.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "OPENSLO_TEAM",
+        `the \`team\` labels name several teams: the owner is "${first.value}", the first; ` +
+          `${others.map((team) => `"${team}"`).join(", ")} ${others.length === 1 ? "is" : "are"} kept as \`${OPENSLO_LABEL_PREFIX}team\` tags. ` +
+          "Pass `--owner <team>` to choose another",
+        first.at,
+      ),
+    );
+  }
+  return first;
+}
+
+/** The corrections an object's `slocc/corrections` annotation lists (written by `slocc export openslo`). */
+function annotatedCorrections(
+  object: OpenSloObject<"Service" | "SLO"> | undefined,
+  scope: Correction["scope"],
+  diagnostics: Diagnostic[],
+): Draft<Correction>[] {
+  const text = object?.data.metadata?.annotations?.[ANNOTATIONS.corrections];
+  if (object === undefined || text === undefined) return [];
+  const at = object.origin.at(["metadata", "annotations", ANNOTATIONS.corrections]);
+  return parseCorrections(text, scope, at, diagnostics);
 }
 
 /** Every file the positions in a draft point into. */

@@ -93,18 +93,21 @@ function sloData(slo: Slo, service: Service): Record<string, unknown> {
 /** Corrections as written: their times and category in the spec's own words. */
 function correctionsData(corrections: readonly Correction[]): Record<string, unknown> {
   if (corrections.length === 0) return {};
+  return { corrections: corrections.map(correctionData) };
+}
+
+/** One correction as a spec writes it (`name`, `category`, `start`...), in the spec's own words. */
+export function correctionData({ name, description, rrule, written, datadogId }: Correction): Record<string, string> {
   return {
-    corrections: corrections.map(({ name, description, rrule, written, datadogId }) => ({
-      ...(name === undefined ? {} : { name }),
-      category: written.category,
-      ...(description === undefined ? {} : { description }),
-      start: written.start,
-      ...(written.end === undefined ? {} : { end: written.end }),
-      ...(written.duration === undefined ? {} : { duration: written.duration }),
-      ...(rrule === undefined ? {} : { rrule }),
-      ...(written.timezone === undefined ? {} : { timezone: written.timezone }),
-      ...(datadogId === undefined ? {} : { datadogId }),
-    })),
+    ...(name === undefined ? {} : { name }),
+    category: written.category,
+    ...(description === undefined ? {} : { description }),
+    start: written.start,
+    ...(written.end === undefined ? {} : { end: written.end }),
+    ...(written.duration === undefined ? {} : { duration: written.duration }),
+    ...(rrule === undefined ? {} : { rrule }),
+    ...(written.timezone === undefined ? {} : { timezone: written.timezone }),
+    ...(datadogId === undefined ? {} : { datadogId }),
   };
 }
 

@@ -149,7 +149,7 @@ export function expandTemplate(
   diagnostics.push(
     ...checked.diagnostics.map((d) => (template.declared ? { ...d, message: `${d.message}${suffix}` } : d)),
   );
-  return { name, usedAt, data: checked.value, path: templatePath, origin: templateOrigin };
+  return { name, usedAt, data: checked.value, path: templatePath, origin: new Origin(checked.file) };
 }
 
 /** The values of a use's parameters, with the environment's variables filled in; problems reported at the use. */

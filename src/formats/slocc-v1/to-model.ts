@@ -653,8 +653,8 @@ function reviewOf(
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
 
-/** Seconds in a duration the schema accepted, such as `300ms`, `5m` or `24h`. */
-function durationSeconds(duration: string): number | undefined {
+/** Seconds in a duration as a spec writes it, such as `300ms`, `5m` or `24h`; undefined for anything else. */
+export function durationSeconds(duration: string): number | undefined {
   const match = DURATION_PATTERN.exec(duration);
   return match ? Number(match[1]) * (SECONDS_PER_UNIT[match[2] ?? ""] ?? Number.NaN) : undefined;
 }
