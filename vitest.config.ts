@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/setup/fresh-build.ts"],
+    // A test file per core: most files wait on child processes (git, terraform, a browser) as much as they compute.
+    maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // GitHub's workflow parser imports its schema as JSON without an import attribute: transformed, it loads.
