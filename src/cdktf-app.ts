@@ -3,7 +3,6 @@ import { stackSettingsFrom } from "./settings/stack-settings.js";
 import { failsRun } from "./diagnostics/diagnostic.js";
 import { buildApp } from "./emit/stacks.js";
 import { renderDiagnosticsText } from "./render/diagnostics.js";
-import { UsageError } from "./util/usage-error.js";
 
 /**
  * Entry point for `cdktf synth` / `cdktf diff` / `cdktf deploy` (cdktf.json's `app`): the same
@@ -18,13 +17,11 @@ export async function runCdktfApp(dir = process.env["SLOCC_DIR"] ?? "slos"): Pro
     (failsRun(result.diagnostics) ? process.stderr : process.stdout).write(text);
   }
   if (!result.value) return 1;
-  try {
-    const settings = stackSettingsFrom({}, process.env);
-    buildApp(result.value.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", settings).synth();
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`slocc: ${error.message}\n`);
+  const settings = stackSettingsFrom({}, process.env);
+  if (!settings.ok) {
+    for (const problem of settings.problems) process.stderr.write(`slocc: ${problem.message}\n`);
     return 2;
   }
+  buildApp(result.value.plan, process.env["CDKTF_OUTDIR"] ?? "cdktf.out", settings.value).synth();
   return 0;
 }

@@ -16,7 +16,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Tables built into slocc: Datadog's recommended burn-rate tiers and the built-in SLI templates.
   builtin: [],
   // What a stack is written with besides its resources: backend and provider version.
-  settings: ["util"],
+  settings: ["util", "diagnostics"],
   terraform: ["util", "diagnostics", "datadog"],
   // Reading the Datadog API: I/O, like running terraform.
   "datadog-api": ["util", "diagnostics", "datadog"],
@@ -59,7 +59,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "datadog-api",
     "adopt",
   ],
-  cli: ["util", "settings", "app", "views", "diff", "render"],
+  cli: ["util", "diagnostics", "settings", "app", "views", "diff", "render"],
 };
 
 /** Packages that load CDK for Terraform: only the emit stage may import them. */

@@ -8,7 +8,9 @@ import { BASE_BRANCH } from "../protocol.js";
 measureInChild(
   (args) => args.repo,
   async (repo) => {
-    const result = await diffSpecs({ cwd: repo, dir: "slos", base: BASE_BRANCH, today: BENCH_TODAY });
+    const read = await diffSpecs({ cwd: repo, dir: "slos", base: BASE_BRANCH, today: BENCH_TODAY });
+    if (!read.ok) throw new Error(`the diff could not read git: ${read.problems.map((p) => p.message).join("; ")}`);
+    const result = read.value;
     requireNoErrors(result, "diff");
     if (!result.value) throw new Error("no change diff although no error was reported");
     const { slos, resources } = result.value.summary;

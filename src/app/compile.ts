@@ -17,7 +17,10 @@ import type { CompiledPlan } from "../plan/resources.js";
 import { checkModel } from "../rules/index.js";
 import { specsToModel } from "../formats/to-model.js";
 import { todayUtc } from "../util/dates.js";
-import { compareText } from "../util/text.js";
+import { compareText, plural } from "../util/text.js";
+import type { AppContext } from "./context.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { printDiagnostics, type DiagnosticFormat } from "./print.js";
 
 /** A compilation that found no error: the resolved model and the resources planned from it. */
 export interface Compiled {
@@ -97,4 +100,28 @@ export function compileRead(read: Result<readonly SpecInput[]>, options: Compile
  */
 export async function compileDirectory(dir: string, cwd: string, options: CompileOptions = {}): Promise<Compilation> {
   return compileRead(await readSpecPath(dir, cwd), options);
+}
+
+/** What `slocc validate` is asked: the specs, the form of their diagnostics, and whether warnings fail. */
+export interface ValidateOptions extends CompileOptions {
+  readonly dir: string;
+  readonly format: DiagnosticFormat;
+  readonly strict: boolean;
+}
+
+/**
+ * `slocc validate`: compiles the specs and prints every diagnostic; in text, a line saying what
+ * was found valid. Exits 1 on any error, or with `strict` on any warning.
+ */
+export async function runValidate(options: ValidateOptions, context: AppContext): Promise<ExitCode> {
+  const result = await compileDirectory(options.dir, context.cwd, options);
+  const code = printDiagnostics(result, context, options.format, options.strict);
+  if (options.format === "text" && code === EXIT.ok) {
+    const instances = result.value?.model.services ?? [];
+    const services = new Set(instances.map((instance) => instance.name)).size;
+    const slos = instances.reduce((sum, instance) => sum + instance.slos.length, 0);
+    const stacks = instances.length === services ? "" : ` in ${plural(instances.length, "stack")}`;
+    context.stderr(`${options.dir}: ${plural(services, "service")}${stacks}, ${plural(slos, "SLO")}, valid\n`);
+  }
+  return code;
 }

@@ -13,7 +13,7 @@ import { previewText } from "../render/preview-text.js";
 import { mapBounded } from "../util/bounded.js";
 import { redact } from "../util/redact.js";
 import { plural } from "../util/text.js";
-import { compileAtRef } from "./change-diff.js";
+import { compileSince } from "./change-diff.js";
 import { compileDirectory, type Compiled } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
@@ -58,7 +58,7 @@ export async function runPreview(
   const compiled = await compileDirectory(options.path, context.cwd, compileOptions);
   if (printDiagnostics(compiled, context, "text", false) !== EXIT.ok || !compiled.value) return EXIT.failure;
   const slos = await selectedSlos(compiled.value, options, context);
-  if (!slos) return EXIT.failure;
+  if (typeof slos === "number") return slos;
   const end = Math.floor((options.to ?? Date.now() / 1000) / HOUR_SECONDS) * HOUR_SECONDS;
   const readings = slos.map((slo) => readingOf(slo, end));
   const requests = readings.flatMap((reading, index) =>
@@ -109,33 +109,25 @@ function render(report: PreviewReport, options: PreviewOptions, color: boolean):
 
 /**
  * The SLOs to preview, sorted by stack and name: every one, or with `changedSince` those added,
- * renamed or changed since the specs at that ref. Undefined, once said why, when the specs at the
- * ref do not compile.
+ * renamed or changed since the specs at that ref. The exit code to stop with, once said why, when
+ * the specs at the ref cannot be read or compiled.
  */
 async function selectedSlos(
   compiled: Compiled,
   options: PreviewOptions,
   context: AppContext,
-): Promise<Slo[] | undefined> {
+): Promise<Slo[] | ExitCode> {
   const all = everySlo(compiled.model);
   if (options.changedSince === undefined) return all;
-  const base = await compileAtRef(context.cwd, options.changedSince, options.path, {
-    ...(options.today === undefined ? {} : { today: options.today }),
-  });
-  if (!base.value) {
-    printDiagnostics(
-      { ...base, diagnostics: base.diagnostics.filter((d) => d.severity === "error") },
-      context,
-      "text",
-      false,
-    );
-    context.stderr(
-      `slocc: the specs at ${options.changedSince} do not compile, so what changed since cannot be told: ` +
-        "preview without --changed-since, or compare with another ref\n",
-    );
-    return undefined;
-  }
-  const changed = changeDiff({ label: options.changedSince, ...base.value }, { label: "head", ...compiled })
+  const base = await compileSince(
+    options.changedSince,
+    options.path,
+    options.today,
+    context,
+    "preview without --changed-since, or compare with another ref",
+  );
+  if (typeof base === "number") return base;
+  const changed = changeDiff({ label: options.changedSince, ...base }, { label: "head", ...compiled })
     .slos.filter((change) => change.change !== "removed")
     .map((change) => `${change.service}\u0000${change.slo}`);
   return all.filter((slo) => changed.includes(`${slo.stack}\u0000${slo.name}`));

@@ -1,9 +1,10 @@
 import { failsRun, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnosticsJson, renderDiagnosticsText } from "../render/diagnostics.js";
 import { plural } from "../util/text.js";
+import type { Problem } from "../diagnostics/outcome.js";
 import type { AppContext } from "./context.js";
 import type { Compilation } from "./compile.js";
-import { EXIT, type ExitCode } from "./exit.js";
+import { EXIT, exitCodeOf, type ExitCode } from "./exit.js";
 
 /** Output format of diagnostics. */
 export type DiagnosticFormat = "text" | "json";
@@ -33,4 +34,10 @@ export function printDiagnostics(
 function strictFailure(warnings: readonly Diagnostic[]): string {
   const listed = warnings.map((d) => `${d.code} at ${d.file}:${d.line}:${d.column}`).join(", ");
   return `slocc: --strict: ${plural(warnings.length, "warning")} ${warnings.length === 1 ? "fails" : "fail"} the run: ${listed}\n`;
+}
+
+/** Prints the problems that stopped a command, one line each, and returns the exit code they imply. */
+export function printProblems(problems: readonly Problem[], context: AppContext): ExitCode {
+  for (const problem of problems) context.stderr(`slocc: ${problem.message}\n`);
+  return exitCodeOf(problems);
 }

@@ -1,5 +1,8 @@
-import { relative, resolve, sep } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, relative, resolve, sep } from "node:path";
 import { specJsonSchema } from "../formats/slocc-v1/json-schema.js";
+import type { AppContext } from "./context.js";
+import { EXIT, type ExitCode } from "./exit.js";
 
 /** Where the package ships the JSON Schema of spec files, relative to its root. */
 export const SCHEMA_FILE = "schema/slocc-v1.schema.json";
@@ -18,4 +21,16 @@ export function schemaModeline(specDir: string, cwd: string): string {
   const installed = resolve(cwd, "node_modules", "slocc", SCHEMA_FILE);
   const path = relative(resolve(cwd, specDir), installed).split(sep).join("/");
   return `yaml-language-server: $schema=${path}`;
+}
+
+/** `slocc schema`: prints the JSON Schema, or writes it to `out`. */
+export async function runSchema(options: { readonly out?: string }, context: AppContext): Promise<ExitCode> {
+  if (options.out === undefined) {
+    context.stdout(schemaText());
+    return EXIT.ok;
+  }
+  const target = resolve(context.cwd, options.out);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, schemaText());
+  return EXIT.ok;
 }

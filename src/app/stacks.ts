@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { StackSettings } from "../settings/stack-settings.js";
+import { stackSettingsFrom, type StackSettings, type StackSettingsOptions } from "../settings/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { renderPlanSummary, renderPlanSummaryText, type PlanSummaryEntry } from "../render/plan-summary.js";
 import { renderStackOutputs, renderStackSummary } from "../render/stack-runs.js";
@@ -11,22 +11,21 @@ import { runStacks, type StackRun, type StackTarget } from "../terraform/run.js"
 import { DATADOG_HOST, datadogSetting } from "../datadog/environment.js";
 import { compareText } from "../util/text.js";
 import { stackChanges } from "../diff/stack-changes.js";
-import { compileAtRef } from "./change-diff.js";
+import { compileSince } from "./change-diff.js";
 import { canAsk, confirmYes } from "./confirm.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
-import { printDiagnostics } from "./print.js";
+import { printProblems } from "./print.js";
 import { prepareWriting, writeStacks, type ReadyToWrite, type SpecSource } from "./synth.js";
 
 /** What a stack command works on. */
-export interface StackRunOptions extends SpecSource {
+export interface StackRunOptions extends SpecSource, StackSettingsOptions {
   /** The stacks to run, by service name; every stack when empty. */
   readonly stacks: readonly string[];
   readonly out: string;
   readonly strict: boolean;
   /** How many stacks run terraform at once. */
   readonly parallel: number;
-  readonly settings: StackSettings;
   /**
    * A git ref: only the stacks whose synthesized Terraform differs from what the specs at that ref
    * give run, including stacks removed since (run from `<out>/removed/<name>` to destroy their resources).
@@ -63,10 +62,12 @@ export async function runStackAction(
   options: StackRunOptions,
   context: AppContext,
 ): Promise<ExitCode> {
+  const settings = stackSettingsFrom(options, context.env);
+  if (!settings.ok) return printProblems(settings.problems, context);
   const ready = await prepareWriting(options, options.out, options.strict, context);
   if (!ready) return EXIT.failure;
   try {
-    return await runPrepared(action, ready, options, context);
+    return await runPrepared(action, ready, { ...options, settings: settings.value }, context);
   } finally {
     await ready.pool?.close();
   }
@@ -75,12 +76,12 @@ export async function runStackAction(
 async function runPrepared(
   action: TerraformAction,
   ready: ReadyToWrite,
-  options: StackRunOptions,
+  options: StackRunOptions & { readonly settings: StackSettings },
   context: AppContext,
 ): Promise<ExitCode> {
   const { plan } = ready;
   const scope = await scopeOf(plan.stacks, options, context);
-  if (!scope) return EXIT.failure;
+  if (typeof scope === "number") return scope;
   const known = [...plan.stacks, ...scope.removed].map((stack) => stack.name).sort(compareText);
   const unknown = options.stacks.filter((stack) => !known.includes(stack));
   if (unknown.length > 0) {
@@ -127,34 +128,26 @@ async function runPrepared(
 
 /**
  * The stacks to consider. With `--changed-since`, the specs at that ref are compiled too: the
- * stacks whose planned resources differ (added, changed, removed) are the candidates. Undefined,
- * once said why, when the specs at the ref do not compile.
+ * stacks whose planned resources differ (added, changed, removed) are the candidates. The exit
+ * code to stop with, once said why, when the specs at the ref cannot be read or compiled.
  */
 async function scopeOf(
   stacks: readonly StackPlan[],
   options: StackRunOptions,
   context: AppContext,
-): Promise<Scope | undefined> {
+): Promise<Scope | ExitCode> {
   const names = stacks.map((stack) => stack.name).sort(compareText);
   if (options.changedSince === undefined) return { candidates: names, removed: [] };
-  const base = await compileAtRef(context.cwd, options.changedSince, options.dir, {
-    ...(options.today === undefined ? {} : { today: options.today }),
-  });
-  if (!base.value) {
-    printDiagnostics(
-      { ...base, diagnostics: base.diagnostics.filter((d) => d.severity === "error") },
-      context,
-      "text",
-      false,
-    );
-    context.stderr(
-      `slocc: the specs at ${options.changedSince} do not compile, so what changed since cannot be told: ` +
-        "plan without --changed-since, or compare with another ref\n",
-    );
-    return undefined;
-  }
-  const changes = stackChanges(base.value.plan, { stacks });
-  const removed = base.value.plan.stacks.filter((stack) =>
+  const base = await compileSince(
+    options.changedSince,
+    options.dir,
+    options.today,
+    context,
+    "plan without --changed-since, or compare with another ref",
+  );
+  if (typeof base === "number") return base;
+  const changes = stackChanges(base.plan, { stacks });
+  const removed = base.plan.stacks.filter((stack) =>
     changes.some((change) => change.name === stack.name && change.change === "removed"),
   );
   return { candidates: changes.map((change) => change.name), removed };

@@ -1,6 +1,11 @@
 import { readdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { DEFAULT_STACK_SETTINGS, type StackSettings } from "../settings/stack-settings.js";
+import {
+  DEFAULT_STACK_SETTINGS,
+  stackSettingsFrom,
+  type StackSettings,
+  type StackSettingsOptions,
+} from "../settings/stack-settings.js";
 import type { SynthesisReport } from "../emit/synth.js";
 import { WorkerPool } from "../emit/worker-pool.js";
 import type { ParseCache } from "../load/parse-cache.js";
@@ -9,9 +14,9 @@ import type { CompiledPlan, StackPlan } from "../plan/resources.js";
 import { plural } from "../util/text.js";
 import { compileDirectory, type CompileOptions } from "./compile.js";
 import type { AppContext } from "./context.js";
-import { EXIT } from "./exit.js";
+import { EXIT, type ExitCode } from "./exit.js";
 import { readParseCache, writeParseCache } from "./parse-cache-file.js";
-import { printDiagnostics } from "./print.js";
+import { printDiagnostics, printProblems } from "./print.js";
 
 /** Where the specs are and how to read them. */
 export interface SpecSource extends CompileOptions {
@@ -101,4 +106,20 @@ export async function writeStacks(
   const unchanged = kept > 0 ? ` (${kept} unchanged)` : "";
   context.stdout(`wrote ${out}: ${plural(plan.stacks.length, "stack")}${unchanged}\n${lines.join("\n")}\n`);
   return report;
+}
+
+/** What `slocc synth` is asked: where the specs are, where the stacks go, and how they are written. */
+export interface SynthOptions extends SpecSource, StackSettingsOptions {
+  readonly out: string;
+  readonly strict: boolean;
+}
+
+/** `slocc synth`: checks the settings, compiles the specs, and writes the stacks when nothing fails. */
+export async function runSynth(options: SynthOptions, context: AppContext): Promise<ExitCode> {
+  const settings = stackSettingsFrom(options, context.env);
+  if (!settings.ok) return printProblems(settings.problems, context);
+  const ready = await prepareWriting(options, options.out, options.strict, context);
+  if (!ready) return EXIT.failure;
+  await writeStacks(ready, options.out, context, { settings: settings.value });
+  return EXIT.ok;
 }

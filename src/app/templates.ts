@@ -3,6 +3,10 @@ import { readSpecDirectory } from "../load/read-directory.js";
 import { templatesOf } from "../formats/to-model.js";
 import type { TemplateEntry } from "../views/templates.js";
 import { sortDiagnostics, uniqueDiagnostics, type Result } from "../diagnostics/diagnostic.js";
+import { templatesJson, templatesText } from "../render/templates.js";
+import type { AppContext } from "./context.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { printDiagnostics } from "./print.js";
 
 /** The SLI templates a spec directory can use, and the diagnostics of reading them. */
 export interface TemplateListing extends Result<readonly TemplateEntry[]> {
@@ -27,4 +31,15 @@ export async function listTemplates(dir: string, cwd: string): Promise<TemplateL
     ),
     sources: loaded.value.sources,
   };
+}
+
+/** `slocc templates`: prints the templates a spec directory can use, as text or JSON. */
+export async function runTemplates(
+  options: { readonly dir: string; readonly format: "text" | "json" },
+  context: AppContext,
+): Promise<ExitCode> {
+  const listing = await listTemplates(options.dir, context.cwd);
+  if (printDiagnostics(listing, context, "text", false) !== EXIT.ok) return EXIT.failure;
+  context.stdout(`${options.format === "json" ? templatesJson(listing.value) : templatesText(listing.value)}\n`);
+  return EXIT.ok;
 }

@@ -4,7 +4,6 @@ import { Command, CommanderError } from "commander";
 import { processContext, type AppContext } from "../app/context.js";
 import { EXIT } from "../app/exit.js";
 import { PACKAGE_ROOT } from "../app/package-root.js";
-import { UsageError } from "../util/usage-error.js";
 import { applyCommand } from "./commands/apply.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
@@ -32,10 +31,6 @@ export async function main(argv: readonly string[], context: AppContext = proces
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof UsageError) {
-      context.stderr(`slocc: ${error.message}\n`);
-      return EXIT.usage;
     }
     context.stderr(`slocc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failure;

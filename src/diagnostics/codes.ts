@@ -213,7 +213,17 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "two SLOs, alerts or corrections adopt the same Datadog object, or a shared one adopts it",
   },
-  // Problems outside the specs: what stops a command that reads Datadog or runs terraform.
+  // Problems outside the specs: what stops a command before it reads them, or as it reads Datadog or runs terraform.
+  INVALID_SETTING: {
+    severity: "error",
+    summary: "a backend or provider setting (an option, or SLOCC_ in the environment) is not one Terraform takes",
+  },
+  OUTPUT_PATH: {
+    severity: "error",
+    summary:
+      "an output option names a file where a directory goes, a directory where a file goes, or a path under a file",
+  },
+  GIT_REF: { severity: "error", summary: "the specs at a git ref cannot be read: an unknown ref, or no git" },
   DATADOG_KEYS: {
     severity: "error",
     summary: "DD_API_KEY or DD_APP_KEY is not set, or DD_HOST is not a URL, for a command that reads Datadog",

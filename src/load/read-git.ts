@@ -3,29 +3,42 @@ import { posix } from "node:path";
 import { promisify } from "node:util";
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import { compareText } from "../util/text.js";
-import { UsageError } from "../util/usage-error.js";
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import { isSpecFileName, MAX_SPEC_BYTES, type SpecInput } from "./read-directory.js";
 
 const run = promisify(execFile);
 
-/** Why specs could not be read from git at all (as opposed to a bad spec inside). */
-export class GitReadError extends UsageError {}
-
 /**
  * Reads the spec files of `dir` (relative to `cwd`) as they are at `ref`, straight from git's
  * object store: the working tree and the index are never touched. A ref where `dir` did not exist
- * yet gives no input. Files are named `<ref>:<path>` in diagnostics.
+ * yet gives no input. Files are named `<ref>:<path>` in diagnostics. A problem when the specs
+ * cannot be read at all: no git, not a repository, an unknown ref.
  */
-export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<Result<SpecInput[]>> {
+export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Promise<Outcome<Result<SpecInput[]>>> {
   const prefix = await repositoryPrefix(cwd);
-  const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => {
-    throw new GitReadError(
+  if (!prefix.ok) return prefix;
+  const commit = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => undefined);
+  if (commit === undefined)
+    return failed(
+      "GIT_REF",
       `"${ref}" is not a commit, branch or tag in this repository (fetch it first, e.g. git fetch origin main)`,
     );
-  });
+  const listed = await readAt(cwd, ref, dir, prefix.value, commit.trim());
+  return listed === undefined ? failed("GIT_REF", `git could not read the specs at ${ref}`) : succeeded(listed);
+}
+
+/** The spec files under `dir` at a commit, read in one `git ls-tree` and one `git cat-file`; undefined if git fails. */
+async function readAt(
+  cwd: string,
+  ref: string,
+  dir: string,
+  prefix: string,
+  commit: string,
+): Promise<Result<SpecInput[]> | undefined> {
   const treeDir = posix.normalize(posix.join(prefix, dir.split("\\").join("/"))).replace(/\/$/, "");
   const pathspec = treeDir === "." ? [] : [`${treeDir}/`];
-  const listing = await git(cwd, ["ls-tree", "-z", "--full-tree", "-l", commit.trim(), ...pathspec]);
+  const listing = await git(cwd, ["ls-tree", "-z", "--full-tree", "-l", commit, ...pathspec]).catch(() => undefined);
+  if (listing === undefined) return undefined;
   const entries = listing
     .split("\0")
     .filter((line) => line.length > 0)
@@ -62,7 +75,8 @@ export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Pro
   const contents = await catBlobs(
     cwd,
     readable.map((entry) => entry.object),
-  );
+  ).catch(() => undefined);
+  if (contents === undefined) return undefined;
   readable.forEach((entry, index) => {
     inputs.push({
       path: `${ref}:${posix.relative(prefix, entry.path) || entry.path}`,
@@ -73,18 +87,20 @@ export async function readSpecsAtRef(cwd: string, ref: string, dir: string): Pro
 }
 
 /**
- * Where `cwd` is inside its repository's tree ("" at the top, else ending in "/"). Fails with what
- * to do when git is missing or `cwd` is not in a repository, before any ref is looked up.
+ * Where `cwd` is inside its repository's tree ("" at the top, else ending in "/"), or what to do
+ * when git is missing or `cwd` is not in a repository, before any ref is looked up.
  */
-async function repositoryPrefix(cwd: string): Promise<string> {
-  const prefix = await git(cwd, ["rev-parse", "--show-prefix"]).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT")
-      throw new GitReadError("git was not found on PATH: install git, as the specs at a ref are read from it");
-    throw new GitReadError(
+async function repositoryPrefix(cwd: string): Promise<Outcome<string>> {
+  try {
+    return succeeded((await git(cwd, ["rev-parse", "--show-prefix"])).trim());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      return failed("GIT_REF", "git was not found on PATH: install git, as the specs at a ref are read from it");
+    return failed(
+      "GIT_REF",
       `${cwd} is not inside a git repository: the specs at a ref are read from git, so run this in a clone of the repository`,
     );
-  });
-  return prefix.trim();
+  }
 }
 
 interface TreeEntry {
@@ -110,9 +126,7 @@ async function catBlobs(cwd: string, objects: readonly string[]): Promise<Uint8A
   child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
   const closed = new Promise<void>((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new GitReadError(`git cat-file exited with ${code}`)),
-    );
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`git cat-file exited with ${code}`))));
   });
   child.stdin.end(`${objects.join("\n")}\n`);
   await closed;

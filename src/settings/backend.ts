@@ -1,5 +1,5 @@
 import type { Environment } from "../util/environment.js";
-import { UsageError } from "../util/usage-error.js";
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 
 /**
  * Where the stacks keep their Terraform state. `local` (the default) keeps it in files beside the
@@ -14,17 +14,17 @@ export interface BackendChoice {
 /** The default: local state files. */
 export const LOCAL_BACKEND: BackendChoice = { type: "local", config: {} };
 
-/** Why a backend setting was refused. */
-export class BackendConfigError extends UsageError {}
-
 /**
  * Reads a backend type and `key=value` settings (from repeated options, or one comma-separated
  * environment value), checking the names Terraform accepts.
  */
-export function backendChoice(type: string | undefined, settings: readonly string[]): BackendChoice {
+export function backendChoice(type: string | undefined, settings: readonly string[]): Outcome<BackendChoice> {
   const backendType = type?.trim() || "local";
   if (!/^[a-z][a-z0-9_]*$/.test(backendType))
-    throw new BackendConfigError(`"${backendType}" is not a Terraform backend type such as s3, gcs, azurerm or remote`);
+    return failed(
+      "INVALID_SETTING",
+      `"${backendType}" is not a Terraform backend type such as s3, gcs, azurerm or remote`,
+    );
   const config: Record<string, string> = {};
   for (const setting of settings
     .flatMap((entry) => entry.split(","))
@@ -33,10 +33,13 @@ export function backendChoice(type: string | undefined, settings: readonly strin
     const equals = setting.indexOf("=");
     const key = setting.slice(0, equals).trim();
     if (equals <= 0 || !/^[a-z_][a-z0-9_]*$/.test(key))
-      throw new BackendConfigError(`write each backend setting as key=value, such as bucket=my-state: "${setting}"`);
+      return failed(
+        "INVALID_SETTING",
+        `write each backend setting as key=value, such as bucket=my-state: "${setting}"`,
+      );
     config[key] = setting.slice(equals + 1).trim();
   }
-  return { type: backendType, config };
+  return succeeded({ type: backendType, config });
 }
 
 /** The backend as options name it: a type, and `key=value` settings, each given on its own. */
@@ -47,15 +50,16 @@ export interface BackendOptions {
 
 /**
  * The backend chosen by the options, else by the environment: SLOCC_BACKEND, and
- * SLOCC_BACKEND_CONFIG (comma-separated). Settings without a type are refused (a
- * {@link BackendConfigError}) rather than applied to the local default, which they rarely fit.
+ * SLOCC_BACKEND_CONFIG (comma-separated). Settings without a type are refused rather than applied
+ * to the local default, which they rarely fit.
  */
-export function backendFrom(options: BackendOptions, env: Environment): BackendChoice {
+export function backendFrom(options: BackendOptions, env: Environment): Outcome<BackendChoice> {
   const type = options.backend ?? env["SLOCC_BACKEND"];
   const settings = options.backendConfig ?? (env["SLOCC_BACKEND_CONFIG"] ? [env["SLOCC_BACKEND_CONFIG"]] : []);
   const choice = backendChoice(type, settings);
-  if (!type?.trim() && Object.keys(choice.config).length > 0) {
-    throw new BackendConfigError(
+  if (choice.ok && !type?.trim() && Object.keys(choice.value.config).length > 0) {
+    return failed(
+      "INVALID_SETTING",
       "backend settings were given without a backend type: add --backend <type> (or set SLOCC_BACKEND), such as s3, gcs or azurerm, or local for a local state path",
     );
   }

@@ -1,4 +1,4 @@
-import { UsageError } from "../util/usage-error.js";
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 
 /** Where Terraform finds the Datadog provider. */
 export const DATADOG_PROVIDER_SOURCE = "DataDog/datadog";
@@ -27,9 +27,6 @@ export const MINIMUM_DATADOG_PROVIDER = "4.5.0";
 /** What the stacks require by default: the newest 4.x Terraform can find, from the minimum on. */
 export const DEFAULT_DATADOG_PROVIDER = `>= ${MINIMUM_DATADOG_PROVIDER}, < 5.0.0`;
 
-/** Why a provider version constraint was refused. */
-export class ProviderConstraintError extends UsageError {}
-
 /** A version as Terraform compares them: three numbers, missing ones zero. */
 type Version = readonly [number, number, number];
 
@@ -49,27 +46,31 @@ const CLAUSE = /^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/;
  * {@link MINIMUM_DATADOG_PROVIDER} satisfies is refused with the reason, as is one no version
  * satisfies. Pre-release versions are not accepted: they are never a team's pin.
  */
-export function datadogProviderConstraint(text: string): string {
+export function datadogProviderConstraint(text: string): Outcome<string> {
   const constraint = text.trim();
-  const clauses = constraint.split(",").map((part) => parseClause(part.trim(), constraint));
-  const lowest = lowestAllowed(clauses);
+  const clauses = constraint.split(",").map((part) => parseClause(part.trim()));
+  if (clauses.some((clause) => clause === undefined))
+    return failed(
+      "INVALID_SETTING",
+      `"${constraint}" is not a Terraform version constraint such as "${DEFAULT_DATADOG_PROVIDER}" or "~> 4.19"`,
+    );
+  const lowest = lowestAllowed(clauses as Clause[]);
   if (lowest === undefined)
-    throw new ProviderConstraintError(`no version of the Datadog provider satisfies "${constraint}"`);
+    return failed("INVALID_SETTING", `no version of the Datadog provider satisfies "${constraint}"`);
   const problem = PROVIDER_PROBLEMS.find(({ fixedIn }) => compareVersions(lowest, parseVersion(fixedIn)) < 0);
   if (problem)
-    throw new ProviderConstraintError(
+    return failed(
+      "INVALID_SETTING",
       `the Datadog provider constraint "${constraint}" allows ${lowest.join(".")}, and ${problem.problem}: ` +
         `slocc's stacks need ${MINIMUM_DATADOG_PROVIDER} or later, such as "${DEFAULT_DATADOG_PROVIDER}"`,
     );
-  return constraint;
+  return succeeded(constraint);
 }
 
-function parseClause(text: string, constraint: string): Clause {
+/** One clause such as `>= 4.4.0`, or undefined when it is not one Terraform reads. */
+function parseClause(text: string): Clause | undefined {
   const match = CLAUSE.exec(text);
-  if (!match)
-    throw new ProviderConstraintError(
-      `"${constraint}" is not a Terraform version constraint such as "${DEFAULT_DATADOG_PROVIDER}" or "~> 4.19"`,
-    );
+  if (!match) return undefined;
   const [, operator, major, minor, patch] = match;
   return {
     operator: (operator ?? "=") as Clause["operator"],

@@ -1,3 +1,4 @@
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import type { Environment } from "../util/environment.js";
 import { backendFrom, LOCAL_BACKEND, type BackendChoice, type BackendOptions } from "./backend.js";
 import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "./datadog-provider.js";
@@ -22,12 +23,13 @@ export interface StackSettingsOptions extends BackendOptions {
 
 /**
  * The settings the options choose, else the environment's (SLOCC_BACKEND, SLOCC_BACKEND_CONFIG,
- * SLOCC_DATADOG_PROVIDER), else the defaults. A setting that is not one throws a UsageError.
+ * SLOCC_DATADOG_PROVIDER), else the defaults; or every setting that is not one.
  */
-export function stackSettingsFrom(options: StackSettingsOptions, env: Environment): StackSettings {
-  const constraint = options.datadogProvider ?? env["SLOCC_DATADOG_PROVIDER"];
-  return {
-    backend: backendFrom(options, env),
-    datadogProvider: constraint?.trim() ? datadogProviderConstraint(constraint) : DEFAULT_DATADOG_PROVIDER,
-  };
+export function stackSettingsFrom(options: StackSettingsOptions, env: Environment): Outcome<StackSettings> {
+  const written = options.datadogProvider ?? env["SLOCC_DATADOG_PROVIDER"];
+  const backend = backendFrom(options, env);
+  const datadogProvider = written?.trim() ? datadogProviderConstraint(written) : succeeded(DEFAULT_DATADOG_PROVIDER);
+  if (!backend.ok || !datadogProvider.ok)
+    return failed([...(backend.ok ? [] : backend.problems), ...(datadogProvider.ok ? [] : datadogProvider.problems)]);
+  return succeeded({ backend: backend.value, datadogProvider: datadogProvider.value });
 }

@@ -1,26 +1,7 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { EXIT } from "../../app/exit.js";
-import { RISK_KINDS, type ChangeDiff, type RiskKind } from "../../diff/types.js";
-import {
-  dirOption,
-  formatOption,
-  outputFileOption,
-  todayOption,
-  type CommandFactory,
-  type SpecSourceOptions,
-} from "./options.js";
-
-type DiffFormat = "text" | "markdown" | "json";
-
-interface DiffOptions extends SpecSourceOptions {
-  readonly base: string;
-  readonly head?: string;
-  readonly format: DiffFormat;
-  readonly jsonOut?: string;
-  readonly failOn: RiskKind[];
-}
+import type { DiffCommandOptions } from "../../app/change-diff.js";
+import { RISK_KINDS, type RiskKind } from "../../diff/types.js";
+import { dirOption, formatOption, outputFileOption, todayOption, type CommandFactory } from "./options.js";
 
 const EXAMPLES = [
   "slocc diff --base origin/main",
@@ -49,32 +30,10 @@ export const diffCommand: CommandFactory = (context, setExit) =>
         .default([]),
     )
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
-    .action(async (options: DiffOptions) => {
-      const [{ diffSpecs }, { printDiagnostics }] = await Promise.all([
-        import("../../app/change-diff.js"),
-        import("../../app/print.js"),
-      ]);
-      const result = await diffSpecs({ cwd: context.cwd, ...options });
-      const code = printDiagnostics(result, context, "text", false);
-      if (code !== EXIT.ok || !result.value) return setExit(EXIT.failure);
-      // One comparison, two forms: CI posts the Markdown and reads the stacks to plan from the JSON.
-      if (options.jsonOut !== undefined)
-        await writeFile(resolve(context.cwd, options.jsonOut), `${await render(result.value, "json", false)}\n`);
-      context.stdout(`${await render(result.value, options.format, context.color.stdout)}\n`);
-      const failing = result.value.risks.filter((risk) => options.failOn.includes(risk.kind));
-      if (failing.length > 0) {
-        context.stderr(
-          `slocc diff: ${failing.length} risk(s) of kinds named by --fail-on: ${[...new Set(failing.map((r) => r.kind))].join(", ")}\n`,
-        );
-      }
-      setExit(failing.length > 0 ? EXIT.failure : EXIT.ok);
+    .action(async (options: DiffCommandOptions) => {
+      const { runDiff } = await import("../../app/change-diff.js");
+      setExit(await runDiff(options, context));
     });
-
-async function render(diff: ChangeDiff, format: DiffFormat, color: boolean): Promise<string> {
-  if (format === "markdown") return (await import("../../render/diff-markdown.js")).diffMarkdown(diff);
-  if (format === "json") return JSON.stringify({ version: 1, ...diff }, null, 2);
-  return (await import("../../render/diff-text.js")).diffText(diff, color);
-}
 
 function parseRiskKinds(value: string): RiskKind[] {
   const kinds = value

@@ -1,9 +1,9 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { CommanderError, InvalidArgumentError, Option, type Command } from "commander";
 import type { AppContext } from "../../app/context.js";
 import type { OutputKind } from "../../app/output-path.js";
 import { backendChoice } from "../../settings/backend.js";
 import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "../../settings/datadog-provider.js";
-import { UsageError } from "../../util/usage-error.js";
+import type { Outcome } from "../../diagnostics/outcome.js";
 import { isRealDate } from "../../util/dates.js";
 
 /** How every command is built: from the application context, with where to report the exit code. */
@@ -105,30 +105,27 @@ export function stackSettingOptions(): Option[] {
       "--backend <type>",
       "Terraform backend for the state: local (default), s3, gcs, azurerm, remote... [env: SLOCC_BACKEND]",
     ).argParser((value: string) => {
-      checked(() => backendChoice(value, []));
+      accepted(backendChoice(value, []));
       return value;
     }),
     new Option(
       "--backend-config <key=value>",
       "a backend setting, repeatable; {stack} stands for the stack's name [env: SLOCC_BACKEND_CONFIG]",
     ).argParser((value: string, previous: string[] | undefined) => {
-      checked(() => backendChoice("local", [value]));
+      accepted(backendChoice("local", [value]));
       return [...(previous ?? []), value];
     }),
     new Option(
       "--datadog-provider <constraint>",
-      `the Datadog provider versions the stacks accept, 4.4.0 or later (default "${DEFAULT_DATADOG_PROVIDER}") [env: SLOCC_DATADOG_PROVIDER]`,
-    ).argParser((value: string) => checked(() => datadogProviderConstraint(value))),
+      `the Datadog provider versions the stacks accept, 4.5.0 or later (default "${DEFAULT_DATADOG_PROVIDER}") [env: SLOCC_DATADOG_PROVIDER]`,
+    ).argParser((value: string) => accepted(datadogProviderConstraint(value))),
   ];
 }
 
-function checked<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
-    throw error;
-  }
+/** An option's value once read, or commander's refusal of it, with the reason. */
+function accepted<T>(read: Outcome<T>): T {
+  if (!read.ok) throw new InvalidArgumentError(read.problems.map((problem) => problem.message).join("; "));
+  return read.value;
 }
 
 /** `command` with every option added, in order. */
@@ -166,6 +163,13 @@ export async function preparePathOptions(command: Command, context: AppContext):
     const defaulted = command.getOptionValueSource(key) === "default";
     const path = role.fromProjectRoot && defaulted ? await fromProjectRoot(value, context.cwd) : value;
     if (path !== value) command.setOptionValueWithSource(key, path, "default");
-    if (role.writes) await checkOutputPath(option.long ?? key, path, role.writes, context.cwd);
+    const writable = role.writes
+      ? await checkOutputPath(option.long ?? key, path, role.writes, context.cwd)
+      : undefined;
+    if (writable && !writable.ok) {
+      const { printProblems } = await import("../../app/print.js");
+      const code = printProblems(writable.problems, context);
+      throw new CommanderError(code, "slocc.outputPath", writable.problems[0]?.message ?? "");
+    }
   }
 }

@@ -1,7 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { Command } from "commander";
-import { EXIT } from "../../app/exit.js";
 import { outputFileOption, type CommandFactory } from "./options.js";
 
 /** `slocc schema`: the JSON Schema of spec files, for editors and other tools. */
@@ -14,12 +11,6 @@ export const schemaCommand: CommandFactory = (context, setExit) =>
       "\nExamples:\n  $ slocc schema > slocc-v1.schema.json\n  $ slocc schema --out schema/slocc-v1.schema.json",
     )
     .action(async (options: { out?: string }) => {
-      const { schemaText } = await import("../../app/schema.js");
-      if (options.out === undefined) context.stdout(schemaText());
-      else {
-        const target = resolve(context.cwd, options.out);
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, schemaText());
-      }
-      setExit(EXIT.ok);
+      const { runSchema } = await import("../../app/schema.js");
+      setExit(await runSchema(options, context));
     });

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppContext } from "../../app/context.js";
 import type { TerraformAction } from "../../app/stacks.js";
-import { stackSettingsFrom, type StackSettingsOptions } from "../../settings/stack-settings.js";
+import type { StackSettingsOptions } from "../../settings/stack-settings.js";
 import {
   dirOption,
   outOption,
@@ -50,7 +50,7 @@ export async function runFromCommandLine(
   context: AppContext,
 ): Promise<number> {
   const { runStackAction } = await import("../../app/stacks.js");
-  return runStackAction(action, { ...options, stacks, settings: stackSettingsFrom(options, context.env) }, context);
+  return runStackAction(action, { ...options, stacks }, context);
 }
 
 function positiveInteger(value: string): number {

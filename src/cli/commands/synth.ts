@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { EXIT } from "../../app/exit.js";
-import { stackSettingsFrom, type StackSettingsOptions } from "../../settings/stack-settings.js";
+import type { SynthOptions } from "../../app/synth.js";
 import {
   dirOption,
   outOption,
@@ -10,7 +9,6 @@ import {
   todayOption,
   withOptions,
   type CommandFactory,
-  type SpecSourceOptions,
 } from "./options.js";
 
 const EXAMPLES = [
@@ -29,17 +27,7 @@ export const synthCommand: CommandFactory = (context, setExit) =>
     )
     .argument("[path]", specPathArgument)
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
-    .action(
-      async (
-        path: string | undefined,
-        options: SpecSourceOptions & StackSettingsOptions & { out: string; strict: boolean },
-      ) => {
-        const settings = stackSettingsFrom(options, context.env);
-        const { prepareWriting, writeStacks } = await import("../../app/synth.js");
-        const specs = { ...options, dir: path ?? options.dir };
-        const ready = await prepareWriting(specs, options.out, options.strict, context);
-        if (!ready) return setExit(EXIT.failure);
-        await writeStacks(ready, options.out, context, { settings });
-        setExit(EXIT.ok);
-      },
-    );
+    .action(async (path: string | undefined, options: SynthOptions) => {
+      const { runSynth } = await import("../../app/synth.js");
+      setExit(await runSynth({ ...options, dir: path ?? options.dir }, context));
+    });

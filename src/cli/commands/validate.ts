@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import type { DiagnosticFormat } from "../../app/print.js";
-import { plural } from "../../util/text.js";
 import {
   dirOption,
   formatOption,
@@ -26,20 +25,7 @@ export const validateCommand: CommandFactory = (context, setExit) =>
     )
     .action(
       async (path: string | undefined, options: SpecSourceOptions & { format: DiagnosticFormat; strict: boolean }) => {
-        const [{ compileDirectory }, { printDiagnostics }] = await Promise.all([
-          import("../../app/compile.js"),
-          import("../../app/print.js"),
-        ]);
-        const specs = path ?? options.dir;
-        const result = await compileDirectory(specs, context.cwd, options);
-        const code = printDiagnostics(result, context, options.format, options.strict);
-        if (options.format === "text" && code === 0) {
-          const instances = result.value?.model.services ?? [];
-          const services = new Set(instances.map((instance) => instance.name)).size;
-          const slos = instances.reduce((sum, instance) => sum + instance.slos.length, 0);
-          const stacks = instances.length === services ? "" : ` in ${plural(instances.length, "stack")}`;
-          context.stderr(`${specs}: ${plural(services, "service")}${stacks}, ${plural(slos, "SLO")}, valid\n`);
-        }
-        setExit(code);
+        const { runValidate } = await import("../../app/compile.js");
+        setExit(await runValidate({ ...options, dir: path ?? options.dir }, context));
       },
     );
