@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { datadogAccess } from "../src/datadog-api/access.js";
-import { DatadogApiError, DatadogClient } from "../src/datadog-api/client.js";
+import { DatadogClient } from "../src/datadog-api/client.js";
 import { pageOf, startStandIn, type Answer, type StandIn } from "./support/datadog-stand-in.js";
 
 const KEYS = { apiKey: "api-key-7a1f", appKey: "app-key-4c2e" };
@@ -38,7 +38,10 @@ describe("the Datadog API client", () => {
   it("pages the SLO list until a page comes back short, with the filters", async () => {
     const slos = [1, 2, 3, 4, 5].map((n) => ({ id: String(n) }));
     const { client, received } = await clientOf((url) => ({ body: { data: pageOf(slos, url), error: null } }));
-    expect(await client.listSlos({ ids: ["1", "2"], tagsQuery: "team:web", name: "web" })).toEqual(slos);
+    expect(await client.listSlos({ ids: ["1", "2"], tagsQuery: "team:web", name: "web" })).toEqual({
+      ok: true,
+      value: slos,
+    });
     expect(received.map((request) => request.url)).toEqual(
       [0, 2, 4].map((offset) => `/api/v1/slo?ids=1%2C2&tags_query=team%3Aweb&query=web&limit=2&offset=${offset}`),
     );
@@ -63,23 +66,27 @@ describe("the Datadog API client", () => {
       refused = true;
       return rateLimited(reset);
     });
-    expect(await client.listMonitors()).toEqual([]);
+    expect(await client.listMonitors()).toEqual({ ok: true, value: [] });
     expect(waits).toEqual([wait]);
   });
 
   it("gives up on a rate limit that never ends after 5 more tries", async () => {
     const { client, waits, received } = await clientOf(() => rateLimited("2"));
-    await expect(client.listSlos({})).rejects.toThrow(
-      new DatadogApiError(
-        "Datadog still rate-limits GET /api/v1/slo (429) after 6 tries: wait a few minutes and run again",
-      ),
-    );
+    expect(await client.listSlos({})).toEqual({
+      ok: false,
+      problems: [
+        {
+          code: "DATADOG_REQUEST",
+          message: "Datadog still rate-limits GET /api/v1/slo (429) after 6 tries: wait a few minutes and run again",
+        },
+      ],
+    });
     expect(waits).toEqual([2000, 2000, 2000, 2000, 2000]);
     expect(received).toHaveLength(6);
   });
 
   it.each([
-    ["an answer without a list under data", { body: { errors: null } }, /without a list under `data`/],
+    ["an answer without a list under data", { body: { errors: null } }, /without the list of items it pages/],
     [
       "a 404 with Datadog's error body",
       { status: 404, body: { errors: ["SLO not found"] } },
@@ -88,10 +95,11 @@ describe("the Datadog API client", () => {
     ["a 502 with an empty body", { status: 502, body: "" }, /answered 502 to GET \/api\/v1\/slo: \(empty\)$/],
   ])("turns %s into one line", async (_name, answer, message) => {
     const { client } = await clientOf(() => answer);
-    const error = await client.listSlos({}).catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(DatadogApiError);
-    expect((error as Error).message).toMatch(message);
-    expect((error as Error).message).not.toContain("\n");
+    const listed = await client.listSlos({});
+    expect(listed).toMatchObject({ ok: false, problems: [{ code: "DATADOG_REQUEST" }] });
+    const text = listed.ok ? "" : (listed.problems[0]?.message ?? "");
+    expect(text).toMatch(message);
+    expect(text).not.toContain("\n");
   });
 });
 

@@ -4,15 +4,17 @@ import { sloAlertsBySlo } from "../adopt/alerts.js";
 import { groupServices, nameSlos, serviceDocument, type AdoptedService } from "../adopt/services.js";
 import { adoptSlo, type AdoptedSlo, type AdoptionOptions } from "../adopt/slo.js";
 import { datadogAccess } from "../datadog-api/access.js";
-import { DatadogApiError, DatadogClient, type ClientOptions, type SloFilters } from "../datadog-api/client.js";
+import { DatadogClient, type ClientOptions, type SloFilters } from "../datadog-api/client.js";
 import {
   correctionShape,
   monitorShape,
+  objectId,
   readObject,
   sloShape,
   type DatadogCorrection,
 } from "../datadog-api/responses.js";
 import { failsRun } from "../diagnostics/diagnostic.js";
+import { succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
 import { loadSpecs } from "../load/load-specs.js";
 import { readSpecDirectory } from "../load/read-directory.js";
 import { renderDiagnosticsText } from "../render/diagnostics.js";
@@ -24,6 +26,7 @@ import { compareText } from "../util/text.js";
 import { compileInputs } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
+import { printProblems } from "./print.js";
 import { fileExists, writeOutputFiles, type OutputFile } from "./output-files.js";
 import { schemaModeline } from "./schema.js";
 
@@ -55,21 +58,17 @@ export async function importFromDatadog(
   clientOptions: ClientOptions = {},
 ): Promise<ExitCode> {
   const found = datadogAccess(context.env);
-  if (!found.ok) {
-    for (const problem of found.problems) context.stderr(`slocc: ${problem.message}\n`);
-    return EXIT.failure;
-  }
+  if (!found.ok) return printProblems(found.problems, context);
   const access = found.value;
   const client = new DatadogClient(access, clientOptions);
   const existing = await existingSpecs(options.out, context.cwd);
-  let read: DatadogRead;
-  try {
-    read = await readDatadog(client, options, existing);
-  } catch (error) {
-    if (!(error instanceof DatadogApiError)) throw error;
-    context.stderr(`slocc: ${redact(error.message, [access.apiKey, access.appKey])}\n`);
+  const reading = await readDatadog(client, options, existing);
+  if (!reading.ok) {
+    for (const problem of reading.problems)
+      context.stderr(`slocc: ${redact(problem.message, [access.apiKey, access.appKey])}\n`);
     return EXIT.failure;
   }
+  const read = reading.value;
   const grouped = groupServices(read.adopted, options);
   const refusals = [...read.refusals, ...grouped.refusals];
   const files: SpecFile[] = [];
@@ -168,21 +167,31 @@ interface DatadogRead {
  * Lists the SLOs and the monitors, then reads each SLO on its own for the ids of the alerts on it;
  * an alert id the monitor list did not hold is read by id.
  */
-async function readDatadog(client: DatadogClient, options: ImportOptions, existing: Existing): Promise<DatadogRead> {
+async function readDatadog(
+  client: DatadogClient,
+  options: ImportOptions,
+  existing: Existing,
+): Promise<Outcome<DatadogRead>> {
   const listed = await client.listSlos(options);
-  const monitors = (await client.listMonitors()).flatMap((raw) => {
-    const read = readObject(monitorShape, raw);
-    return "value" in read ? [read.value] : [];
-  });
-  const alertsBySlo = sloAlertsBySlo(monitors);
+  if (!listed.ok) return listed;
+  const monitorList = await client.listMonitors();
+  if (!monitorList.ok) return monitorList;
+  const corrections = await client.listCorrections();
+  if (!corrections.ok) return corrections;
+  const alertsBySlo = sloAlertsBySlo(
+    monitorList.value.flatMap((raw) => {
+      const read = readObject(monitorShape, raw);
+      return read.ok ? [read.value] : [];
+    }),
+  );
   const adopted: AdoptedSlo[] = [];
   const refusals: Refusal[] = [];
-  const correctionsBySlo = bySlo(await client.listCorrections(), refusals);
+  const correctionsBySlo = bySlo(corrections.value, refusals);
   const alreadyAdopted: { sloId: string; file: string }[] = [];
-  const summaries = listed.map((raw) => readObject(sloShape, raw));
-  for (const summary of summaries) {
-    if ("malformed" in summary) {
-      refusals.push({ sloId: summary.malformed.id ?? "(no id)", reason: unreadable(summary.malformed.problem) });
+  for (const raw of listed.value) {
+    const summary = readObject(sloShape, raw);
+    if (!summary.ok) {
+      refusals.push({ sloId: objectId(raw) ?? "(no id)", reason: reasonsOf(summary.problems) });
       continue;
     }
     const id = summary.value.id;
@@ -191,29 +200,37 @@ async function readDatadog(client: DatadogClient, options: ImportOptions, existi
       alreadyAdopted.push({ sloId: id, file });
       continue;
     }
-    const detail = readObject(sloShape, await client.getSlo(id));
-    if ("malformed" in detail) {
-      refusals.push({ sloId: id, sloName: summary.value.name, reason: unreadable(detail.malformed.problem) });
+    const answer = await client.getSlo(id);
+    if (!answer.ok) return answer;
+    const detail = readObject(sloShape, answer.value);
+    if (!detail.ok) {
+      refusals.push({ sloId: id, sloName: summary.value.name, reason: reasonsOf(detail.problems) });
       continue;
     }
     const alerts = [...(alertsBySlo.get(id) ?? [])];
     for (const alertId of detail.value.configured_alert_ids ?? []) {
       if (alerts.some((alert) => alert.id === alertId)) continue;
-      const monitor = readObject(monitorShape, await client.getMonitor(alertId));
-      if ("value" in monitor) alerts.push(monitor.value);
+      const fetched = await client.getMonitor(alertId);
+      if (!fetched.ok) return fetched;
+      const monitor = readObject(monitorShape, fetched.value);
+      if (monitor.ok) alerts.push(monitor.value);
       else
         refusals.push({
           sloId: id,
           sloName: summary.value.name,
           monitorId: alertId,
-          reason: unreadable(monitor.malformed.problem),
+          reason: reasonsOf(monitor.problems),
         });
     }
     const result = adoptSlo(detail.value, alerts, correctionsBySlo.get(id) ?? [], options);
     if (result.adopted) adopted.push(result.adopted);
     refusals.push(...result.refusals);
   }
-  return { listed: listed.length, adopted, refusals, alreadyAdopted };
+  return succeeded({ listed: listed.value.length, adopted, refusals, alreadyAdopted });
+}
+
+function reasonsOf(problems: readonly Problem[]): string {
+  return problems.map((problem) => problem.message).join("; ");
 }
 
 /**
@@ -224,24 +241,16 @@ function bySlo(listed: readonly unknown[], refusals: Refusal[]): Map<string, Dat
   const corrections = new Map<string, DatadogCorrection[]>();
   for (const raw of listed) {
     const read = readObject(correctionShape, raw);
-    if ("value" in read) {
+    if (read.ok) {
       const sloId = read.value.attributes.slo_id;
       if (sloId) corrections.set(sloId, [...(corrections.get(sloId) ?? []), read.value]);
       continue;
     }
     const sloId = (raw as { attributes?: { slo_id?: unknown } } | null)?.attributes?.slo_id;
     if (typeof sloId === "string")
-      refusals.push({
-        sloId,
-        correctionId: read.malformed.id ?? "(no id)",
-        reason: unreadable(read.malformed.problem),
-      });
+      refusals.push({ sloId, correctionId: objectId(raw) ?? "(no id)", reason: reasonsOf(read.problems) });
   }
   return corrections;
-}
-
-function unreadable(problem: string): string {
-  return `Datadog's answer for it has an unexpected shape (${problem})`;
 }
 
 /** The error diagnostics of a service spec holding this SLO alone, as one line, or undefined when it compiles. */

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import type { Problem } from "../diagnostics/outcome.js";
 import { stackSettingsFrom, type StackSettings, type StackSettingsOptions } from "../settings/stack-settings.js";
 import type { StackPlan } from "../plan/resources.js";
 import { renderPlanSummary, renderPlanSummaryText, type PlanSummaryEntry } from "../render/plan-summary.js";
@@ -104,21 +105,20 @@ async function runPrepared(
 
   const checked = preflight(context.env);
   const problems = [...(checked.ok ? [] : checked.problems), ...actionProblems(action, context)];
-  for (const problem of problems) context.stderr(`slocc: ${problem}\n`);
-  if (!checked.ok || problems.length > 0) return EXIT.failure;
+  if (!checked.ok || problems.length > 0) return printProblems(problems, context);
 
   await write();
   const removed = new Set(scope.removed.map((stack) => stack.name));
   const out = resolve(context.cwd, options.out);
   if (action.kind === "apply" && !action.autoApprove) {
-    return planThenApply(selected, removed, out, checked.context, options, context);
+    return planThenApply(selected, removed, out, checked.value, options, context);
   }
   const targets = selected.map((stack) => targetOf(stack, removed.has(stack), out, action, options, context));
-  const runs = await runStacks({ context: checked.context, env: context.env, targets, parallel: options.parallel });
+  const runs = await runStacks({ context: checked.value, env: context.env, targets, parallel: options.parallel });
   context.stdout(renderStackOutputs(runs));
   context.stderr(renderStackSummary(runs, action.kind));
   if (action.kind === "plan" && options.summary) {
-    const entries = await summaryEntries(runs, targets, removed, checked.context, options.parallel, context);
+    const entries = await summaryEntries(runs, targets, removed, checked.value, options.parallel, context);
     const text = renderPlanSummary(entries, options.changedSince);
     await writeFile(resolve(context.cwd, options.summary), text);
     context.stderr(text);
@@ -191,7 +191,10 @@ function summaryEntries(
   return mapBounded(planned, parallel, async ({ run, dir }): Promise<PlanSummaryEntry> => {
     const base = { stack: run.stack, removed: removed.has(run.stack) };
     if (run.failed) return { ...base, failed: run.failed };
-    return { ...base, ...(await readPlan(terraform, context.env, dir, PLAN_FILE)) };
+    const read = await readPlan(terraform, context.env, dir, PLAN_FILE);
+    return read.ok
+      ? { ...base, counts: read.value }
+      : { ...base, unreadable: read.problems.map((problem) => problem.message).join("; ") };
   });
 }
 
@@ -241,10 +244,14 @@ async function planThenApply(
   return runs.some((run) => run.failed) ? EXIT.failure : EXIT.ok;
 }
 
-function actionProblems(action: TerraformAction, context: AppContext): string[] {
+function actionProblems(action: TerraformAction, context: AppContext): Problem[] {
   if (action.kind !== "apply" || action.autoApprove || canAsk(context)) return [];
   return [
-    "apply asks for confirmation, but stdin is not a terminal: review with `slocc plan`, then run `slocc apply --auto-approve`",
+    {
+      code: "APPLY_UNCONFIRMED",
+      message:
+        "apply asks for confirmation, but stdin is not a terminal: review with `slocc plan`, then run `slocc apply --auto-approve`",
+    },
   ];
 }
 

@@ -3,9 +3,6 @@ import type { DatadogAccess } from "./access.js";
 import { readObject } from "./responses.js";
 import { timeseriesShape, type TimeseriesAnswer, type TimeseriesQuery } from "./timeseries.js";
 
-/** A failed request, as one line that says what happened and never holds a key. */
-export class DatadogApiError extends Error {}
-
 /** How the client pages and waits; the defaults suit the real API. */
 export interface ClientOptions {
   /** SLOs or monitors asked for per page. */
@@ -37,14 +34,13 @@ const TIMEOUT_SECONDS = 30;
 /** A guard against an API that never returns a short page. */
 const MAX_PAGES = 10_000;
 
-/** A request Datadog refused for its keys (401, 403): every other request would be refused too. */
-class KeysRefused extends DatadogApiError {}
-
 /**
  * Reads the Datadog API: SLOs and monitors from v1, page by page, and metrics from the v2 query
  * API. Rate limits (429) and server errors (5xx) are waited out and tried again, waiting what the
- * API names. SLO and monitor answers come back as parsed JSON, each object unchecked: the caller
- * reads them; metric answers come back checked, as an outcome.
+ * API names. Every request gives an outcome: SLO and monitor answers as parsed JSON, each object
+ * unchecked (the caller reads them), metric answers checked; or one problem, `DATADOG_FORBIDDEN`
+ * when Datadog refuses the keys (every other request would be refused too), else `DATADOG_REQUEST`,
+ * as one line that says what happened and never holds a key.
  */
 export class DatadogClient {
   private readonly options: Required<ClientOptions>;
@@ -62,7 +58,7 @@ export class DatadogClient {
   }
 
   /** `GET /api/v1/slo`, every page (`limit`/`offset`, until a page comes back short). */
-  async listSlos(filters: SloFilters): Promise<unknown[]> {
+  async listSlos(filters: SloFilters): Promise<Outcome<unknown[]>> {
     const params = {
       ...(filters.ids && filters.ids.length > 0 ? { ids: filters.ids.join(",") } : {}),
       ...(filters.tagsQuery ? { tags_query: filters.tagsQuery } : {}),
@@ -72,30 +68,32 @@ export class DatadogClient {
   }
 
   /** `GET /api/v1/slo/{id}?with_configured_alert_ids=true`: the SLO and the ids of the SLO alerts on it. */
-  async getSlo(id: string): Promise<unknown> {
+  async getSlo(id: string): Promise<Outcome<unknown>> {
     const path = `/api/v1/slo/${encodeURIComponent(id)}`;
     const body = await this.get(path, { with_configured_alert_ids: "true" });
-    const data = isObject(body) ? body["data"] : undefined;
-    if (!isObject(data)) throw new DatadogApiError(`Datadog answered GET ${path} without the SLO under \`data\``);
-    return data;
+    if (!body.ok) return body;
+    const data = isObject(body.value) ? body.value["data"] : undefined;
+    if (!isObject(data))
+      return failed("DATADOG_REQUEST", `Datadog answered GET ${path} without the SLO under \`data\``);
+    return succeeded(data);
   }
 
   /** `GET /api/v1/slo/correction`, every page (`limit`/`offset`, until a page comes back short). */
-  async listCorrections(): Promise<unknown[]> {
+  async listCorrections(): Promise<Outcome<unknown[]>> {
     return this.allPages("/api/v1/slo/correction", (page, size) => ({ limit: size, offset: page * size }), dataList);
   }
 
   /** `GET /api/v1/monitor`, every page (`page`/`page_size`, until a page comes back short). */
-  async listMonitors(): Promise<unknown[]> {
+  async listMonitors(): Promise<Outcome<unknown[]>> {
     return this.allPages("/api/v1/monitor", (page, size) => ({ page, page_size: size }), bareList);
   }
 
   /** `GET /api/v1/monitor/{id}`. */
-  async getMonitor(id: number): Promise<unknown> {
+  async getMonitor(id: number): Promise<Outcome<unknown>> {
     const path = `/api/v1/monitor/${id}`;
     const body = await this.get(path, {});
-    if (!isObject(body)) throw new DatadogApiError(`Datadog answered GET ${path} with something other than a monitor`);
-    return body;
+    if (!body.ok || isObject(body.value)) return body;
+    return failed("DATADOG_REQUEST", `Datadog answered GET ${path} with something other than a monitor`);
   }
 
   /** How many HTTP requests this client has sent, tries again included. */
@@ -122,19 +120,10 @@ export class DatadogClient {
         },
       },
     };
-    let answer: unknown;
-    try {
-      answer = await this.send("POST", path, {}, body);
-    } catch (error) {
-      if (!(error instanceof DatadogApiError)) throw error;
-      return failed(error instanceof KeysRefused ? "DATADOG_FORBIDDEN" : "DATADOG_REQUEST", error.message);
-    }
-    const read = readObject(timeseriesShape, answer);
-    if ("malformed" in read)
-      return failed(
-        "DATADOG_REQUEST",
-        `Datadog answered POST ${path} in an unexpected shape (${read.malformed.problem})`,
-      );
+    const answer = await this.send("POST", path, {}, body);
+    if (!answer.ok) return answer;
+    const read = readObject(timeseriesShape, answer.value);
+    if (!read.ok) return failed("DATADOG_REQUEST", `POST ${path}: ${read.problems[0]?.message ?? ""}`);
     const attributes = read.value.data?.attributes;
     if (!attributes) {
       const errors = read.value.errors;
@@ -156,20 +145,24 @@ export class DatadogClient {
   private async allPages(
     path: string,
     pageParams: (page: number, size: number) => Record<string, string | number>,
-    items: (body: unknown, path: string) => unknown[],
-  ): Promise<unknown[]> {
+    items: (body: unknown) => unknown[] | undefined,
+  ): Promise<Outcome<unknown[]>> {
     const size = this.options.pageSize;
     const all: unknown[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
       const params = Object.fromEntries(Object.entries(pageParams(page, size)).map(([k, v]) => [k, String(v)]));
-      const found = items(await this.get(path, params), path);
+      const body = await this.get(path, params);
+      if (!body.ok) return body;
+      const found = items(body.value);
+      if (found === undefined)
+        return failed("DATADOG_REQUEST", `Datadog answered GET ${path} without the list of items it pages`);
       all.push(...found);
-      if (found.length < size) return all;
+      if (found.length < size) return succeeded(all);
     }
-    throw new DatadogApiError(`Datadog kept answering GET ${path} with full pages after ${MAX_PAGES} pages`);
+    return failed("DATADOG_REQUEST", `Datadog kept answering GET ${path} with full pages after ${MAX_PAGES} pages`);
   }
 
-  private get(path: string, params: Readonly<Record<string, string>>): Promise<unknown> {
+  private get(path: string, params: Readonly<Record<string, string>>): Promise<Outcome<unknown>> {
     return this.send("GET", path, params);
   }
 
@@ -179,40 +172,46 @@ export class DatadogClient {
     path: string,
     params: Readonly<Record<string, string>>,
     json?: unknown,
-  ): Promise<unknown> {
+  ): Promise<Outcome<unknown>> {
     const url = new URL(`${this.access.baseUrl}${path}`);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
     const request = `${method} ${path}`;
     for (let attempt = 0; ; attempt++) {
-      const response = await this.fetch(url, request, method, json);
-      const body = await response.text().catch((error: unknown) => {
-        throw new DatadogApiError(`the answer of Datadog to ${request} broke off: ${reason(error)}`);
-      });
+      const answered = await this.fetch(url, request, method, json);
+      if (!answered.ok) return answered;
+      const { response, body } = answered.value;
       const again = response.status === 429 || response.status >= 500;
       if (again && attempt < RETRIES) {
         await this.options.sleep(this.retryWait(response.headers, attempt) * 1000);
         continue;
       }
-      if (response.status === 429) {
-        throw new DatadogApiError(
+      if (response.status === 429)
+        return failed(
+          "DATADOG_REQUEST",
           `Datadog still rate-limits ${request} (429) after ${attempt + 1} tries: wait a few minutes and run again`,
         );
-      }
       if (response.status === 401 || response.status === 403)
-        throw new KeysRefused(statusProblem(response.status, request, body));
-      if (!response.ok) throw new DatadogApiError(statusProblem(response.status, request, body));
+        return failed("DATADOG_FORBIDDEN", statusProblem(response.status, request, body));
+      if (!response.ok) return failed("DATADOG_REQUEST", statusProblem(response.status, request, body));
       try {
-        return JSON.parse(body) as unknown;
+        return succeeded(JSON.parse(body) as unknown);
       } catch {
-        throw new DatadogApiError(`Datadog answered ${request} with a body that is not JSON: ${excerpt(body)}`);
+        return failed("DATADOG_REQUEST", `Datadog answered ${request} with a body that is not JSON: ${excerpt(body)}`);
       }
     }
   }
 
-  private async fetch(url: URL, request: string, method: "GET" | "POST", json: unknown): Promise<Response> {
+  /** One try of a request: the response and its whole body, or why there is none. */
+  private async fetch(
+    url: URL,
+    request: string,
+    method: "GET" | "POST",
+    json: unknown,
+  ): Promise<Outcome<{ readonly response: Response; readonly body: string }>> {
     this.sent++;
+    let response: Response;
     try {
-      return await fetch(url, {
+      response = await fetch(url, {
         method,
         headers: {
           Accept: "application/json",
@@ -224,10 +223,17 @@ export class DatadogClient {
         signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
       });
     } catch (error) {
-      if (error instanceof Error && error.name === "TimeoutError") {
-        throw new DatadogApiError(`Datadog did not answer ${request} within ${TIMEOUT_SECONDS} s`);
-      }
-      throw new DatadogApiError(`could not reach Datadog at ${this.access.baseUrl} (${request}): ${reason(error)}`);
+      if (error instanceof Error && error.name === "TimeoutError")
+        return failed("DATADOG_REQUEST", `Datadog did not answer ${request} within ${TIMEOUT_SECONDS} s`);
+      return failed(
+        "DATADOG_REQUEST",
+        `could not reach Datadog at ${this.access.baseUrl} (${request}): ${reason(error)}`,
+      );
+    }
+    try {
+      return succeeded({ response, body: await response.text() });
+    } catch (error) {
+      return failed("DATADOG_REQUEST", `the answer of Datadog to ${request} broke off: ${reason(error)}`);
     }
   }
 
@@ -243,16 +249,14 @@ export class DatadogClient {
 }
 
 /** `{"data": [...]}`, the envelope of the SLO and correction lists. */
-function dataList(body: unknown, path: string): unknown[] {
+function dataList(body: unknown): unknown[] | undefined {
   const data = isObject(body) ? body["data"] : undefined;
-  if (!Array.isArray(data)) throw new DatadogApiError(`Datadog answered GET ${path} without a list under \`data\``);
-  return data;
+  return Array.isArray(data) ? data : undefined;
 }
 
 /** A bare JSON list, as the monitor list comes. */
-function bareList(body: unknown, path: string): unknown[] {
-  if (!Array.isArray(body)) throw new DatadogApiError(`Datadog answered GET ${path} with something other than a list`);
-  return body;
+function bareList(body: unknown): unknown[] | undefined {
+  return Array.isArray(body) ? body : undefined;
 }
 
 function statusProblem(status: number, request: string, body: string): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 
 /**
  * What slocc reads of the Datadog API's answers (v1 SLOs, monitors and SLO corrections), checked for shape. Every
@@ -85,26 +86,23 @@ export type DatadogCorrection = z.infer<typeof correctionShape>;
 export type DatadogMonitor = z.infer<typeof monitorShape>;
 export type DatadogTimeSlice = z.infer<typeof timeSliceShape>;
 
-/** An object of the answer that does not have the expected shape: its id when it has one, and what is wrong. */
-interface MalformedObject {
-  readonly id?: string;
-  readonly problem: string;
-}
-
-/** Reads one object of an answer: the typed object, or what makes it unreadable. */
-export function readObject<T>(
-  shape: z.ZodType<T>,
-  raw: unknown,
-): { readonly value: T } | { readonly malformed: MalformedObject } {
+/**
+ * Reads one object of an answer: the typed object, or a `DATADOG_REQUEST` problem saying what
+ * makes it unreadable (`Datadog's answer for it has an unexpected shape (thresholds.0.target: ...)`).
+ */
+export function readObject<T>(shape: z.ZodType<T>, raw: unknown): Outcome<T> {
   const parsed = shape.safeParse(raw);
-  if (parsed.success) return { value: parsed.data };
+  if (parsed.success) return succeeded(parsed.data);
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return failed(
+    "DATADOG_REQUEST",
+    `Datadog's answer for it has an unexpected shape (${where}${issue?.message ?? "unexpected shape"})`,
+  );
+}
+
+/** The `id` of an object of an answer, as text, when it has one (even when the rest is unreadable). */
+export function objectId(raw: unknown): string | undefined {
   const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return {
-    malformed: {
-      ...(typeof id === "string" || typeof id === "number" ? { id: String(id) } : {}),
-      problem: `${where}${issue?.message ?? "unexpected shape"}`,
-    },
-  };
+  return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
 }

@@ -247,6 +247,11 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "the file given to `site --preview` or `reviews --preview` is not a report `slocc preview --format json` wrote",
   },
+  APPLY_UNCONFIRMED: {
+    severity: "error",
+    summary:
+      "apply would ask for confirmation, but nobody can answer (stdin is not a terminal) and --auto-approve is not given",
+  },
   TERRAFORM_MISSING: { severity: "error", summary: "terraform is not on PATH for plan or apply" },
   TERRAFORM_FAILED: { severity: "error", summary: "a terraform command failed or printed what slocc cannot read" },
   // Problems of measured data, reported by `slocc preview` for each SLO (no position: the data is not in a spec).

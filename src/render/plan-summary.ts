@@ -1,9 +1,9 @@
 import { planCountsText, type PlanCounts } from "../terraform/plan-summary.js";
 import type { StepResult } from "../terraform/run.js";
 
-/** What one stack's plan came to: its change counts, the step that failed, or why its plan could not be read. */
+/** What one stack's plan came to: its change counts, the step that failed, or why its saved plan could not be read. */
 export type PlanSummaryEntry = { readonly stack: string; readonly removed: boolean } & (
-  { readonly counts: PlanCounts } | { readonly failed: StepResult } | { readonly problem: string }
+  { readonly counts: PlanCounts } | { readonly failed: StepResult } | { readonly unreadable: string }
 );
 
 /**
@@ -30,7 +30,7 @@ export function renderPlanSummaryText(entries: readonly PlanSummaryEntry[]): str
 
 function outcome(entry: PlanSummaryEntry, strong: (text: string) => string = (text) => `**${text}**`): string {
   if ("counts" in entry) return planCountsText(entry.counts);
-  if ("problem" in entry) return `planned, but the summary could not be read (${entry.problem})`;
+  if ("unreadable" in entry) return `planned, but the summary could not be read (${entry.unreadable})`;
   const status = entry.failed.exitCode === null ? "" : `, exit code ${entry.failed.exitCode}`;
   return `${strong(`terraform ${entry.failed.args[0] ?? ""} failed`)}${status}: see the plan's log`;
 }

@@ -1,3 +1,4 @@
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import type { Environment } from "../util/environment.js";
 import type { TerraformContext } from "./preflight.js";
 import { runTerraform } from "./run-terraform.js";
@@ -56,20 +57,20 @@ export function planCountsText(counts: PlanCounts): string {
   return PLAN_ACTIONS.every((action) => counts[action] === 0) ? "no changes" : parts.join(", ");
 }
 
-/** The counts of a saved plan, or why they could not be read. */
-export type PlanReading = { readonly counts: PlanCounts } | { readonly problem: string };
-
-/** Runs `terraform show -json <planFile>` in `dir` and counts the plan's changes. */
+/** Runs `terraform show -json <planFile>` in `dir` and counts the plan's changes, or says why they cannot be read. */
 export async function readPlan(
   context: TerraformContext,
   env: Environment,
   dir: string,
   planFile: string,
-): Promise<PlanReading> {
+): Promise<Outcome<PlanCounts>> {
   const shown = await runTerraform(context, ["show", "-json", planFile], dir, env);
   if (shown.exitCode !== 0) {
     const reason = shown.errorOutput.trim().split("\n").pop() ?? "";
-    return { problem: `terraform show -json failed (exit code ${shown.exitCode})${reason ? `: ${reason}` : ""}` };
+    return failed(
+      "TERRAFORM_FAILED",
+      `terraform show -json failed (exit code ${shown.exitCode})${reason ? `: ${reason}` : ""}`,
+    );
   }
   let counts: PlanCounts | undefined;
   try {
@@ -77,5 +78,5 @@ export async function readPlan(
   } catch {
     counts = undefined;
   }
-  return counts ? { counts } : { problem: "terraform show -json did not print a plan" };
+  return counts ? succeeded(counts) : failed("TERRAFORM_FAILED", "terraform show -json did not print a plan");
 }

@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { DATADOG_API_KEY, DATADOG_APP_KEY, datadogSetting } from "../datadog/environment.js";
+import { failed, succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
 import type { Environment } from "../util/environment.js";
 
 /** What running terraform against Datadog needs, once every precondition holds. */
@@ -11,35 +12,35 @@ export interface TerraformContext {
   readonly secrets: readonly string[];
 }
 
-/** The outcome of the preflight checks: a context, or one actionable line per failed check. */
-export type PreflightResult =
-  | { readonly ok: true; readonly context: TerraformContext }
-  | { readonly ok: false; readonly problems: readonly string[] };
-
 const TERRAFORM_INSTALL_URL = "https://developer.hashicorp.com/terraform/install";
 
 /** The Datadog keys the provider needs. */
 const DATADOG_KEYS = [DATADOG_API_KEY, DATADOG_APP_KEY];
 
 /**
- * Checks, without running anything, that terraform is on PATH and that both Datadog keys are set.
- * Problems never contain a key value.
+ * Checks, without running anything, that terraform is on PATH and that both Datadog keys are set:
+ * what running terraform needs, or one actionable problem per failed check. Problems never
+ * contain a key value.
  */
-export function preflight(env: Environment): PreflightResult {
-  const problems: string[] = [];
+export function preflight(env: Environment): Outcome<TerraformContext> {
+  const problems: Problem[] = [];
   const terraform = findOnPath("terraform", env);
   if (!terraform) {
-    problems.push(
-      `terraform was not found on PATH: install Terraform (${TERRAFORM_INSTALL_URL}) and make sure \`terraform version\` runs`,
-    );
+    problems.push({
+      code: "TERRAFORM_MISSING",
+      message: `terraform was not found on PATH: install Terraform (${TERRAFORM_INSTALL_URL}) and make sure \`terraform version\` runs`,
+    });
   }
   for (const key of DATADOG_KEYS) {
     if (datadogSetting(env, key)) continue;
     const [preferred, alternative] = key.names;
-    problems.push(`${preferred} is not set: export your Datadog ${key.kind} as ${preferred} (or ${alternative})`);
+    problems.push({
+      code: "DATADOG_KEYS",
+      message: `${preferred} is not set: export your Datadog ${key.kind} as ${preferred} (or ${alternative})`,
+    });
   }
-  if (!terraform || problems.length > 0) return { ok: false, problems };
-  return { ok: true, context: { terraform, secrets: secretValues(env) } };
+  if (!terraform || problems.length > 0) return failed(problems);
+  return succeeded({ terraform, secrets: secretValues(env) });
 }
 
 /** Every Datadog key value present in the environment, under any of its names. */
