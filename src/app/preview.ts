@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { datadogAccess } from "../datadog-api/access.js";
 import { DatadogClient, type ClientOptions } from "../datadog-api/client.js";
 import { changeDiff } from "../diff/change-diff.js";
-import type { Problem } from "../diagnostics/outcome.js";
+import { failed, succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
 import type { Model, Slo } from "../model/model.js";
 import { previewReport, previewSlo, type SloData } from "../preview/preview.js";
 import { readingOf, type ReadRequest, type SloReading } from "../preview/reading.js";
@@ -74,8 +74,12 @@ export async function runPreview(
     const client = new DatadogClient(found.value, clientOptions);
     const read = await readAll(client, readings, requests);
     sent = client.requestsSent;
-    if ("refused" in read) return stop([read.refused], context, secrets);
-    data = read.data.map((slo) => (slo && !slo.ok ? { ok: false, message: redact(slo.message, secrets) } : slo));
+    if (!read.ok) return stop(read.problems, context, secrets);
+    data = read.value.map((slo) =>
+      slo && !slo.ok
+        ? failed(slo.problems.map((found) => ({ ...found, message: redact(found.message, secrets) })))
+        : slo,
+    );
   }
 
   const previews = slos.map((slo, index) => previewSlo(slo, readings[index], data[index]));
@@ -138,18 +142,16 @@ function everySlo(model: Model): Slo[] {
   return model.services.flatMap((service) => service.slos);
 }
 
-/** What every request answered, by SLO; or the refusal of the keys, which stops the reading. */
-type ReadResult = { readonly data: (SloData | undefined)[] } | { readonly refused: Problem };
-
 /**
- * Sends every request, a few at once. An SLO's data is its answers, or the first failure among its
- * requests; a refusal of the keys (401, 403) stops every request not sent yet.
+ * Sends every request, a few at once: what every request answered, by SLO (an SLO's data is its
+ * answers, or the first failure among its requests); or the refusal of the keys (401, 403), which
+ * stops every request not sent yet.
  */
 async function readAll(
   client: DatadogClient,
   readings: readonly (SloReading | undefined)[],
   requests: readonly { readonly index: number; readonly request: ReadRequest }[],
-): Promise<ReadResult> {
+): Promise<Outcome<(SloData | undefined)[]>> {
   let refused: Problem | undefined;
   const failedSlos = new Set<number>();
   const outcomes = await mapBounded(requests, CONCURRENT_REQUESTS, async ({ index, request }) => {
@@ -162,7 +164,7 @@ async function readAll(
     }
     return outcome;
   });
-  if (refused !== undefined) return { refused };
+  if (refused !== undefined) return failed([refused]);
   const data = readings.map((reading, index): SloData | undefined => {
     if (!reading) return undefined;
     const answers = [];
@@ -170,12 +172,12 @@ async function readAll(
       if (owner !== index) continue;
       const outcome = outcomes[position];
       if (!outcome) continue;
-      if (!outcome.ok) return { ok: false, message: outcome.problems.map((found) => found.message).join("; ") };
+      if (!outcome.ok) return outcome;
       answers.push({ request, answer: outcome.value });
     }
-    return { ok: true, answers };
+    return succeeded(answers);
   });
-  return { data };
+  return succeeded(data);
 }
 
 /** Prints what stopped the preview, one line each, keys never shown. */

@@ -1,4 +1,5 @@
 import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Outcome } from "../diagnostics/outcome.js";
 import { formatDuration } from "../human/duration.js";
 import { formatIsoUtc } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
@@ -10,10 +11,8 @@ import { Measured } from "./measured.js";
 import { windowSeconds, type ReadRequest, type SloReading } from "./reading.js";
 import type { PreviewAlert, PreviewDay, PreviewProblem, PreviewReport, PreviewSlo, PreviewWindow } from "./report.js";
 
-/** What was read for an SLO: every request answered, or why the reading stopped. */
-export type SloData =
-  | { readonly ok: true; readonly answers: readonly { readonly request: ReadRequest; readonly answer: ReadAnswer }[] }
-  | { readonly ok: false; readonly message: string };
+/** What was read for an SLO: every request with its answer, or why the reading stopped. */
+export type SloData = Outcome<readonly { readonly request: ReadRequest; readonly answer: ReadAnswer }[]>;
 
 const DAY_SECONDS = 86_400;
 
@@ -56,7 +55,7 @@ export function previewSlo(slo: Slo, reading: SloReading | undefined, data: SloD
     };
   }
   if (!data?.ok) {
-    const message = data?.message ?? "it was not read";
+    const message = data ? data.problems.map((found) => found.message).join("; ") : "it was not read";
     return {
       ...base,
       status: "error",
@@ -70,7 +69,7 @@ export function previewSlo(slo: Slo, reading: SloReading | undefined, data: SloD
   const sli = slo.sli;
   const laid = layOut(
     reading,
-    data.answers,
+    data.value,
     sli.kind === "timeSlice" ? failsAgainst(sli.comparator, sli.threshold) : () => false,
   );
   const measured =
