@@ -9,6 +9,7 @@ import type { AlertNotifyV1, BurnRateTierV1, ErrorBudgetV1, NotifyV1 } from "../
 import { SEVERITIES, type AlertSeverity } from "../model/model.js";
 import { compareText } from "../util/text.js";
 import { routingOfMessage, type MessageRouting } from "./routing.js";
+import { optional } from "../util/optional.js";
 
 /** An SLO alert adopted as a tier or as the error-budget alert, with what the first apply changes in it. */
 export interface AdoptedAlert {
@@ -234,7 +235,7 @@ function burnRateTier(
       longWindow: parts.longWindow ?? "",
       shortWindow: parts.shortWindow ?? "",
       factor,
-      ...(warning === undefined ? {} : { warning }),
+      ...optional("warning", warning),
       datadogId: monitor.id,
     },
   });

@@ -2,6 +2,7 @@ import { CORRECTION_CATEGORIES, rruleProblems } from "../datadog/corrections.js"
 import type { DatadogCorrection } from "../datadog-api/responses.js";
 import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import { CORRECTION_ID_PATTERN, type CorrectionV1 } from "../formats/slocc-v1/schema.js";
+import { optional } from "../util/optional.js";
 
 /**
  * Maps one Datadog SLO correction to a spec correction that plans exactly it: its category in the
@@ -36,7 +37,7 @@ export function adoptCorrection(correction: DatadogCorrection): Outcome<Correcti
     ...(description ? { description } : {}),
     start: instant(attributes.start),
     ...(end === undefined ? {} : { end: instant(end) }),
-    ...(rrule === undefined ? {} : { rrule }),
+    ...optional("rrule", rrule),
     ...(duration === undefined ? {} : { duration: durationText(duration) }),
     ...(timezone === "UTC" ? {} : { timezone }),
     datadogId: id,

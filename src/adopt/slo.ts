@@ -16,6 +16,7 @@ import { adoptAlerts, type AdoptedAlert } from "./alerts.js";
 import { adoptCorrection } from "./corrections.js";
 import type { Refusal } from "./report.js";
 import { nameFrom, ownerFrom } from "./names.js";
+import { optional } from "../util/optional.js";
 
 /** What the user gives for what the SLOs' tags do not say. */
 export interface AdoptionOptions {
@@ -100,7 +101,7 @@ export function adoptSlo(
       id: slo.id,
       datadogName: slo.name,
       service,
-      ...(team === undefined ? {} : { team }),
+      ...optional("team", team),
       spec,
       tags: tags.tags,
       alerts: alerts.adopted,
@@ -191,7 +192,7 @@ function timeSliceOf(timeSlice: DatadogTimeSlice): Outcome<AdoptedSli> {
       return refuse(`its query name ${JSON.stringify(query.name)} is not a letter followed by letters, digits or _`);
   }
   // Without an interval Datadog's default (5m) applies: written as it is, nothing is added to the spec.
-  const condition = { comparator, threshold: timeSlice.threshold, ...(interval === undefined ? {} : { interval }) };
+  const condition = { comparator, threshold: timeSlice.threshold, ...optional("interval", interval) };
   const changes =
     seconds === undefined
       ? ["its query_interval_seconds is set to 300, Datadog's default, where the API returns none (once)"]

@@ -11,6 +11,7 @@ import { compileDirectory } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { printDiagnostics } from "./print.js";
+import { optional } from "../util/optional.js";
 
 /** What `slocc site` is asked. */
 export interface SiteOptions {
@@ -67,8 +68,8 @@ export async function runSite(options: SiteOptions, context: AppContext): Promis
     services,
     today,
     datadogAppUrl: datadogAppOf(options, context),
-    ...(report === undefined ? {} : { preview: report }),
-    ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
+    ...optional("preview", report),
+    ...optional("sourceUrl", options.sourceUrl),
   });
   try {
     await replaceDirectory(target, files);

@@ -7,6 +7,7 @@ import { templatesJson, templatesText } from "../render/templates.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { printDiagnostics } from "./print.js";
+import { optional } from "../util/optional.js";
 
 /** The SLI templates a spec directory can use, and the diagnostics of reading them. */
 export interface TemplateListing extends Result<readonly TemplateEntry[]> {
@@ -23,7 +24,7 @@ export async function listTemplates(dir: string, cwd: string): Promise<TemplateL
       name: template.name,
       params: template.params,
       from: template.declared ? `${template.declared.at.file}:${template.declared.at.line}` : "built-in",
-      ...(template.description === undefined ? {} : { description: template.description }),
+      ...optional("description", template.description),
       sli: template.sli,
     })),
     diagnostics: sortDiagnostics(

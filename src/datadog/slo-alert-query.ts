@@ -1,3 +1,5 @@
+import { optional } from "../util/optional.js";
+
 /**
  * The query of a Datadog `slo alert` monitor, taken apart:
  * `burn_rate("<slo id>").over("30d").long_window("1h").short_window("5m") > 14.4` or
@@ -38,8 +40,8 @@ export function parseSloAlertQuery(query: string): SloAlertQueryParts | undefine
     function: isBurnRate ? "burn_rate" : "error_budget",
     sloId: sloId ?? "",
     window: window ?? "",
-    ...(longWindow === undefined ? {} : { longWindow }),
-    ...(shortWindow === undefined ? {} : { shortWindow }),
+    ...optional("longWindow", longWindow),
+    ...optional("shortWindow", shortWindow),
     operator: operator === ">=" ? ">=" : ">",
     threshold: threshold ?? "",
   };

@@ -3,6 +3,7 @@ import { correctionIdentity, identityKey } from "../model/corrections.js";
 import type { Correction } from "../model/model.js";
 import { compareText } from "../util/text.js";
 import type { FieldChange } from "./types.js";
+import { optional } from "../util/optional.js";
 
 /**
  * The corrections of an SLO added, changed and removed, matched by identity (name, or the times
@@ -21,8 +22,8 @@ export function correctionChanges(before: readonly Correction[], after: readonly
     return [
       {
         field: "correction",
-        ...(textBefore === undefined ? {} : { before: textBefore }),
-        ...(textAfter === undefined ? {} : { after: textAfter }),
+        ...optional("before", textBefore),
+        ...optional("after", textAfter),
         note: !x ? "correction added" : !y ? "correction removed" : "correction changed",
       },
     ];

@@ -3,6 +3,7 @@ import { sloReferences, type SloReference } from "../plan/references.js";
 import { SLO_RESOURCE, type CompiledPlan, type PlannedResource } from "../plan/resources.js";
 import { compareText, snakeCase } from "../util/text.js";
 import type { ResourceChange, ResourceReference } from "./types.js";
+import { optional } from "../util/optional.js";
 
 /** Fields whose change makes the provider destroy and recreate the resource (ForceNew). */
 const FORCE_NEW_FIELDS: readonly string[] = ["type"];
@@ -46,7 +47,7 @@ export function diffResources(base: CompiledPlan, head: CompiledPlan): ResourceC
       resourceType: resource.resourceType,
       logicalId: resource.logicalId,
       action,
-      ...(movedFrom === undefined ? {} : { movedFrom }),
+      ...optional("movedFrom", movedFrom),
       fields,
     });
   }

@@ -6,6 +6,7 @@ import { singleQuery } from "../model/time-slice.js";
 import { type BurnRateTier, type Handle, type Routing, type Sli, type Slo, type TimeSliceSli } from "../model/model.js";
 import { correctionChanges, correctionTexts } from "./correction-fields.js";
 import type { FieldChange } from "./types.js";
+import { optional } from "../util/optional.js";
 
 /** Every meaningful difference between two versions of one SLO, in a stable order. */
 export function sloFieldChanges(before: Slo, after: Slo): FieldChange[] {
@@ -235,5 +236,5 @@ function handlesText(handles: readonly Handle[]): string | undefined {
 
 function textChange(field: string, before: string | undefined, after: string | undefined): FieldChange[] {
   if (before === after) return [];
-  return [{ field, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
+  return [{ field, ...optional("before", before), ...optional("after", after) }];
 }

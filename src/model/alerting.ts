@@ -15,6 +15,7 @@ import type {
   Objective,
   Routing,
 } from "./model.js";
+import { optional } from "../util/optional.js";
 
 /** A burn-rate tier as a spec asks for it, before defaults and the SLO's targets are applied. */
 export interface TierRequest {
@@ -78,19 +79,19 @@ export function resolveAlerting(
       ? {
           ...request.errorBudget,
           window: errorBudgetWindow,
-          ...(errorBudgetTarget === undefined ? {} : { target: errorBudgetTarget }),
+          ...optional("target", errorBudgetTarget),
         }
       : request.errorBudget;
   return {
     choice,
     burnRate: fitting,
     dropped,
-    ...(errorBudget === undefined ? {} : { errorBudget }),
+    ...optional("errorBudget", errorBudget),
     notify: {
       page: request.notify?.page ?? serviceNotify.page ?? [],
       ticket: request.notify?.ticket ?? serviceNotify.ticket ?? [],
     },
-    ...(runbook === undefined ? {} : { runbook }),
+    ...optional("runbook", runbook),
   };
 }
 
@@ -104,7 +105,7 @@ export function defaultTiers(primary: Draft<Objective> | undefined): Draft<BurnR
     return {
       severity: row.severity === "page" ? "page" : "ticket",
       window,
-      ...(target === undefined ? {} : { target }),
+      ...optional("target", target),
       longWindowHours,
       shortWindowMinutes: minutesIn(row.shortWindow),
       shortWindowUnit: "m",
@@ -141,8 +142,8 @@ export function resolveTier(
   const threshold =
     windowHours === undefined || longWindowHours === undefined
       ? {
-          ...(factor === undefined ? {} : { factor }),
-          ...(budgetConsumedPercent === undefined ? {} : { budgetConsumedPercent }),
+          ...optional("factor", factor),
+          ...optional("budgetConsumedPercent", budgetConsumedPercent),
         }
       : factor !== undefined
         ? {
@@ -153,11 +154,11 @@ export function resolveTier(
           ? { factor: factorForBudget(windowHours, budgetConsumedPercent, longWindowHours), budgetConsumedPercent }
           : {};
   return {
-    ...(request.severity === undefined ? {} : { severity: request.severity }),
-    ...(window === undefined ? {} : { window }),
-    ...(target === undefined ? {} : { target }),
-    ...(longWindowHours === undefined ? {} : { longWindowHours }),
-    ...(shortWindowMinutes === undefined ? {} : { shortWindowMinutes }),
+    ...optional("severity", request.severity),
+    ...optional("window", window),
+    ...optional("target", target),
+    ...optional("longWindowHours", longWindowHours),
+    ...optional("shortWindowMinutes", shortWindowMinutes),
     shortWindowUnit: request.shortWindowSeconds !== undefined ? (request.shortWindowUnit ?? "m") : "m",
     ...threshold,
     ...(factor !== undefined
@@ -165,9 +166,9 @@ export function resolveTier(
       : budgetConsumedPercent !== undefined
         ? { statedAs: "budget" }
         : {}),
-    ...(request.warningFactor === undefined ? {} : { warningFactor: request.warningFactor }),
-    ...(request.notify === undefined ? {} : { notify: request.notify }),
-    ...(request.datadogId === undefined ? {} : { datadogId: request.datadogId }),
+    ...optional("warningFactor", request.warningFactor),
+    ...optional("notify", request.notify),
+    ...optional("datadogId", request.datadogId),
     origin: "custom",
     at: request.at,
   };

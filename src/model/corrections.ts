@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { correctionCategory } from "../datadog/corrections.js";
 import { epochSeconds, isTimeZone, parseDateTime } from "../util/zoned-time.js";
 import type { Correction, Draft, WrittenCorrection } from "./model.js";
+import { optional } from "../util/optional.js";
 
 /** The parts of a correction a spec writes, each with its position. */
 export const CORRECTION_PARTS = [
@@ -49,17 +50,17 @@ export function resolveCorrection(request: CorrectionRequest): Draft<Correction>
   const start = instant(written.start);
   const end = instant(written.end);
   return {
-    ...(request.name === undefined ? {} : { name: request.name }),
+    ...optional("name", request.name),
     scope: request.scope,
     written,
-    ...(category === undefined ? {} : { category }),
-    ...(request.description === undefined ? {} : { description: request.description }),
-    ...(start === undefined ? {} : { start }),
-    ...(end === undefined ? {} : { end }),
-    ...(request.rrule === undefined ? {} : { rrule: request.rrule }),
-    ...(request.durationSeconds === undefined ? {} : { durationSeconds: request.durationSeconds }),
-    ...(timezone === undefined ? {} : { timezone }),
-    ...(request.datadogId === undefined ? {} : { datadogId: request.datadogId }),
+    ...optional("category", category),
+    ...optional("description", request.description),
+    ...optional("start", start),
+    ...optional("end", end),
+    ...optional("rrule", request.rrule),
+    ...optional("durationSeconds", request.durationSeconds),
+    ...optional("timezone", timezone),
+    ...optional("datadogId", request.datadogId),
     at: request.at,
   };
 }

@@ -1,5 +1,6 @@
 import { formatNumber } from "../human/numbers.js";
 import type { Draft, LatencySli, RatioSli } from "./model.js";
+import { optional } from "../util/optional.js";
 
 /** The numerator of a ratio SLI: its good events query, or all events less the bad ones. */
 export function ratioNumerator(events: RatioSli["events"], eventsQuery: string, total: string): string {
@@ -16,7 +17,7 @@ export function ratioSli(
   return {
     kind: "ratio",
     events,
-    ...(eventsQuery === undefined ? {} : { eventsQuery }),
+    ...optional("eventsQuery", eventsQuery),
     ...(total === undefined ? {} : { total, denominator: total }),
     ...(eventsQuery === undefined || total === undefined
       ? {}
@@ -34,9 +35,9 @@ export function latencySli(
 ): Draft<LatencySli> {
   return {
     kind: "latency",
-    ...(metric === undefined ? {} : { metric }),
+    ...optional("metric", metric),
     filter,
-    ...(threshold === undefined ? {} : { threshold }),
+    ...optional("threshold", threshold),
     ...(metric === undefined || threshold === undefined ? {} : latencyQueries(metric, filter, threshold)),
     at,
   };

@@ -1,5 +1,6 @@
 import type { At, Draft, NamedQuery, Position, TimeSliceSli } from "./model.js";
 import { SINGLE_QUERY_NAME } from "./model.js";
+import { optional } from "../util/optional.js";
 
 /** The query of a time-slice SLI written with one query, or undefined for a formula over several. */
 export function singleQuery(sli: Pick<TimeSliceSli, "formula" | "queries">): string | undefined {
@@ -16,9 +17,7 @@ export function singleQueryForm(
 ): { formula: string; queries: Draft<NamedQuery>[]; at: Pick<At<"formula" | "queries">, "formula" | "queries"> } {
   return {
     formula: SINGLE_QUERY_NAME,
-    queries: [
-      { name: SINGLE_QUERY_NAME, ...(query === undefined ? {} : { query }), at: { self: at, name: at, query: at } },
-    ],
+    queries: [{ name: SINGLE_QUERY_NAME, ...optional("query", query), at: { self: at, name: at, query: at } }],
     at: { formula: at, queries: at },
   };
 }

@@ -2,6 +2,7 @@ import { correctionIdentity } from "../model/corrections.js";
 import type { Service, Slo } from "../model/model.js";
 import { correctionLogicalId } from "./logical-ids.js";
 import { CORRECTION_RESOURCE, type CorrectionResource } from "./resources.js";
+import { optional } from "../util/optional.js";
 
 /** Plans a `datadog_slo_correction` for each correction that applies to an SLO, the service's included. */
 export function planCorrections(service: Service, slo: Slo, sloLogicalId: string): CorrectionResource[] {
@@ -11,14 +12,14 @@ export function planCorrections(service: Service, slo: Slo, sloLogicalId: string
     service: service.stack,
     slo: slo.name,
     sloLogicalId,
-    ...(correction.datadogId === undefined ? {} : { importId: correction.datadogId }),
+    ...optional("importId", correction.datadogId),
     config: {
       category: correction.category,
-      ...(correction.description === undefined ? {} : { description: correction.description }),
+      ...optional("description", correction.description),
       start: correction.start,
-      ...(correction.end === undefined ? {} : { end: correction.end }),
-      ...(correction.rrule === undefined ? {} : { rrule: correction.rrule }),
-      ...(correction.durationSeconds === undefined ? {} : { duration: correction.durationSeconds }),
+      ...optional("end", correction.end),
+      ...optional("rrule", correction.rrule),
+      ...optional("duration", correction.durationSeconds),
       timezone: correction.timezone,
     },
   }));

@@ -2,6 +2,7 @@ import type { Service, Sli, Slo } from "../model/model.js";
 import { sloLogicalId } from "./logical-ids.js";
 import { sloTitle } from "./titles.js";
 import { SLO_RESOURCE, type SloConfig, type SloResource } from "./resources.js";
+import { optional } from "../util/optional.js";
 
 /** Plans the `datadog_service_level_objective` for one SLO. */
 export function planSlo(service: Service, slo: Slo): SloResource {
@@ -13,11 +14,11 @@ export function planSlo(service: Service, slo: Slo): SloResource {
     thresholds: slo.objectives.map(({ window, target, warning }) => ({
       timeframe: window,
       target,
-      ...(warning === undefined ? {} : { warning }),
+      ...optional("warning", warning),
     })),
     timeframe: primary.window,
     targetThreshold: primary.target,
-    ...(primary.warning === undefined ? {} : { warningThreshold: primary.warning }),
+    ...optional("warningThreshold", primary.warning),
     tags: slo.resourceTags,
     // A dashboard uses the SLO: without force_delete, deleting it later fails with 409.
     ...(service.dashboard ? { forceDelete: true } : {}),
@@ -25,7 +26,7 @@ export function planSlo(service: Service, slo: Slo): SloResource {
   return {
     resourceType: SLO_RESOURCE,
     logicalId: sloLogicalId(service.name, slo.name),
-    ...(slo.datadogId === undefined ? {} : { importId: slo.datadogId }),
+    ...optional("importId", slo.datadogId),
     service: service.stack,
     slo: slo.name,
     config,

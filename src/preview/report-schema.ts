@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SEVERITIES } from "../model/model.js";
 import { WINDOWS } from "../datadog/windows.js";
 import type { PreviewAlert, PreviewReport } from "./report.js";
+import { optional } from "../util/optional.js";
 
 /**
  * The shape of a {@link PreviewReport} as JSON, for reading one back (`site --preview`, `reviews --preview`).
@@ -24,8 +25,8 @@ const alertShape = z
   // Optional keys are left out rather than set to undefined, as the report's type has them.
   .transform(({ longWindow, shortWindow, ...alert }): PreviewAlert => ({
     ...alert,
-    ...(longWindow === undefined ? {} : { longWindow }),
-    ...(shortWindow === undefined ? {} : { shortWindow }),
+    ...optional("longWindow", longWindow),
+    ...optional("shortWindow", shortWindow),
   }));
 
 /** A preview report, checked. */

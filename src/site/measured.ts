@@ -3,6 +3,7 @@ import { formatWallClock } from "../human/instant.js";
 import type { PreviewReport, PreviewSlo } from "../preview/report.js";
 import type { CatalogSlo } from "../views/catalog.js";
 import type { ObjectiveExplanation } from "../views/explain.js";
+import { optional } from "../util/optional.js";
 
 /** A measured SLI as the site shows it: two decimals, `99.95%`. */
 export function formatSli(percent: number): string {
@@ -52,5 +53,5 @@ export function primaryMeasurement(
   const sli =
     measured.get(sloKey(slo.explanation.service, slo.name))?.windows.find((w) => w.window === objective?.window)?.sli ??
     null;
-  return { ...(objective === undefined ? {} : { objective }), sli };
+  return { ...optional("objective", objective), sli };
 }

@@ -24,6 +24,7 @@ import {
 import { reviewSentence, reviewStatusBadge } from "./review.js";
 import { specLink, type SiteContext } from "./site-context.js";
 import { sliWords } from "./sli-words.js";
+import { optional } from "../util/optional.js";
 
 /** The body of a service's page: its facts, its journeys, then each SLO, grouped by journey. */
 export function serviceMain(service: CatalogService, site: SiteContext): Html {
@@ -75,7 +76,7 @@ function groupByJourney(service: CatalogService): { journey?: CatalogJourney; sl
     const journey = service.journeys.find((candidate) => candidate.name === name);
     const group = groups.find((candidate) => candidate.journey?.name === journey?.name);
     if (group) group.slos.push(slo);
-    else groups.push({ ...(journey === undefined ? {} : { journey }), slos: [slo] });
+    else groups.push({ ...optional("journey", journey), slos: [slo] });
   }
   return groups;
 }

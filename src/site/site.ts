@@ -8,6 +8,7 @@ import { FILTER_SCRIPT_FILE, page, STYLESHEET_FILE } from "./layout.js";
 import { previewBySlo, sloKey } from "./measured.js";
 import { serviceMain } from "./service-page.js";
 import type { SiteContext } from "./site-context.js";
+import { optional } from "../util/optional.js";
 
 /** A file of the site: its path below the output directory (with `/`), and its text (UTF-8). */
 export interface SiteFile {
@@ -34,8 +35,8 @@ export function renderSite(input: SiteInput): SiteFile[] {
     today: input.today,
     measured: previewBySlo(input.preview),
     datadogAppUrl: input.datadogAppUrl,
-    ...(input.preview === undefined ? {} : { preview: input.preview }),
-    ...(input.sourceUrl === undefined ? {} : { sourceUrl: input.sourceUrl }),
+    ...optional("preview", input.preview),
+    ...optional("sourceUrl", input.sourceUrl),
   };
   const measured =
     input.preview === undefined

@@ -1,4 +1,5 @@
 import { isRealDate } from "./dates.js";
+import { optional } from "./optional.js";
 
 /** A date and time of day as written in ISO 8601, with its offset from UTC when one was written. */
 export interface WrittenDateTime {
@@ -42,7 +43,7 @@ export function parseDateTime(text: string): WrittenDateTime | undefined {
     month: Number(month),
     day: Number(day),
     ...time,
-    ...(offsetMinutes === undefined ? {} : { offsetMinutes }),
+    ...optional("offsetMinutes", offsetMinutes),
   };
 }
 

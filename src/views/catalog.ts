@@ -4,6 +4,7 @@ import { compareText } from "../util/text.js";
 import { reviewCalendar, type ReviewEntry } from "./calendar.js";
 import { explainModel, type CorrectionExplanation, type SloExplanation } from "./explain.js";
 import { nextOccurrences, type Occurrence } from "./occurrences.js";
+import { optional } from "../util/optional.js";
 
 /** How many coming times of a recurring correction the catalog lists. */
 export const OCCURRENCES_LISTED = 3;
@@ -94,12 +95,12 @@ export function serviceCatalog(model: Model, today: string): CatalogService[] {
       return {
         stack: service.stack,
         name: service.name,
-        ...(service.environment === undefined ? {} : { environment: service.environment }),
+        ...optional("environment", service.environment),
         title: serviceTitle(service),
         owner: service.owner,
-        ...(service.description === undefined ? {} : { description: service.description }),
+        ...optional("description", service.description),
         approvers: service.approvers.map((handle) => handle.value),
-        ...(service.runbook === undefined ? {} : { runbook: service.runbook.value }),
+        ...optional("runbook", service.runbook?.value),
         spec: service.at.self,
         ...(service.dashboard ? { dashboardTitle: `SLOs: ${serviceTitle(service)}` } : {}),
         review,
@@ -113,8 +114,8 @@ function catalogJourney(journey: Journey, service: Service): CatalogJourney {
   return {
     name: journey.name,
     kind: journey.serves,
-    ...(journey.description === undefined ? {} : { description: journey.description }),
-    ...(journey.ceiling === undefined ? {} : { ceilingPercent: journey.ceiling.percent }),
+    ...optional("description", journey.description),
+    ...optional("ceilingPercent", journey.ceiling?.percent),
     links: journey.ceiling?.links ?? [],
     slos: service.slos.filter((slo) => slo.journey?.value === journey.name).map((slo) => slo.name),
   };
@@ -126,14 +127,14 @@ function catalogSlo(service: Service, explanation: SloExplanation, from: number)
   return {
     name: slo.name,
     title: sloTitle(service, slo),
-    ...(slo.description === undefined ? {} : { description: slo.description }),
-    ...(slo.datadogId === undefined ? {} : { datadogId: slo.datadogId }),
+    ...optional("description", slo.description),
+    ...optional("datadogId", slo.datadogId),
     spec: slo.at.self,
     sli: slo.sli,
-    ...(slo.template === undefined ? {} : { template: slo.template.value }),
+    ...optional("template", slo.template?.value),
     explanation,
     tierMonitorIds: slo.alerts.burnRate.map((tier) => tier.datadogId),
-    ...(errorBudgetMonitorId === undefined ? {} : { errorBudgetMonitorId }),
+    ...optional("errorBudgetMonitorId", errorBudgetMonitorId),
     corrections: explanation.corrections.map((correction) => catalogCorrection(correction, from)),
   };
 }

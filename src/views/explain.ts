@@ -19,6 +19,7 @@ import type {
 import { withoutFloatNoise } from "../util/float.js";
 import { closestMatch } from "../util/suggest.js";
 import { compareText } from "../util/text.js";
+import { optional } from "../util/optional.js";
 
 /** One objective's error budget, as time and as a share of events. */
 export interface ObjectiveExplanation {
@@ -179,16 +180,16 @@ function explainCorrection(correction: Correction, slo: Slo): CorrectionExplanat
           return { window, seconds, budgetSeconds: budget, budgetPercent: withoutFloatNoise((seconds / budget) * 100) };
         });
   return {
-    ...(name === undefined ? {} : { name }),
+    ...optional("name", name),
     scope,
     category,
-    ...(description === undefined ? {} : { description }),
+    ...optional("description", description),
     start,
-    ...(end === undefined ? {} : { end }),
-    ...(rrule === undefined ? {} : { rrule }),
-    ...(durationSeconds === undefined ? {} : { durationSeconds }),
+    ...optional("end", end),
+    ...optional("rrule", rrule),
+    ...optional("durationSeconds", durationSeconds),
     timezone,
-    ...(excluded === undefined ? {} : { excluded }),
+    ...optional("excluded", excluded),
   };
 }
 
@@ -205,7 +206,7 @@ function explainObjective({ window, target, warning }: Objective): ObjectiveExpl
   return {
     window,
     target,
-    ...(warning === undefined ? {} : { warning }),
+    ...optional("warning", warning),
     budgetSeconds: budgetSeconds(window, target),
     budgetPercent: withoutFloatNoise(100 - target),
     oneBadIn: Math.round(100 / (100 - target)),
@@ -227,7 +228,7 @@ function errorBudgetOf({
   return {
     window,
     criticalPercent,
-    ...(warningPercent === undefined ? {} : { warningPercent }),
+    ...optional("warningPercent", warningPercent),
     ...routingOf(notify),
   };
 }

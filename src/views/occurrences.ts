@@ -1,5 +1,6 @@
 import { epochSeconds, wallClock } from "../util/zoned-time.js";
 import type { Correction } from "../model/model.js";
+import { optional } from "../util/optional.js";
 
 /** One time a correction applies: from `start` to `end`, in epoch seconds. */
 export interface Occurrence {
@@ -70,7 +71,7 @@ function parseRule(rrule: string): Rule {
     frequency: parts.get("FREQ") ?? "DAILY",
     interval: Number(parts.get("INTERVAL") ?? 1),
     ...(count === undefined ? {} : { count: Number(count) }),
-    ...(until === undefined ? {} : { until }),
+    ...optional("until", until),
   };
 }
 

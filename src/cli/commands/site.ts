@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { dirOption, specPathArgument, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
+import { optional } from "../../util/optional.js";
 
 const EXAMPLES = [
   "slocc site --out site",
@@ -59,10 +60,10 @@ export const siteCommand: CommandFactory = (context, setExit) =>
             {
               specs: path ?? options.dir,
               out: options.out,
-              ...(options.preview === undefined ? {} : { preview: options.preview }),
-              ...(options.today === undefined ? {} : { today: options.today }),
-              ...(options.datadogUrl === undefined ? {} : { datadogUrl: options.datadogUrl }),
-              ...(options.sourceUrl === undefined ? {} : { sourceUrl: options.sourceUrl }),
+              ...optional("preview", options.preview),
+              ...optional("today", options.today),
+              ...optional("datadogUrl", options.datadogUrl),
+              ...optional("sourceUrl", options.sourceUrl),
             },
             context,
           ),

@@ -3,6 +3,7 @@ import type { TierRequest } from "../../model/alerting.js";
 import type { AlertSeverity, Handle, Notify, Position } from "../../model/model.js";
 import { fixedMinutes } from "./durations.js";
 import { refOrInline, type ObjectIndex, type OpenSloObject, type Placed } from "./objects.js";
+import { optional } from "../../util/optional.js";
 
 /** Severities read as `page`: what wakes someone up. Every other severity is a `ticket`. */
 const PAGE_SEVERITIES = new Set(["page", "critical", "high", "urgent", "emergency", "sev0", "sev1", "p0", "p1"]);
@@ -119,7 +120,7 @@ function conditionTier(
   const short = condition?.alertAfter === undefined ? undefined : fixedMinutes(condition.alertAfter);
   const shortWindowAt = short ? at("alertAfter") : at("lookbackWindow");
   return {
-    ...(severity === undefined ? {} : { severity }),
+    ...optional("severity", severity),
     ...(long === undefined ? {} : { longWindowSeconds: long * 60 }),
     ...(short ? { shortWindowSeconds: short * 60 } : {}),
     ...(condition?.threshold === undefined ? {} : { factor: condition.threshold }),

@@ -5,6 +5,7 @@ import type { Correction, Draft, Position } from "../../model/model.js";
 import { correctionData } from "../slocc-v1/from-model.js";
 import { correctionV1 } from "../slocc-v1/schema.js";
 import { durationSeconds } from "../slocc-v1/to-model.js";
+import { optional } from "../../util/optional.js";
 
 /**
  * Corrections as the `slocc/corrections` annotation holds them, OpenSLO having no field for them:
@@ -44,20 +45,20 @@ export function parseCorrections(
     const { name, category, description, start, end, rrule, duration, timezone, datadogId } = correction;
     const seconds = duration === undefined ? undefined : durationSeconds(duration);
     return resolveCorrection({
-      ...(name === undefined ? {} : { name }),
+      ...optional("name", name),
       scope,
       written: {
         category,
         start,
-        ...(end === undefined ? {} : { end }),
-        ...(duration === undefined ? {} : { duration }),
-        ...(timezone === undefined ? {} : { timezone }),
+        ...optional("end", end),
+        ...optional("duration", duration),
+        ...optional("timezone", timezone),
         keys: Object.keys(correction),
       },
-      ...(description === undefined ? {} : { description }),
-      ...(rrule === undefined ? {} : { rrule }),
-      ...(seconds === undefined ? {} : { durationSeconds: seconds }),
-      ...(datadogId === undefined ? {} : { datadogId }),
+      ...optional("description", description),
+      ...optional("rrule", rrule),
+      ...optional("durationSeconds", seconds),
+      ...optional("datadogId", datadogId),
       // The annotation is one text: every part of every correction is located at it.
       at: {
         self: at,

@@ -4,6 +4,7 @@ import type { At, Located } from "../../model/model.js";
 import type { Salvaged } from "../shape.js";
 import type { ObjectIndex, OpenSloObject, Placed } from "./objects.js";
 import type { SliSpecV1 } from "./schema.js";
+import { optional } from "../../util/optional.js";
 
 /** What an OpenSLO SLI measures, in the terms a Datadog SLO takes. */
 export type Measurement =
@@ -71,7 +72,7 @@ export function measurementOf(
     const query = queryOf(indicator, metricPath, spec.thresholdMetric, index, diagnostics);
     return {
       kind: "threshold",
-      ...(query === undefined ? {} : { query: query.value }),
+      ...optional("query", query?.value),
       at: { self: origin.at(path), query: query?.at ?? origin.at(metricPath) },
     };
   }
@@ -109,8 +110,8 @@ export function measurementOf(
   return {
     kind: "ratio",
     events,
-    ...(eventsQuery === undefined ? {} : { eventsQuery: eventsQuery.value }),
-    ...(total === undefined ? {} : { total: total.value }),
+    ...optional("eventsQuery", eventsQuery?.value),
+    ...optional("total", total?.value),
     at: {
       self: origin.at(ratioPath),
       events: eventsQuery?.at ?? origin.at([...ratioPath, events]),

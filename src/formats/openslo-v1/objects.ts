@@ -5,6 +5,7 @@ import { didYouMean } from "../../util/suggest.js";
 import { Origin } from "../origin.js";
 import { checkShape, isRecord, writtenValue, type Salvaged } from "../shape.js";
 import { KINDS, OBJECT_SCHEMAS, OPENSLO_V1, type Kind, type ObjectData } from "./schema.js";
+import { optional } from "../../util/optional.js";
 
 /** One OpenSLO object as far as its shape could be read, and where it was written. */
 export interface OpenSloObject<K extends Kind = Kind> {
@@ -74,7 +75,7 @@ function readObject(document: SourceFile, value: unknown, path: DataPath): Resul
   const name = shape.value.metadata?.name;
   const object: OpenSloObject = {
     kind,
-    ...(name === undefined ? {} : { name }),
+    ...optional("name", name),
     origin: new Origin(shape.file, path),
     data: shape.value,
   };

@@ -30,6 +30,7 @@ import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";
 import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
 import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
 import { KINDS, type Kind } from "./schema.js";
+import { optional } from "../../util/optional.js";
 
 /** Options of an OpenSLO import. */
 export interface OpenSloImportOptions {
@@ -118,8 +119,8 @@ function serviceDraft(
   const description = object?.data.spec?.description;
   const service: ServiceContext = {
     name,
-    ...(owner === undefined ? {} : { owner }),
-    ...(description === undefined ? {} : { description }),
+    ...optional("owner", owner),
+    ...optional("description", description),
     tags: object ? labelTags(object, owner) : [],
     notify: { page: [], ticket: [] },
     dependencies: [],
@@ -181,14 +182,14 @@ function sloDraft(
   const resourceTags = resourceTagsOf(service, name, undefined, tags);
   const nameAt = origin.at(["metadata", "name"]);
   return {
-    ...(service.stack === undefined ? {} : { stack: service.stack }),
-    ...(name === undefined ? {} : { name }),
+    ...optional("stack", service.stack),
+    ...optional("name", name),
     ...(spec?.description === undefined ? {} : { description: spec.description }),
-    ...(sli === undefined ? {} : { sli }),
+    ...optional("sli", sli),
     objectives: [...objectives].sort((a, b) => compareWindows(a.window, b.window)),
-    ...(primary === undefined ? {} : { primary }),
+    ...optional("primary", primary),
     tags,
-    ...(resourceTags === undefined ? {} : { resourceTags }),
+    ...optional("resourceTags", resourceTags),
     alerts,
     corrections: [...(service.corrections ?? []), ...annotatedCorrections(slo, "slo", diagnostics)],
     at: {
@@ -370,8 +371,8 @@ function objectiveOf(
         ? { value: withoutFloatNoise(data.target * 100), at: origin.at([...path, "target"]) }
         : undefined;
   const objective: Draft<Objective> = {
-    ...(window === undefined ? {} : { window: window.window }),
-    ...(target === undefined ? {} : { target: target.value }),
+    ...optional("window", window?.window),
+    ...optional("target", target?.value),
     at: {
       self: origin.at(path),
       window: window?.at ?? origin.at(["spec"]),
@@ -523,7 +524,7 @@ function annotatedObjectives(
   return listed.map((each, position) => ({
     window: each.window,
     target: each.target,
-    ...(each.warning === undefined ? {} : { warning: each.warning }),
+    ...optional("warning", each.warning),
     at: position === 0 ? { ...objective.at, warning: at } : { self: at, window: at, target: at, warning: at },
   }));
 }
@@ -564,7 +565,7 @@ function slicedRatio(
   const formula = events === "good" ? "query1 / query2" : "(query2 - query1) / query2";
   const named = (name: string, query: string | undefined, position: Position) => ({
     name,
-    ...(query === undefined ? {} : { query }),
+    ...optional("query", query),
     at: { self: position, name: position, query: position },
   });
   return {

@@ -18,6 +18,7 @@ import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
 import { compareText } from "../../util/text.js";
 import { SPEC_V1, type ServiceV1 } from "./schema.js";
+import { optional } from "../../util/optional.js";
 
 /**
  * A service of the model as `slocc/v1` spec data that compiles to the same resources: SLOs by
@@ -33,10 +34,10 @@ function serviceData(service: Service): Record<string, unknown> {
     apiVersion: SPEC_V1,
     service: service.name,
     owner: service.owner,
-    ...(service.description === undefined ? {} : { description: service.description }),
+    ...optional("description", service.description),
     ...(service.tags.length === 0 ? {} : { tags: service.tags.map((tag) => tag.written) }),
     ...notifyData(service.notify, { page: [], ticket: [] }),
-    ...(service.runbook === undefined ? {} : { runbook: service.runbook.value }),
+    ...optional("runbook", service.runbook?.value),
     ...(service.dependencies.length === 0
       ? {}
       : {
@@ -58,7 +59,7 @@ function serviceData(service: Service): Record<string, unknown> {
 function journeyData(journey: Journey): Record<string, unknown> {
   return {
     kind: journey.serves,
-    ...(journey.description === undefined ? {} : { description: journey.description }),
+    ...optional("description", journey.description),
     ...(journey.dependsOn.length === 0
       ? {}
       : {
@@ -74,11 +75,11 @@ function sloData(slo: Slo, service: Service): Record<string, unknown> {
   const alerts = alertsData(slo, service);
   return {
     name: slo.name,
-    ...(slo.displayName === undefined ? {} : { displayName: slo.displayName }),
-    ...(slo.datadogId === undefined ? {} : { datadogId: slo.datadogId }),
-    ...(slo.renamedFrom === undefined ? {} : { renamedFrom: slo.renamedFrom }),
-    ...(slo.description === undefined ? {} : { description: slo.description }),
-    ...(slo.journey === undefined ? {} : { journey: slo.journey.value }),
+    ...optional("displayName", slo.displayName),
+    ...optional("datadogId", slo.datadogId),
+    ...optional("renamedFrom", slo.renamedFrom),
+    ...optional("description", slo.description),
+    ...optional("journey", slo.journey?.value),
     ...(slo.tags.length === 0 ? {} : { tags: slo.tags.map((tag) => tag.written) }),
     ...(runbook === undefined || runbook === service.runbook?.value ? {} : { runbook }),
     sli: sliData(slo.sli),
@@ -99,15 +100,15 @@ function correctionsData(corrections: readonly Correction[]): Record<string, unk
 /** One correction as a spec writes it (`name`, `category`, `start`...), in the spec's own words. */
 export function correctionData({ name, description, rrule, written, datadogId }: Correction): Record<string, string> {
   return {
-    ...(name === undefined ? {} : { name }),
+    ...optional("name", name),
     category: written.category,
-    ...(description === undefined ? {} : { description }),
+    ...optional("description", description),
     start: written.start,
-    ...(written.end === undefined ? {} : { end: written.end }),
-    ...(written.duration === undefined ? {} : { duration: written.duration }),
-    ...(rrule === undefined ? {} : { rrule }),
-    ...(written.timezone === undefined ? {} : { timezone: written.timezone }),
-    ...(datadogId === undefined ? {} : { datadogId }),
+    ...optional("end", written.end),
+    ...optional("duration", written.duration),
+    ...optional("rrule", rrule),
+    ...optional("timezone", written.timezone),
+    ...optional("datadogId", datadogId),
   };
 }
 
@@ -148,7 +149,7 @@ function objectiveData(objective: Objective): Record<string, unknown> {
   return {
     window: objective.window,
     target: objective.target,
-    ...(objective.warning === undefined ? {} : { warning: objective.warning }),
+    ...optional("warning", objective.warning),
   };
 }
 
@@ -169,7 +170,7 @@ function alertsData(slo: Slo, service: Service): Record<string, unknown> {
             critical: `${formatNumber(errorBudget.criticalPercent)}%`,
             ...(errorBudget.window === slo.primary.window ? {} : { window: errorBudget.window }),
             ...routingData(errorBudget.notify),
-            ...(errorBudget.datadogId === undefined ? {} : { datadogId: errorBudget.datadogId }),
+            ...optional("datadogId", errorBudget.datadogId),
           },
         }),
   };
@@ -203,9 +204,9 @@ function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
     ...(tier.statedAs === "factor"
       ? { factor: tier.factor }
       : { budgetConsumed: `${formatNumber(tier.budgetConsumedPercent)}%` }),
-    ...(tier.warningFactor === undefined ? {} : { warning: tier.warningFactor }),
+    ...optional("warning", tier.warningFactor),
     ...routingData(tier.notify),
-    ...(tier.datadogId === undefined ? {} : { datadogId: tier.datadogId }),
+    ...optional("datadogId", tier.datadogId),
   };
 }
 

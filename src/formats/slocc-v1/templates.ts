@@ -8,6 +8,7 @@ import { checkShape, type Salvaged } from "../shape.js";
 import { Origin, type Sourced } from "../origin.js";
 import { fillData, fillText, type Filling, type KnownVariables } from "./placeholders.js";
 import { sliBodyV1, type SliBodyV1, type SliV1, type TemplatesV1 } from "./schema.js";
+import { optional } from "../../util/optional.js";
 
 /** A named SLI with parameters: one of slocc's built-in templates, or one a spec file declares. */
 export interface SliTemplate {
@@ -41,7 +42,7 @@ export function templatesFromV1(file: SourceFile, data: Salvaged<TemplatesV1>): 
       : [
           {
             name,
-            ...(template.description === undefined ? {} : { description: template.description }),
+            ...optional("description", template.description),
             params: (template.params ?? []).flatMap((param) => (param === undefined ? [] : [param])),
             sli: template.sli,
             declared: { file, at: file.locate(["templates", name], "key") },

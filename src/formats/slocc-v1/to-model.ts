@@ -52,6 +52,7 @@ import {
   type SloV1,
 } from "./schema.js";
 import { expandTemplate, type TemplateRegistry } from "./templates.js";
+import { optional } from "../../util/optional.js";
 
 type ServiceData = Salvaged<ServiceV1>;
 type SloData = Salvaged<SloV1>;
@@ -106,9 +107,9 @@ function sharedParts(data: ServiceData, origin: Origin) {
       at: { self: origin.at(["journeys", journeyName], "key"), serves: origin.at(["journeys", journeyName, "kind"]) },
     }));
   return {
-    ...(data.service === undefined ? {} : { name: data.service }),
-    ...(data.owner === undefined ? {} : { owner: data.owner }),
-    ...(data.description === undefined ? {} : { description: data.description }),
+    ...optional("name", data.service),
+    ...optional("owner", data.owner),
+    ...optional("description", data.description),
     ...(data.runbook === undefined ? {} : { runbook: { value: data.runbook, at: origin.at(["runbook"]) } }),
     dependencies: dependenciesOf(data.dependencies, ["dependencies"], origin),
     journeys,
@@ -133,7 +134,7 @@ function instanceParts(
   return {
     ...shared,
     ...(environment ? { environment: environment.name } : {}),
-    ...(stack === undefined ? {} : { stack }),
+    ...optional("stack", stack),
     tags: [...tagsOf(data.tags, ["tags"], origin), ...environmentTags],
     notify: notify
       ? notifyOf(notify, [...environment.path, "notify"], origin)
@@ -198,7 +199,7 @@ function environmentsOf(data: ServiceData, origin: Origin, diagnostics: Diagnost
 export function catalogFromV1(file: SourceFile, data: Salvaged<CatalogV1>): Draft<Catalog> {
   const origin = new Origin(file);
   return {
-    ...(data.catalog === undefined ? {} : { name: data.catalog }),
+    ...optional("name", data.catalog),
     dependencies: dependenciesOf(data.dependencies, ["dependencies"], origin),
     at: { self: origin.at([]), name: origin.at(["catalog"]) },
   };
@@ -290,19 +291,19 @@ function sloFromV1(
   const description =
     data.description === undefined ? undefined : fillText(data.description, [...path, "description"], filling);
   const draft: Draft<Slo> = {
-    ...(service.stack === undefined ? {} : { stack: service.stack }),
-    ...(data.name === undefined ? {} : { name: data.name }),
-    ...(data.displayName === undefined ? {} : { displayName: data.displayName }),
-    ...(data.datadogId === undefined ? {} : { datadogId: data.datadogId }),
-    ...(data.renamedFrom === undefined ? {} : { renamedFrom: data.renamedFrom }),
+    ...optional("stack", service.stack),
+    ...optional("name", data.name),
+    ...optional("displayName", data.displayName),
+    ...optional("datadogId", data.datadogId),
+    ...optional("renamedFrom", data.renamedFrom),
     ...(description === undefined ? {} : { description: String(description) }),
-    ...(sli === undefined ? {} : { sli }),
+    ...optional("sli", sli),
     ...(template ? { template: { value: template.name, at: template.usedAt } } : {}),
     ...(journeyName === undefined ? {} : { journey: { value: journeyName, at: origin.at([...path, "journey"]) } }),
     objectives: [...objectives].sort((a, b) => compareWindows(a.window, b.window)),
-    ...(primary === undefined ? {} : { primary }),
+    ...optional("primary", primary),
     tags,
-    ...(resourceTags === undefined ? {} : { resourceTags }),
+    ...optional("resourceTags", resourceTags),
     alerts,
     corrections: [
       ...(service.corrections ?? []),
@@ -405,7 +406,7 @@ function timeSliceOf(
             ? []
             : [
                 {
-                  ...(query.name === undefined ? {} : { name: query.name }),
+                  ...optional("name", query.name),
                   ...(query.query === undefined ? {} : { query: query.query.trim() }),
                   at: origin.parts([...path, "queries", index], ["name", "query"]),
                 },
@@ -415,10 +416,10 @@ function timeSliceOf(
       };
   return {
     kind: "timeSlice",
-    ...(form.formula === undefined ? {} : { formula: form.formula }),
+    ...optional("formula", form.formula),
     queries: form.queries,
-    ...(comparator === undefined ? {} : { comparator }),
-    ...(threshold === undefined ? {} : { threshold }),
+    ...optional("comparator", comparator),
+    ...optional("threshold", threshold),
     intervalSeconds: interval === "1m" ? 60 : 300,
     at: { ...origin.parts(path, ["comparator", "threshold"]), ...form.at },
   };
@@ -430,9 +431,9 @@ function objectiveOf(
   origin: Origin,
 ): Draft<Objective> {
   return {
-    ...(data.window === undefined ? {} : { window: data.window }),
-    ...(data.target === undefined ? {} : { target: data.target }),
-    ...(data.warning === undefined ? {} : { warning: data.warning }),
+    ...optional("window", data.window),
+    ...optional("target", data.target),
+    ...optional("warning", data.warning),
     at: origin.parts(path, ["window", "target", "warning"]),
   };
 }
@@ -463,24 +464,24 @@ function alertingRequest(
   const errorBudget = alerts?.errorBudget;
   const errorBudgetPath = [...alertsPath, "errorBudget"];
   return {
-    ...(choice === undefined ? {} : { choice }),
-    ...(tiers === undefined ? {} : { tiers }),
+    ...optional("choice", choice),
+    ...optional("tiers", tiers),
     ...(errorBudget === undefined
       ? {}
       : {
           errorBudget: {
             ...(errorBudget.critical === undefined ? {} : { criticalPercent: percentValue(errorBudget.critical) }),
             ...(errorBudget.warning === undefined ? {} : { warningPercent: percentValue(errorBudget.warning) }),
-            ...(errorBudget.window === undefined ? {} : { window: errorBudget.window }),
+            ...optional("window", errorBudget.window),
             ...routingOfAlert(errorBudget.notify, [...errorBudgetPath, "notify"], origin),
-            ...(errorBudget.datadogId === undefined ? {} : { datadogId: errorBudget.datadogId }),
+            ...optional("datadogId", errorBudget.datadogId),
             at: origin.parts(errorBudgetPath, ["critical", "warning", "window", "datadogId"]),
           } satisfies Draft<ErrorBudgetAlert>,
         }),
     ...(alerts?.notify === undefined
       ? {}
       : { notify: notifyOverride(alerts.notify, [...alertsPath, "notify"], origin) }),
-    ...(runbook === undefined ? {} : { runbook }),
+    ...optional("runbook", runbook),
   };
 }
 
@@ -512,15 +513,15 @@ function tierRequest(data: TierData, path: DataPath, origin: Origin, diagnostics
   const longWindowSeconds = data.longWindow === undefined ? undefined : durationSeconds(data.longWindow);
   const shortWindowSeconds = data.shortWindow === undefined ? undefined : durationSeconds(data.shortWindow);
   return {
-    ...(data.severity === undefined ? {} : { severity: data.severity }),
-    ...(data.window === undefined ? {} : { window: data.window }),
-    ...(longWindowSeconds === undefined ? {} : { longWindowSeconds }),
-    ...(shortWindowSeconds === undefined ? {} : { shortWindowSeconds }),
+    ...optional("severity", data.severity),
+    ...optional("window", data.window),
+    ...optional("longWindowSeconds", longWindowSeconds),
+    ...optional("shortWindowSeconds", shortWindowSeconds),
     ...(data.shortWindow?.endsWith("h") ? { shortWindowUnit: "h" } : {}),
     ...threshold,
-    ...(data.warning === undefined ? {} : { warningFactor: data.warning }),
+    ...optional("warningFactor", data.warning),
     ...routingOfAlert(data.notify, [...path, "notify"], origin),
-    ...(data.datadogId === undefined ? {} : { datadogId: data.datadogId }),
+    ...optional("datadogId", data.datadogId),
     at: {
       ...origin.parts(path, ["severity", "window", "longWindow", "shortWindow", "warning", "datadogId"]),
       threshold: origin.at([...path, byFactor ? "factor" : "budgetConsumed"]),
@@ -547,20 +548,20 @@ function correctionsOf(
     const seconds = duration === undefined ? undefined : durationSeconds(duration);
     return [
       resolveCorrection({
-        ...(name === undefined ? {} : { name }),
+        ...optional("name", name),
         scope,
         written: {
-          ...(category === undefined ? {} : { category }),
-          ...(start === undefined ? {} : { start }),
-          ...(end === undefined ? {} : { end }),
-          ...(duration === undefined ? {} : { duration }),
-          ...(timezone === undefined ? {} : { timezone }),
+          ...optional("category", category),
+          ...optional("start", start),
+          ...optional("end", end),
+          ...optional("duration", duration),
+          ...optional("timezone", timezone),
           keys: origin.keysAt([...path, index]),
         },
-        ...(description === undefined ? {} : { description }),
-        ...(rrule === undefined ? {} : { rrule }),
-        ...(seconds === undefined ? {} : { durationSeconds: seconds }),
-        ...(datadogId === undefined ? {} : { datadogId }),
+        ...optional("description", description),
+        ...optional("rrule", rrule),
+        ...optional("durationSeconds", seconds),
+        ...optional("datadogId", datadogId),
         at: origin.parts([...path, index], CORRECTION_PARTS),
       }),
     ];
@@ -630,7 +631,7 @@ function dependenciesOf(
 ): Draft<Dependency>[] {
   return Object.entries(data ?? {}).map(([name, availability]) => ({
     name,
-    ...(availability === undefined ? {} : { availability }),
+    ...optional("availability", availability),
     at: { self: origin.at([...path, name], "key"), availability: origin.at([...path, name]) },
   }));
 }
@@ -643,8 +644,8 @@ function reviewOf(
   const months = data.every === undefined ? undefined : cadenceMonths(data.every);
   return {
     review: {
-      ...(data.every === undefined ? {} : { every: data.every }),
-      ...(data.last === undefined ? {} : { last: data.last }),
+      ...optional("every", data.every),
+      ...optional("last", data.last),
       ...(data.last === undefined || months === undefined ? {} : { due: addMonths(data.last, months) }),
       at: origin.parts(["review"], ["every", "last"]),
     },
