@@ -126,81 +126,104 @@ function diffSlos(base: Model, head: Model): SloChange[] {
   return changes.sort((a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo));
 }
 
+/** What a reviewer must not miss: SLOs destroyed or replaced, targets lowered, page alerts gone. */
 function findRisks(base: Model, head: Model, slos: readonly SloChange[], resources: readonly ResourceChange[]): Risk[] {
-  const risks: Risk[] = [];
   const headSlos = sloIndex(head);
   const baseSlos = sloIndex(base);
-  const headSlo = (c: SloChange) => headSlos.get(sloKey(c.service, c.slo));
-  const baseSlo = (service: string, name: string) => baseSlos.get(sloKey(service, name));
-  for (const change of slos) {
-    if (change.change === "removed") {
-      const added = slos.find(
-        (other) =>
-          other.change === "added" &&
-          other.service === change.service &&
-          sameSli(baseSlo(change.service, change.slo), headSlo(other)),
-      );
-      const hint = added
-        ? ` If "${added.slo}" is this SLO renamed, add \`renamedFrom: ${change.slo}\` to it to keep its history.`
-        : "";
-      risks.push({
-        kind: "destroy",
+  const risks = slos.flatMap((change): Risk[] => {
+    if (change.change === "removed") return [destroyRisk(change, slos, baseSlos, headSlos)];
+    const after = headSlos.get(sloKey(change.service, change.slo));
+    if (!after) return [];
+    const before =
+      change.change === "added" ? undefined : baseSlos.get(sloKey(change.service, change.renamedFrom ?? change.slo));
+    return [...targetRisks(change, before, after), ...pageRisks(change, before, after)];
+  });
+  return [...risks, ...replaceRisks(resources)].sort(
+    (a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo) || compareText(a.kind, b.kind),
+  );
+}
+
+/** A removed SLO: its history is lost; if an SLO added beside it measures the same, perhaps it is renamed. */
+function destroyRisk(
+  change: SloChange,
+  slos: readonly SloChange[],
+  baseSlos: ReadonlyMap<string, Slo>,
+  headSlos: ReadonlyMap<string, Slo>,
+): Risk {
+  const removed = baseSlos.get(sloKey(change.service, change.slo));
+  const added = slos.find(
+    (other) =>
+      other.change === "added" &&
+      other.service === change.service &&
+      sameSli(removed, headSlos.get(sloKey(other.service, other.slo))),
+  );
+  const hint = added
+    ? ` If "${added.slo}" is this SLO renamed, add \`renamedFrom: ${change.slo}\` to it to keep its history.`
+    : "";
+  return {
+    kind: "destroy",
+    service: change.service,
+    slo: change.slo,
+    message: `the SLO is destroyed: its history and its id are lost, and dashboards and alerts that use it break.${hint}`,
+  };
+}
+
+/** Each window whose target drops. */
+function targetRisks(change: SloChange, before: Slo | undefined, after: Slo): Risk[] {
+  return after.objectives.flatMap((objective): Risk[] => {
+    const previous = before?.objectives.find((o) => o.window === objective.window);
+    if (!previous || objective.target >= previous.target) return [];
+    return [
+      {
+        kind: "target-decrease",
         service: change.service,
         slo: change.slo,
-        message: `the SLO is destroyed: its history and its id are lost, and dashboards and alerts that use it break.${hint}`,
-      });
-      continue;
-    }
-    const after = headSlo(change);
-    if (!after) continue;
-    const before = change.change === "added" ? undefined : baseSlo(change.service, change.renamedFrom ?? change.slo);
-    for (const objective of after.objectives) {
-      const previous = before?.objectives.find((o) => o.window === objective.window);
-      if (previous && objective.target < previous.target) {
-        risks.push({
-          kind: "target-decrease",
+        message:
+          `the ${objective.window} target drops from ${formatPercent(previous.target)} to ` +
+          `${formatPercent(objective.target)}: users may get worse service without any alert`,
+      },
+    ];
+  });
+}
+
+/** Each page tier removed, and an SLO left (or added) without any page tier. */
+function pageRisks(change: SloChange, before: Slo | undefined, after: Slo): Risk[] {
+  const pagesAfter = after.alerts.burnRate.filter((t) => t.severity === "page");
+  const pagesBefore = before?.alerts.burnRate.filter((t) => t.severity === "page") ?? [];
+  const removed = pagesBefore
+    .filter((tier) => !pagesAfter.some((page) => tierKey(page) === tierKey(tier)))
+    .map((tier): Risk => ({
+      kind: "page-tier-removed",
+      service: change.service,
+      slo: change.slo,
+      message: `the ${tierText(tier)} alert is removed: a fast burn of the budget will no longer page anyone`,
+    }));
+  const unpaged = pagesAfter.length === 0 && (pagesBefore.length > 0 || change.change === "added");
+  return unpaged
+    ? [
+        ...removed,
+        {
+          kind: "no-page-alert",
           service: change.service,
           slo: change.slo,
-          message:
-            `the ${objective.window} target drops from ${formatPercent(previous.target)} to ` +
-            `${formatPercent(objective.target)}: users may get worse service without any alert`,
-        });
-      }
-    }
-    const pagesAfter = after.alerts.burnRate.filter((t) => t.severity === "page");
-    const pagesBefore = before?.alerts.burnRate.filter((t) => t.severity === "page") ?? [];
-    for (const tier of pagesBefore.filter((t) => !pagesAfter.some((p) => tierKey(p) === tierKey(t)))) {
-      risks.push({
-        kind: "page-tier-removed",
-        service: change.service,
-        slo: change.slo,
-        message: `the ${tierText(tier)} alert is removed: a fast burn of the budget will no longer page anyone`,
-      });
-    }
-    if (pagesAfter.length === 0 && (pagesBefore.length > 0 || change.change === "added")) {
-      risks.push({
-        kind: "no-page-alert",
-        service: change.service,
-        slo: change.slo,
-        message: "the SLO has no page alert: nobody is woken up when its budget burns fast",
-      });
-    }
-  }
-  for (const resource of resources.filter(
-    (r) => r.action === "replace" && r.resourceType === "datadog_service_level_objective",
-  )) {
-    risks.push({
+          message: "the SLO has no page alert: nobody is woken up when its budget burns fast",
+        },
+      ]
+    : removed;
+}
+
+/** Each SLO replaced: a new SLO without history, and what follows it or breaks. */
+function replaceRisks(resources: readonly ResourceChange[]): Risk[] {
+  return resources
+    .filter((r) => r.action === "replace" && r.resourceType === "datadog_service_level_objective")
+    .map((resource) => ({
       kind: "replace",
       service: resource.stack,
       slo: resource.slo ?? resource.logicalId,
       message:
         `the SLO is replaced (its ${resource.fields.join(", ")} cannot change in place): a new SLO ` +
         `with a new id and no history is created; ${referrersText(resource.referencedBy ?? [])}`,
-    });
-  }
-  return risks.sort(
-    (a, b) => compareText(a.service, b.service) || compareText(a.slo, b.slo) || compareText(a.kind, b.kind),
-  );
+    }));
 }
 
 /**

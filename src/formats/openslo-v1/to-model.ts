@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type Result } from "../../diagnostics/diagnostic.js";
-import type { SourceFile } from "../../load/source-file.js";
+import type { DataPath, SourceFile } from "../../load/source-file.js";
 import { resolveAlerting } from "../../model/alerting.js";
 import type {
   Comparator,
@@ -31,6 +31,7 @@ import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
 import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
 import { KINDS, type Kind } from "./schema.js";
 import { optional } from "../../util/optional.js";
+import type { Origin } from "../origin.js";
 
 /** Options of an OpenSLO import. */
 export interface OpenSloImportOptions {
@@ -342,7 +343,6 @@ function objectiveOf(
   diagnostics: Diagnostic[],
 ): ObjectiveReading | undefined {
   const { origin } = slo;
-  const measured = budgeted?.measured;
   const list = slo.data.spec?.objectives ?? [];
   if (list.length > 1) {
     diagnostics.push(
@@ -355,48 +355,75 @@ function objectiveOf(
   }
   const data = list[0];
   if (data === undefined) return undefined;
-  const path = ["spec", "objectives", 0];
-  const refuse = (message: string, at: Position) => diagnostics.push(diagnostic("OPENSLO_OBJECTIVE", message, at));
-  const keys = origin.keysAt(path);
+  const written: WrittenObjective = {
+    data,
+    path: ["spec", "objectives", 0],
+    keys: origin.keysAt(["spec", "objectives", 0]),
+    origin,
+    refuse: (message, at) => diagnostics.push(diagnostic("OPENSLO_OBJECTIVE", message, at)),
+  };
+  const target = objectiveTarget(written);
+  const objective: Draft<Objective> = {
+    ...optional("window", window?.window),
+    ...optional("target", target?.value),
+    at: {
+      self: origin.at(written.path),
+      window: window?.at ?? origin.at(["spec"]),
+      target: target?.at ?? origin.at(written.path),
+      warning: origin.at(written.path),
+    },
+  };
+  const measured = budgeted?.measured;
+  if (measured?.kind === "ratio") return ratioObjective(objective, written, budgeted?.perSlice === true);
+  if (measured === undefined) return { objective };
+  const slice = thresholdSlice(written);
+  return slice ? { objective, slice } : { objective };
+}
+
+/** An SLO's one objective as written, where it is, and how to refuse what it says. */
+interface WrittenObjective {
+  readonly data: NonNullable<NonNullable<NonNullable<OpenSloObject<"SLO">["data"]["spec"]>["objectives"]>[number]>;
+  readonly path: DataPath;
+  readonly keys: readonly string[];
+  readonly origin: Origin;
+  readonly refuse: (message: string, at: Position) => void;
+}
+
+/** The target in percent, from `target` (a fraction) or `targetPercent`: exactly one of the two. */
+function objectiveTarget({ data, path, keys, origin, refuse }: WrittenObjective): Located<number> | undefined {
   if (keys.includes("target") === keys.includes("targetPercent")) {
     refuse(
       "give the objective either `target` (such as 0.999) or `targetPercent` (such as 99.9), not both or neither",
       origin.at(path),
     );
   }
-  const target =
-    data.targetPercent !== undefined && !keys.includes("target")
-      ? { value: data.targetPercent, at: origin.at([...path, "targetPercent"]) }
-      : data.target !== undefined && !keys.includes("targetPercent")
-        ? { value: withoutFloatNoise(data.target * 100), at: origin.at([...path, "target"]) }
-        : undefined;
-  const objective: Draft<Objective> = {
-    ...optional("window", window?.window),
-    ...optional("target", target?.value),
-    at: {
-      self: origin.at(path),
-      window: window?.at ?? origin.at(["spec"]),
-      target: target?.at ?? origin.at(path),
-      warning: origin.at(path),
-    },
-  };
-  if (measured?.kind === "ratio") {
-    // A ratio judged per time slice may say with `op` how a slice's ratio compares with its target.
-    const perSlice = budgeted?.perSlice === true;
-    const misplaced = (perSlice ? ["value"] : ["op", "value"]).find((key) => keys.includes(key));
-    if (misplaced) {
-      refuse(
-        perSlice
-          ? "`value` compares a threshold metric; a ratio judged per time slice compares its ratio with `timeSliceTarget`: remove it"
-          : "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
-        origin.at([...path, misplaced], "key"),
-      );
-    }
-    if (!perSlice) return { objective };
-    const slice = ratioSlice(data, keys, (key) => origin.at([...path, key]), origin.at(path), refuse);
-    return slice ? { objective, slice } : { objective };
+  if (data.targetPercent !== undefined && !keys.includes("target"))
+    return { value: data.targetPercent, at: origin.at([...path, "targetPercent"]) };
+  if (data.target !== undefined && !keys.includes("targetPercent"))
+    return { value: withoutFloatNoise(data.target * 100), at: origin.at([...path, "target"]) };
+  return undefined;
+}
+
+/** A ratio's objective: its target, and when it is judged per time slice, how a slice's ratio is judged. */
+function ratioObjective(objective: Draft<Objective>, written: WrittenObjective, perSlice: boolean): ObjectiveReading {
+  const { data, path, keys, origin, refuse } = written;
+  // A ratio judged per time slice may say with `op` how a slice's ratio compares with its target.
+  const misplaced = (perSlice ? ["value"] : ["op", "value"]).find((key) => keys.includes(key));
+  if (misplaced) {
+    refuse(
+      perSlice
+        ? "`value` compares a threshold metric; a ratio judged per time slice compares its ratio with `timeSliceTarget`: remove it"
+        : "`op` and `value` compare a threshold metric; a ratio's objective gives only its target: remove them",
+      origin.at([...path, misplaced], "key"),
+    );
   }
-  if (measured === undefined) return { objective };
+  if (!perSlice) return { objective };
+  const slice = ratioSlice(data, keys, (key) => origin.at([...path, key]), origin.at(path), refuse);
+  return slice ? { objective, slice } : { objective };
+}
+
+/** How a threshold metric's time slice is judged: `op` and `value` over a `timeSliceWindow` of 1 or 5 minutes. */
+function thresholdSlice({ data, path, keys, origin, refuse }: WrittenObjective): TimeSliceCondition | undefined {
   const missing = ["op", "value", "timeSliceWindow"].filter((key) => !keys.includes(key));
   if (missing.length > 0) {
     refuse(
@@ -417,16 +444,12 @@ function objectiveOf(
       origin.at([...path, "timeSliceWindow"]),
     );
   }
-  if (data.op === undefined || data.value === undefined || (sliceMinutes !== 1 && sliceMinutes !== 5))
-    return { objective };
+  if (data.op === undefined || data.value === undefined || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
   return {
-    objective,
-    slice: {
-      comparator: COMPARATORS[data.op],
-      threshold: data.value,
-      intervalSeconds: sliceMinutes === 1 ? 60 : 300,
-      at: { comparator: origin.at([...path, "op"]), threshold: origin.at([...path, "value"]) },
-    },
+    comparator: COMPARATORS[data.op],
+    threshold: data.value,
+    intervalSeconds: sliceMinutes === 1 ? 60 : 300,
+    at: { comparator: origin.at([...path, "op"]), threshold: origin.at([...path, "value"]) },
   };
 }
 

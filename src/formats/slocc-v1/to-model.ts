@@ -11,6 +11,7 @@ import { cadenceMonths } from "../../model/cadence.js";
 import { CORRECTION_PARTS, resolveCorrection } from "../../model/corrections.js";
 import { latencySli, ratioSli } from "../../model/ratio.js";
 import type {
+  Alerting,
   Catalog,
   Correction,
   Dependency,
@@ -224,70 +225,14 @@ function sloFromV1(
 ): Result<Draft<Slo>> {
   const { data, path, origin } = slo;
   const diagnostics: Diagnostic[] = [];
-  const variables = environment?.variables ?? new Map<string, string | number>();
-  const filling: Filling = {
-    values: variables,
-    unknown: (name, written, at) =>
-      diagnostics.push(
-        diagnostic(
-          "UNKNOWN_PLACEHOLDER",
-          known.names.includes(name)
-            ? `this environment gives no "${name}": add it to the \`vars\` of every environment`
-            : `no variable "${name}" for this placeholder: ${known.described}.${didYouMean(name, known.names)}`,
-          origin.within(at, written),
-        ),
-      ),
-  };
-  const written = environment?.data.objectives?.[data.name ?? ""];
-  const objectivesSource = written
-    ? { list: written, path: [...(environment?.path ?? []), "objectives", data.name ?? ""] }
-    : { list: data.objectives, path: [...path, "objectives"] };
-  const objectives = (objectivesSource.list ?? []).flatMap((objective, index) =>
-    objective === undefined ? [] : [objectiveOf(objective, [...objectivesSource.path, index], origin)],
-  );
-  const primary = objectivesSource.list?.[0] === undefined ? undefined : objectives[0];
-  const sliData = data.sli;
-  const sliKeys = origin.keysAt([...path, "sli"]);
-  if (sliKeys.includes("params") && !sliKeys.includes("template")) {
-    diagnostics.push(
-      diagnostic(
-        "TEMPLATE_PARAMS",
-        "`params` go with `template`: name the SLI template they fill, or remove them",
-        origin.at([...path, "sli", "params"], "key"),
-      ),
-    );
-  }
-  // A template named beside another SLI kind is refused by the kind check below, not expanded.
-  const usesTemplate =
-    sliData?.template !== undefined && SLI_KINDS.filter((kind) => sliKeys.includes(kind)).length === 1;
-  const template = usesTemplate
-    ? expandTemplate({ data: sliData, path: [...path, "sli"], origin }, templates, variables, known, diagnostics)
-    : undefined;
-  const sli = template
-    ? sliOf(template.data, template.path, template.origin, diagnostics)
-    : sliOf(
-        sliData && (fillData(sliData, [...path, "sli"], filling) as Salvaged<SliV1>),
-        [...path, "sli"],
-        origin,
-        diagnostics,
-      );
+  const filling = placeholderFilling(environment, known, origin, diagnostics);
+  const { objectives, primary } = sloObjectives(slo, environment);
+  const { sli, template } = sloSli(slo, templates, filling, known, diagnostics);
   const tags = tagsOf(data.tags, [...path, "tags"], origin);
   const journeyName = data.journey;
   const journey =
     journeyName === undefined ? undefined : service.journeys?.find((candidate) => candidate.name === journeyName);
-  const alertsOverride = environment?.data.alerts?.[data.name ?? ""];
-  const alertsSource = alertsOverride
-    ? { data: alertsOverride, path: [...(environment?.path ?? []), "alerts", data.name ?? ""], origin }
-    : { data: data.alerts, path: [...path, "alerts"], origin };
-  const runbook = data.runbook === undefined ? undefined : { value: data.runbook, at: origin.at([...path, "runbook"]) };
-  const alerts = resolveAlerting(
-    alertingRequest(alertsSource, runbook, diagnostics),
-    objectives,
-    primary,
-    service.notify ?? {},
-    service.runbook,
-  );
-  const resourceTags = resourceTagsOf(service, data.name, journey, tags);
+  const alerts = sloAlerts(slo, environment, service, { objectives, primary }, diagnostics);
   const description =
     data.description === undefined ? undefined : fillText(data.description, [...path, "description"], filling);
   const draft: Draft<Slo> = {
@@ -303,7 +248,7 @@ function sloFromV1(
     objectives: [...objectives].sort((a, b) => compareWindows(a.window, b.window)),
     ...optional("primary", primary),
     tags,
-    ...optional("resourceTags", resourceTags),
+    ...optional("resourceTags", resourceTagsOf(service, data.name, journey, tags)),
     alerts,
     corrections: [
       ...(service.corrections ?? []),
@@ -312,6 +257,101 @@ function sloFromV1(
     at: origin.parts(path, ["name", "displayName", "datadogId", "renamedFrom", "sli", "objectives", "alerts"]),
   };
   return { value: draft, diagnostics };
+}
+
+/** How an SLO's placeholders are filled: with the environment's variables, a diagnostic for each unknown one. */
+function placeholderFilling(
+  environment: Environment | undefined,
+  known: KnownVariables,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): Filling {
+  return {
+    values: environment?.variables ?? new Map<string, string | number>(),
+    unknown: (name, written, at) =>
+      diagnostics.push(
+        diagnostic(
+          "UNKNOWN_PLACEHOLDER",
+          known.names.includes(name)
+            ? `this environment gives no "${name}": add it to the \`vars\` of every environment`
+            : `no variable "${name}" for this placeholder: ${known.described}.${didYouMean(name, known.names)}`,
+          origin.within(at, written),
+        ),
+      ),
+  };
+}
+
+/** An SLO's objectives, the environment's where it replaces them, and its primary (the first written). */
+function sloObjectives(
+  { data, path, origin }: Sourced<SloData>,
+  environment: Environment | undefined,
+): { objectives: Draft<Objective>[]; primary: Draft<Objective> | undefined } {
+  const written = environment?.data.objectives?.[data.name ?? ""];
+  const source = written
+    ? { list: written, path: [...(environment?.path ?? []), "objectives", data.name ?? ""] }
+    : { list: data.objectives, path: [...path, "objectives"] };
+  const objectives = (source.list ?? []).flatMap((objective, index) =>
+    objective === undefined ? [] : [objectiveOf(objective, [...source.path, index], origin)],
+  );
+  return { objectives, primary: source.list?.[0] === undefined ? undefined : objectives[0] };
+}
+
+/** An SLO's SLI, written out or expanded from the template it names, its placeholders filled. */
+function sloSli(
+  { data, path, origin }: Sourced<SloData>,
+  templates: TemplateRegistry,
+  filling: Filling,
+  known: KnownVariables,
+  diagnostics: Diagnostic[],
+): { sli: Draft<Sli> | undefined; template: ReturnType<typeof expandTemplate> } {
+  const sliData = data.sli;
+  const sliKeys = origin.keysAt([...path, "sli"]);
+  if (sliKeys.includes("params") && !sliKeys.includes("template")) {
+    diagnostics.push(
+      diagnostic(
+        "TEMPLATE_PARAMS",
+        "`params` go with `template`: name the SLI template they fill, or remove them",
+        origin.at([...path, "sli", "params"], "key"),
+      ),
+    );
+  }
+  // A template named beside another SLI kind is refused by the kind check below, not expanded.
+  const usesTemplate =
+    sliData?.template !== undefined && SLI_KINDS.filter((kind) => sliKeys.includes(kind)).length === 1;
+  const template = usesTemplate
+    ? expandTemplate({ data: sliData, path: [...path, "sli"], origin }, templates, filling.values, known, diagnostics)
+    : undefined;
+  const sli = template
+    ? sliOf(template.data, template.path, template.origin, diagnostics)
+    : sliOf(
+        sliData && (fillData(sliData, [...path, "sli"], filling) as Salvaged<SliV1>),
+        [...path, "sli"],
+        origin,
+        diagnostics,
+      );
+  return { sli, template };
+}
+
+/** An SLO's alerts, the environment's where it replaces them, resolved against its objectives and the service's routing. */
+function sloAlerts(
+  { data, path, origin }: Sourced<SloData>,
+  environment: Environment | undefined,
+  service: ServiceContext,
+  { objectives, primary }: { objectives: Draft<Objective>[]; primary: Draft<Objective> | undefined },
+  diagnostics: Diagnostic[],
+): Draft<Alerting> {
+  const override = environment?.data.alerts?.[data.name ?? ""];
+  const source = override
+    ? { data: override, path: [...(environment?.path ?? []), "alerts", data.name ?? ""], origin }
+    : { data: data.alerts, path: [...path, "alerts"], origin };
+  const runbook = data.runbook === undefined ? undefined : { value: data.runbook, at: origin.at([...path, "runbook"]) };
+  return resolveAlerting(
+    alertingRequest(source, runbook, diagnostics),
+    objectives,
+    primary,
+    service.notify ?? {},
+    service.runbook,
+  );
 }
 
 const SLI_KINDS = ["ratio", "latency", "timeSlice", "monitors", "template"] as const;
