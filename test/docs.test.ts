@@ -66,6 +66,7 @@ const TRANSCRIPTS: Readonly<Record<string, Project | { readonly checkedIn: strin
   "docs/site.md: slocc site --out site --today 2027-05-01": withExamples,
   "docs/working-directory.md: cd slos": withExamples,
   "docs/working-directory.md: touch cdktf.out": withExamples,
+  "docs/diff.md: slocc diff --base main": { checkedIn: "test/diff.test.ts" },
   "docs/preview.md: slocc preview --to 2026-12-06T00:00:00Z": { checkedIn: "test/preview-docs.test.ts" },
   "docs/preview.md: slocc preview --to 2026-12-06T00:00:00Z --format json": { checkedIn: "test/preview-docs.test.ts" },
 };
