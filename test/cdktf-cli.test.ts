@@ -48,7 +48,7 @@ describe(`the cdktf CLI${onThisNode}`, () => {
   );
 
   it.runIf(!cdktfCliLoads)(
-    "fails to synthesize where the README says it cannot run, naming its terminal module",
+    "fails to synthesize where docs/terraform.md says it cannot run, naming its terminal module",
     async () => {
       const cdktf = spawnSync(
         process.execPath,
@@ -65,11 +65,11 @@ describe(`the cdktf CLI${onThisNode}`, () => {
     },
   );
 
-  it("is described truthfully in the README: the Node.js versions it runs on", async () => {
-    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+  it("is described truthfully in docs/terraform.md: the Node.js versions it runs on", async () => {
+    const page = (await readFile(join(ROOT, "docs", "terraform.md"), "utf8")).replace(/\n/g, " ");
     const major = Number(process.versions.node.split(".")[0]);
-    const statement = /`npx cdktf synth` runs on Node\.js ([\d, and]+) only/.exec(readme);
-    expect(statement, "the README names the Node.js versions cdktf-cli runs on").not.toBeNull();
+    const statement = /`npx cdktf synth` runs on Node\.js ([\d, and]+) only/.exec(page);
+    expect(statement, "docs/terraform.md names the Node.js versions cdktf-cli runs on").not.toBeNull();
     const supported = [...(statement?.[1] ?? "").matchAll(/\d+/g)].map(Number);
     expect(supported.includes(major)).toBe(cdktfCliLoads);
   });

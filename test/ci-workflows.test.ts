@@ -56,11 +56,15 @@ describe("the project's CI workflow", () => {
     expect(setup?.with?.["node-version"]).toBe("${{ matrix.node }}");
   });
 
-  it("installs from the lockfile, then type-checks, lints and runs the test command the README names", async () => {
+  it("installs from the lockfile, then type-checks, lints and runs the test command docs/contributing.md names", async () => {
     const scripts = steps.flatMap((step) => (step.run ? [step.run] : []));
     expect(scripts).toEqual(["npm ci", "npm run typecheck", "npm run lint", "npm test"]);
     const ciRun = await readFile(join(__dirname, "..", ".ci", "run"), "utf8");
-    for (const script of scripts) expect(ciRun).toContain(script);
+    const contributing = await readFile(join(__dirname, "..", "docs", "contributing.md"), "utf8");
+    for (const script of scripts) {
+      expect(ciRun).toContain(script);
+      expect(contributing).toContain(`\`${script}\``);
+    }
   });
 
   it("has the terraform binary the tests run", () => {

@@ -332,6 +332,14 @@ describe("diff output formats", () => {
     expect(await readFile(join(both.dir, "slo-diff.json"), "utf8")).toBe(json.stdout);
   });
 
+  it("shows in docs/diff.md the very text it prints for that change", async () => {
+    const run = await renamedAndChanged("text");
+    const doc = await readFile(join(__dirname, "..", "docs", "diff.md"), "utf8");
+    const command = "$ slocc diff --base main\n";
+    expect(doc).toContain(command);
+    expect(run.stdout + run.stderr).toBe(doc.slice(doc.indexOf(command) + command.length).split("```")[0]);
+  });
+
   it("renders text for a terminal without colour codes when not a TTY", async () => {
     const run = await renamedAndChanged("text");
     expect(run.stdout).toContain("> success-rate  renamed from availability (history kept)");

@@ -4,6 +4,7 @@ import { readFile, readdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./support/compile.js";
+import { docText, fencedBlocks } from "./support/docs.js";
 
 /**
  * slocc as a team installs it until it is on the npm registry, through the release script: the
@@ -31,6 +32,8 @@ let repo: string;
 let clone: string;
 let tarball: string;
 let slocc: string;
+/** What the release script printed: the tarball, and the commands teams install it with. */
+let printed: string;
 
 beforeAll(async () => {
   work = await tempDir("slocc-package-");
@@ -41,6 +44,7 @@ beforeAll(async () => {
     ROOT,
     RELEASE_TIMEOUT_MS,
   );
+  printed = release.stdout;
   tarball = release.stdout.split("\n")[0] ?? "";
   repo = join(work, "repo");
   clone = join(work, "clone");
@@ -81,6 +85,26 @@ describe("slocc installed from its release tarball, kept in a team's repository"
     expect(files).not.toContain("cdktf.out/stacks/example/cdk.tf.json");
     expect(run("git", ["status", "--porcelain", "--ignored"], repo).stdout).toMatch(/^!! node_modules\/$/m);
   });
+
+  it.each(["README.md", "docs/install.md"])(
+    "is installed as %s shows, with the commands the release check runs",
+    (doc) => {
+      const block = fencedBlocks(doc, docText(doc)).find((found) => found.text.includes("--save-dev ./vendor/"));
+      const commands = (block?.text ?? "")
+        .split("\n")
+        .flatMap((line) => (line.split("#")[0] ?? "").split("&&"))
+        .map((command) => command.trim())
+        .filter((command) => command !== "");
+      expect(commands.length).toBeGreaterThanOrEqual(4);
+      const tracked = run("git", ["ls-files"], repo).stdout.split("\n");
+      for (const command of commands) {
+        if (command.startsWith("npx slocc ")) expect(["init", "validate", "synth"]).toContain(command.slice(10));
+        else if (command.startsWith("git add "))
+          expect(tracked).toEqual(expect.arrayContaining(command.slice(8).split(" ")));
+        else expect(printed).toContain(command);
+      }
+    },
+  );
 
   it("is what init expects: a second init skips every file and warns of nothing", () => {
     const init = run(slocc, ["init"], repo).stdout;

@@ -51,6 +51,7 @@ describe("docs/preview.md", () => {
     expect(run.code).toBe(0);
     expect(doc).toContain(command);
     const shown = doc.slice(doc.indexOf(command) + command.length).split("```")[0];
-    expect(run.stdout).toBe(shown);
+    // What a terminal shows: the report, then the count of SLOs and requests on stderr.
+    expect(run.stdout + run.stderr).toBe(shown);
   });
 });

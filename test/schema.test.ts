@@ -7,6 +7,7 @@ import { CORRECTION_CATEGORY_NAMES } from "../src/datadog/corrections.js";
 import { catalogV1, serviceV1, SPEC_V1 } from "../src/formats/slocc-v1/schema.js";
 import { runCli } from "./support/cli.js";
 import { readCorpus } from "./support/corpus.js";
+import { specExamples } from "./support/docs.js";
 
 const ROOT = join(__dirname, "..");
 const encoder = new TextEncoder();
@@ -23,17 +24,12 @@ async function yamlFiles(dir: string): Promise<{ name: string; data: unknown }[]
   );
 }
 
-/** Complete spec examples of the docs: ```yaml blocks that start with `apiVersion:`. */
-async function docExamples(): Promise<{ name: string; data: unknown }[]> {
-  const examples = await Promise.all(
-    ["README.md", "docs/spec.md"].map(async (file) =>
-      [...(await readFile(join(ROOT, file), "utf8")).matchAll(/```yaml\n([\s\S]*?)```/g)]
-        .map((match) => match[1] ?? "")
-        .filter((yaml) => yaml.startsWith("apiVersion:"))
-        .map((yaml, index) => ({ name: `${file} example ${index}`, data: specData(file, encoder.encode(yaml)) })),
-    ),
-  );
-  return examples.flat();
+/** Complete spec examples of the docs: YAML blocks that start with `apiVersion: slocc/v1`. */
+function docExamples(): { name: string; data: unknown }[] {
+  return specExamples().map(({ file, index, yaml }) => ({
+    name: `${file} example ${index}`,
+    data: specData(file, encoder.encode(yaml)),
+  }));
 }
 
 /** Whether zod, which checks specs, refuses the shape of this data (the envelope included). */
@@ -58,7 +54,7 @@ const valid = [
     )
   ).flat(),
   ...(await yamlFiles(join(ROOT, "scaffold", "slos"))),
-  ...(await docExamples()),
+  ...docExamples(),
 ];
 
 const corpus = (await readCorpus(join(__dirname, "bad-inputs")))

@@ -500,17 +500,6 @@ describe("slocc site", () => {
 describe("docs/site.md", () => {
   const ROOT = join(__dirname, "..");
 
-  it("shows what `slocc site` prints for the example specs", async () => {
-    const docs = await readFile(join(ROOT, "docs", "site.md"), "utf8");
-    const run = await runCli(
-      ["site", "--out", "site", "--today", "2027-05-01", "--dir", join(ROOT, "slos")],
-      await tempDir(),
-      {},
-    );
-    expect(run.code).toBe(0);
-    expect(docs).toContain(`$ slocc site --out site --today 2027-05-01\n${run.stdout}`);
-  });
-
   it("shows the workflow's site job as the workflow has it", async () => {
     const docs = await readFile(join(ROOT, "docs", "site.md"), "utf8");
     const shown = parse(/```yaml\n([\s\S]*?)```/.exec(docs)?.[1] ?? "") as unknown;
