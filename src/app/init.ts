@@ -30,7 +30,8 @@ const SCAFFOLD: readonly ScaffoldFile[] = [
   {
     target: ".github/workflows/slo.yml",
     source: ".github/workflows/slo.yml",
-    purpose: "validate, diff comment and plan on pull requests; apply on main (see the README for its secrets)",
+    purpose:
+      "validate, diff comment, preview and plan on pull requests; apply and the SLO catalog on main (see slocc's docs/ci.md for its secrets)",
   },
 ];
 

@@ -41,7 +41,7 @@ interface Clause {
 const CLAUSE = /^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/;
 
 /**
- * Checks a Terraform version constraint for the Datadog provider (`>= 4.4.0, < 5.0.0`, `~> 4.19`,
+ * Checks a Terraform version constraint for the Datadog provider (`>= 4.5.0, < 5.0.0`, `~> 4.19`,
  * `4.19.0`) and returns it as written, trimmed. A constraint that a version below
  * {@link MINIMUM_DATADOG_PROVIDER} satisfies is refused with the reason, as is one no version
  * satisfies. Pre-release versions are not accepted: they are never a team's pin.

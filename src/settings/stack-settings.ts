@@ -6,11 +6,11 @@ import { DEFAULT_DATADOG_PROVIDER, datadogProviderConstraint } from "./datadog-p
 /** What every stack is written with besides its resources: where its state is, and which provider it needs. */
 export interface StackSettings {
   readonly backend: BackendChoice;
-  /** The Terraform version constraint on the Datadog provider, such as `>= 4.4.0, < 5.0.0`. */
+  /** The Terraform version constraint on the Datadog provider, such as `>= 4.5.0, < 5.0.0`. */
   readonly datadogProvider: string;
 }
 
-/** Local state, and the newest 4.x provider from 4.4.0 on. */
+/** Local state, and the newest 4.x provider from 4.5.0 on. */
 export const DEFAULT_STACK_SETTINGS: StackSettings = {
   backend: LOCAL_BACKEND,
   datadogProvider: DEFAULT_DATADOG_PROVIDER,
