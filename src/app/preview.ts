@@ -12,12 +12,13 @@ import { previewMarkdown } from "../render/preview-markdown.js";
 import { previewText } from "../render/preview-text.js";
 import { mapBounded } from "../util/bounded.js";
 import { redact } from "../util/redact.js";
+import type { Environment } from "../util/environment.js";
 import { plural } from "../util/text.js";
 import { compileSince } from "./change-diff.js";
 import { compileDirectory, type Compiled } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
-import { printDiagnostics } from "./print.js";
+import { printDiagnostics, printProblems } from "./print.js";
 
 /** Output formats of the preview. */
 export type PreviewFormat = "text" | "markdown" | "json";
@@ -59,32 +60,10 @@ export async function runPreview(
   if (printDiagnostics(compiled, context, "text", false) !== EXIT.ok || !compiled.value) return EXIT.failure;
   const slos = await selectedSlos(compiled.value, options, context);
   if (typeof slos === "number") return slos;
-  const end = Math.floor((options.to ?? Date.now() / 1000) / HOUR_SECONDS) * HOUR_SECONDS;
-  const readings = slos.map((slo) => readingOf(slo, end));
-  const requests = readings.flatMap((reading, index) =>
-    reading ? reading.requests.map((request) => ({ index, request })) : [],
-  );
-
-  let data: (SloData | undefined)[] = readings.map(() => undefined);
-  let sent = 0;
-  if (requests.length > 0) {
-    const found = datadogAccess(context.env);
-    if (!found.ok) return stop(found.problems, context, []);
-    const secrets = [found.value.apiKey, found.value.appKey];
-    const client = new DatadogClient(found.value, clientOptions);
-    const read = await readAll(client, readings, requests);
-    sent = client.requestsSent;
-    if (!read.ok) return stop(read.problems, context, secrets);
-    data = read.value.map((slo) =>
-      slo && !slo.ok
-        ? failed(slo.problems.map((found) => ({ ...found, message: redact(found.message, secrets) })))
-        : slo,
-    );
-  }
-
-  const previews = slos.map((slo, index) => previewSlo(slo, readings[index], data[index]));
-  const starts = readings.flatMap((reading) => (reading ? [reading.start] : []));
-  const report = previewReport(Math.min(end, ...starts), end, previews);
+  const measured = await measureSlos(slos, options.to ?? Date.now() / 1000, context.env, clientOptions);
+  if (!measured.ok) return printProblems(measured.problems, context);
+  const { report, requests: sent } = measured.value;
+  const previews = report.slos;
   if (options.jsonOut !== undefined) await writeFile(resolve(context.cwd, options.jsonOut), `${previewJson(report)}\n`);
   context.stdout(`${render(report, options, context.color.stdout)}\n`);
   const skipped = previews.filter((preview) => preview.status === "skipped").length;
@@ -93,6 +72,42 @@ export async function runPreview(
       `${plural(sent, "request")} to Datadog\n`,
   );
   return previews.some((preview) => preview.status === "error") ? EXIT.failure : EXIT.ok;
+}
+
+/**
+ * Each SLO measured against Datadog's metrics, up to the start of the hour of `to` (epoch
+ * seconds): the report and how many requests it took; or, with no key in them, the problems that
+ * stopped the reading (keys missing or refused). An SLO that could not be read is in the report
+ * with the reason. No key is read when no SLO needs the metrics (monitor SLIs only).
+ */
+export async function measureSlos(
+  slos: readonly Slo[],
+  to: number,
+  env: Environment,
+  clientOptions: ClientOptions = {},
+): Promise<Outcome<{ readonly report: PreviewReport; readonly requests: number }>> {
+  const end = Math.floor(to / HOUR_SECONDS) * HOUR_SECONDS;
+  const readings = slos.map((slo) => readingOf(slo, end));
+  const requests = readings.flatMap((reading, index) =>
+    reading ? reading.requests.map((request) => ({ index, request })) : [],
+  );
+  let data: (SloData | undefined)[] = readings.map(() => undefined);
+  let sent = 0;
+  if (requests.length > 0) {
+    const found = datadogAccess(env);
+    if (!found.ok) return found;
+    const secrets = [found.value.apiKey, found.value.appKey];
+    const hidden = (problems: readonly Problem[]) =>
+      problems.map((problem) => ({ ...problem, message: redact(problem.message, secrets) }));
+    const client = new DatadogClient(found.value, clientOptions);
+    const read = await readAll(client, readings, requests);
+    sent = client.requestsSent;
+    if (!read.ok) return failed(hidden(read.problems));
+    data = read.value.map((slo) => (slo && !slo.ok ? failed(hidden(slo.problems)) : slo));
+  }
+  const previews = slos.map((slo, index) => previewSlo(slo, readings[index], data[index]));
+  const starts = readings.flatMap((reading) => (reading ? [reading.start] : []));
+  return succeeded({ report: previewReport(Math.min(end, ...starts), end, previews), requests: sent });
 }
 
 /** The report as `--format json` prints it. */
@@ -181,7 +196,3 @@ async function readAll(
 }
 
 /** Prints what stopped the preview, one line each, keys never shown. */
-function stop(problems: readonly Problem[], context: AppContext, secrets: readonly string[]): ExitCode {
-  for (const found of problems) context.stderr(`slocc: ${redact(found.message, secrets)}\n`);
-  return EXIT.failure;
-}

@@ -2,6 +2,10 @@ import { mkdir, mkdtemp, readdir, rename, rm, stat, chmod, writeFile } from "nod
 import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_DATADOG_APP_URL, datadogAppUrl } from "../datadog/app-url.js";
 import { DATADOG_HOST, datadogSetting } from "../datadog/environment.js";
+import { datadogAccess } from "../datadog-api/access.js";
+import type { Model } from "../model/model.js";
+import type { PreviewReport } from "../preview/report.js";
+import { measureSlos } from "./preview.js";
 import { readPreviewFile } from "./preview-file.js";
 import { renderSite, unknownPreviewSlos, type SiteFile } from "../site/site.js";
 import { todayUtc } from "../util/dates.js";
@@ -27,6 +31,8 @@ export interface SiteOptions {
   readonly datadogUrl?: string;
   /** Where spec files are read online, such as `https://github.com/acme/slos/blob/main`. */
   readonly sourceUrl?: string;
+  /** Without a preview file, whether to measure the SLOs live when Datadog's keys are set (the default). */
+  readonly measure?: boolean;
 }
 
 /** The file that marks a directory as a site `slocc site` wrote, which a later run may replace. */
@@ -55,7 +61,7 @@ export async function runSite(options: SiteOptions, context: AppContext): Promis
   const result = await compileDirectory(options.specs, context.cwd, { today });
   if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return EXIT.failure;
   const services = serviceCatalog(result.value.model, today);
-  const report = preview?.value;
+  const report = preview?.value ?? (await measuredLive(result.value.model, options, context));
   if (report !== undefined) {
     const unknown = unknownPreviewSlos(services, report);
     if (unknown.length > 0) {
@@ -106,6 +112,29 @@ function datadogAppOf(options: SiteOptions, context: AppContext): string {
     `slocc site: ${host.name} is not a Datadog API address (${JSON.stringify(host.value)}): Datadog links point to ${DEFAULT_DATADOG_APP_URL}; give --datadog-url to choose\n`,
   );
   return DEFAULT_DATADOG_APP_URL;
+}
+
+/**
+ * Without a preview file, with Datadog's keys set (and `measure` not turned off): every SLO
+ * measured now, as `slocc preview` measures it. What stops the reading is said in a line, and the
+ * site is written without measured data: the catalog is of use without it.
+ */
+async function measuredLive(
+  model: Model,
+  options: SiteOptions,
+  context: AppContext,
+): Promise<PreviewReport | undefined> {
+  if (options.measure === false || !datadogAccess(context.env).ok) return undefined;
+  const slos = model.services.flatMap((service) => service.slos);
+  const measured = await measureSlos(slos, Date.now() / 1000, context.env);
+  if (!measured.ok) {
+    for (const problem of measured.problems) context.stderr(`slocc site: not measured: ${problem.message}\n`);
+    return undefined;
+  }
+  context.stderr(
+    `slocc site: measured ${plural(slos.length, "SLO")} (${plural(measured.value.requests, "request")} to Datadog)\n`,
+  );
+  return measured.value.report;
 }
 
 /**

@@ -25,7 +25,7 @@ function webUrl(value: string): string {
 export const siteCommand: CommandFactory = (context, setExit) =>
   new Command("site")
     .description(
-      "write the SLO catalog as a static site: an index of services and a page per service with targets, budgets as time, alerts, journeys and reviews (and measured SLIs with --preview)",
+      "write the SLO catalog as a static site: an index of services and a page per service with targets, budgets as time, alerts, journeys and reviews (and measured SLIs with --preview, or measured live when Datadog's keys are set)",
     )
     .argument("[path]", specPathArgument)
     .addOption(dirOption())
@@ -36,6 +36,12 @@ export const siteCommand: CommandFactory = (context, setExit) =>
       ).makeOptionMandatory(),
     )
     .addOption(new Option("--preview <file.json>", "measured data: a file `slocc preview --format json` wrote"))
+    .addOption(
+      new Option(
+        "--no-measure",
+        "without --preview, do not measure the SLOs even when DD_API_KEY and DD_APP_KEY are set (by default they are measured)",
+      ),
+    )
     .addOption(todayOption())
     .addOption(
       new Option(
@@ -52,7 +58,13 @@ export const siteCommand: CommandFactory = (context, setExit) =>
     .action(
       async (
         path: string | undefined,
-        options: SpecSourceOptions & { out: string; preview?: string; datadogUrl?: string; sourceUrl?: string },
+        options: SpecSourceOptions & {
+          out: string;
+          preview?: string;
+          measure: boolean;
+          datadogUrl?: string;
+          sourceUrl?: string;
+        },
       ) => {
         const { runSite } = await import("../../app/site.js");
         setExit(
@@ -64,6 +76,7 @@ export const siteCommand: CommandFactory = (context, setExit) =>
               ...optional("today", options.today),
               ...optional("datadogUrl", options.datadogUrl),
               ...optional("sourceUrl", options.sourceUrl),
+              measure: options.measure,
             },
             context,
           ),
