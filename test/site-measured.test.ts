@@ -125,3 +125,34 @@ describe("the site with Datadog's keys and no preview file", () => {
     expect(await readFile(join(dir, "off", "services", "checkout.html"), "utf8")).not.toMatch(/<h4>Measured<\/h4>/);
   });
 });
+
+describe("explain with the preview report", () => {
+  it("shows each SLO explained as the report measured it, in JSON as its `measured`", async () => {
+    const run = await runCli(
+      ["explain", "checkout", "--dir", ".", "--today", TODAY, "--format", "json", "--preview", "preview.json"],
+      dir,
+      {},
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const explained = (JSON.parse(run.stdout) as { slos: { service: string; slo: string; measured: unknown }[] }).slos;
+    expect(explained.length).toBeGreaterThan(0);
+    for (const e of explained)
+      expect(e.measured).toEqual(report.slos.find((slo) => slo.stack === e.service && slo.slo === e.slo) ?? null);
+  });
+
+  it("adds the measured SLI of each window to the text, as slocc preview prints it", async () => {
+    const run = await runCli(
+      ["explain", "checkout", "--dir", ".", "--today", TODAY, "--preview", "preview.json"],
+      dir,
+      {},
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const measured = report.slos.filter((slo) => slo.stack === "checkout" && slo.status === "ok");
+    expect(measured.length).toBeGreaterThan(0);
+    for (const slo of measured) {
+      expect(run.stdout).toContain(`checkout/${slo.slo} (${slo.kind})`);
+      for (const window of slo.windows)
+        if (window.sli !== null) expect(run.stdout).toContain(`${Number(window.sli.toFixed(4))}%`);
+    }
+  });
+});

@@ -1,11 +1,15 @@
 import type { DiagnosticSubject } from "../diagnostics/subject.js";
+import type { PreviewReport } from "../preview/report.js";
 import { explainMarkdown, explainText } from "../render/explain.js";
+import { previewMarkdown } from "../render/preview-markdown.js";
+import { previewText } from "../render/preview-text.js";
 import { explainModel, selectorHint, type SloExplanation } from "../views/explain.js";
 import { compileDirectory, type CompileOptions } from "./compile.js";
 import { diagnosticsAbout } from "./diagnostics-about.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
-import { printDiagnostics } from "./print.js";
+import { printDiagnostics, printProblems } from "./print.js";
+import { readPreviewFile } from "./preview-file.js";
 
 /** Output formats of `slocc explain`. */
 export type ExplainFormat = "text" | "markdown" | "json";
@@ -14,6 +18,8 @@ export type ExplainFormat = "text" | "markdown" | "json";
 export interface ExplainOptions extends CompileOptions {
   readonly dir: string;
   readonly format: ExplainFormat;
+  /** A report `slocc preview --format json` wrote: each SLO explained is shown as it measured it too. */
+  readonly preview?: string;
 }
 
 /**
@@ -29,6 +35,8 @@ export async function explainSpecs(
 ): Promise<ExitCode> {
   const result = await compileDirectory(options.dir, context.cwd, options);
   if (!result.value) return printDiagnostics(result, context, "text", false);
+  const report = options.preview === undefined ? undefined : await readPreviewFile(options.preview, context.cwd);
+  if (report !== undefined && !report.ok) return printProblems(report.problems, context);
   const explanations = explainModel(result.value.model, selector);
   if (explanations.length === 0) {
     const hint = selectorHint(result.value.model, selector ?? "");
@@ -39,7 +47,7 @@ export async function explainSpecs(
   }
   const shown = selector === undefined ? () => true : (subject: DiagnosticSubject) => explains(explanations, subject);
   printDiagnostics(diagnosticsAbout(result, shown), context, "text", false);
-  context.stdout(`${render(explanations, options.format)}\n`);
+  context.stdout(`${render(explanations, options.format, report?.value)}\n`);
   return EXIT.ok;
 }
 
@@ -51,7 +59,28 @@ function explains(explanations: readonly SloExplanation[], subject: DiagnosticSu
   );
 }
 
-function render(explanations: readonly SloExplanation[], format: ExplainFormat): string {
-  if (format === "json") return JSON.stringify({ slos: explanations }, null, 2);
-  return format === "markdown" ? explainMarkdown(explanations) : explainText(explanations);
+/**
+ * The explanations in the form asked; with a preview report, each SLO as it measured them too (in
+ * JSON, as the explanation's `measured`, null for an SLO the report does not hold).
+ */
+function render(
+  explanations: readonly SloExplanation[],
+  format: ExplainFormat,
+  report: PreviewReport | undefined,
+): string {
+  const measured = (e: SloExplanation) =>
+    report?.slos.find((slo) => slo.stack === e.service && slo.slo === e.slo) ?? null;
+  if (format === "json")
+    return JSON.stringify(
+      { slos: report === undefined ? explanations : explanations.map((e) => ({ ...e, measured: measured(e) })) },
+      null,
+      2,
+    );
+  const text = format === "markdown" ? explainMarkdown(explanations) : explainText(explanations);
+  if (report === undefined) return text;
+  const shown = { ...report, slos: explanations.flatMap((e) => measured(e) ?? []) };
+  const missing = explanations.filter((e) => measured(e) === null).map((e) => `${e.service}/${e.slo}`);
+  const measurements = format === "markdown" ? previewMarkdown(shown) : previewText(shown, false);
+  const absent = missing.length === 0 ? "" : `\n\nNot in the preview report: ${missing.join(", ")}.`;
+  return `${text}\n\n${measurements}${absent}`;
 }

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import type { ExplainFormat } from "../../app/explain.js";
 import { dirOption, formatOption, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
 
@@ -12,11 +12,19 @@ export const explainCommand: CommandFactory = (context, setExit) =>
     .addOption(dirOption())
     .addOption(todayOption())
     .addOption(formatOption(["text", "markdown", "json"]))
+    .addOption(
+      new Option("--preview <file>", "a report of `slocc preview --format json`: show each SLO as it measured it too"),
+    )
     .addHelpText(
       "after",
-      "\nExamples:\n  $ slocc explain\n  $ slocc explain card-platform/repayment-availability --format markdown",
+      "\nExamples:\n  $ slocc explain\n  $ slocc explain card-platform/repayment-availability --format markdown\n  $ slocc explain checkout --preview preview.json",
     )
-    .action(async (selector: string | undefined, options: SpecSourceOptions & { format: ExplainFormat }) => {
-      const { explainSpecs } = await import("../../app/explain.js");
-      setExit(await explainSpecs(selector, options, context));
-    });
+    .action(
+      async (
+        selector: string | undefined,
+        options: SpecSourceOptions & { format: ExplainFormat; preview?: string },
+      ) => {
+        const { explainSpecs } = await import("../../app/explain.js");
+        setExit(await explainSpecs(selector, options, context));
+      },
+    );
