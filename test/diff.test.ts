@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ChangeDiff } from "../src/diff/types.js";
 import { runCli } from "./support/cli.js";
 import { TempRepo } from "./support/git.js";
+import { expectGoldenFile } from "./support/golden.js";
 
 const availability = (target = "99.9", extra = "") => `  - name: availability
     sli:
@@ -318,9 +319,7 @@ describe("diff output formats", () => {
   it("renders the pull-request comment as checked in (summary table, risks, folded details, marker)", async () => {
     const run = await renamedAndChanged("markdown");
     expect(run.code).toBe(0);
-    const expected = join(__dirname, "..", "docs", "examples", "diff-comment.md");
-    if (process.env["UPDATE_GOLDEN"]) await import("node:fs/promises").then((fs) => fs.writeFile(expected, run.stdout));
-    expect(run.stdout).toBe(await readFile(expected, "utf8"));
+    await expectGoldenFile(join(__dirname, "..", "docs", "examples", "diff-comment.md"), run.stdout);
     expect(run.stdout.split("\n")[0]).toBe("<!-- slocc-diff -->");
   });
 

@@ -11,6 +11,7 @@ import type { Model } from "../src/model/model.js";
 import type { CompiledPlan, MonitorResource, SloResource } from "../src/plan/resources.js";
 import { openSloToModel } from "../src/formats/openslo-v1/to-model.js";
 import { serviceSpecs, specYaml } from "./support/arbitraries.js";
+import { expectGoldenTree } from "./support/golden.js";
 import { runCli } from "./support/cli.js";
 import { compileTexts, positionOf, readTree, tempDir } from "./support/compile.js";
 import { readCorpus, showsCrash } from "./support/corpus.js";
@@ -134,13 +135,7 @@ describe("slocc import openslo on the held-out set", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("checkout, owner checkout-sre, 2 SLOs");
-    const written = await readTree(out);
-    if (process.env["UPDATE_GOLDEN"]) {
-      await rm(HELD_OUT_EXPECTED, { recursive: true, force: true });
-      await mkdir(HELD_OUT_EXPECTED, { recursive: true });
-      for (const [name, text] of written) await writeFile(join(HELD_OUT_EXPECTED, name), text);
-    }
-    expect(Object.fromEntries(written)).toEqual(Object.fromEntries(await readTree(HELD_OUT_EXPECTED)));
+    await expectGoldenTree(HELD_OUT_EXPECTED, await readTree(out));
   });
 
   it("gives specs that validate and compile to the right queries, targets, time slice and burn-rate alerts", async () => {
