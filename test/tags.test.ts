@@ -5,7 +5,7 @@ import { codesAt, compileOne, positionOf, RATIO_SLO, serviceYaml } from "./suppo
 import { isStoredTag, storedFormByTheRules } from "./support/tag-rules.js";
 
 describe("tag normalisation, as the provider's NormalizeTag", () => {
-  // The examples of the provider's tags_test.go and of the research notes.
+  // The examples of the provider's tags_test.go and of docs/datadog-rules.md.
   const examples: [written: string, stored: string][] = [
     ["FOO", "foo"],
     ["1foo", "foo"],

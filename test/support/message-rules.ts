@@ -1,6 +1,6 @@
 /**
  * Datadog's rules for monitor messages (docs.datadoghq.com/monitors/notify/variables and the SLO
- * alert variables in ../shared/reference/datadog-rules.md), written from the rules rather than
+ * alert variables in docs/datadog-rules.md), written from the rules rather than
  * from the compiler's code: blocks `{{#x}}...{{/x}}` balanced and of known conditions, only the
  * template variables an `slo alert` monitor has, and handles routed so that a warning reaches
  * someone and a recovery reaches only those told of the state it recovers from.

@@ -3,7 +3,7 @@ import type { StackJson } from "./synth.js";
 import { isStoredTag } from "./tag-rules.js";
 
 /**
- * Datadog's rules for synthesized resources (../shared/reference/datadog-rules.md), written from
+ * Datadog's rules for synthesized resources (docs/datadog-rules.md), written from
  * the rules themselves rather than from the compiler's code. Each check returns the list of
  * violations, empty when the resource is fine, so a failing property says what broke.
  */

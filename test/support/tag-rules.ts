@@ -1,6 +1,6 @@
 /**
- * Datadog's stored form of a tag, written from the rules in ../shared/reference/datadog-rules.md
- * and the provider's NormalizeTag as the research notes describe it, not from the compiler's code:
+ * Datadog's stored form of a tag, written from the rules in docs/datadog-rules.md
+ * and the provider's NormalizeTag, not from the compiler's code:
  * classify every character, drop what comes before the first letter or `:`, collapse runs of `_`,
  * cut at 200 bytes, drop a trailing `_`.
  */
