@@ -452,16 +452,17 @@ describe("slocc import datadog against a stand-in API", () => {
   });
 });
 
-describe("slocc import datadog with SLOs it must not write", () => {
-  const single = (slos: readonly Record<string, unknown>[]) => (url: URL) =>
-    url.pathname === "/api/v1/slo"
-      ? { body: { data: pageOf(slos, url), error: null } }
-      : url.pathname === "/api/v1/monitor"
-        ? { body: [] }
-        : url.pathname === "/api/v1/slo/correction"
-          ? { body: { data: [], meta: { page: { total_count: 0, total_filtered_count: 0 } } } }
-          : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } };
+/** An API holding these SLOs only: no monitor, no correction. */
+const single = (slos: readonly Record<string, unknown>[]) => (url: URL) =>
+  url.pathname === "/api/v1/slo"
+    ? { body: { data: pageOf(slos, url), error: null } }
+    : url.pathname === "/api/v1/monitor"
+      ? { body: [] }
+      : url.pathname === "/api/v1/slo/correction"
+        ? { body: { data: [], meta: { page: { total_count: 0, total_filtered_count: 0 } } } }
+        : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } };
 
+describe("slocc import datadog with SLOs it must not write", () => {
   it.each([
     [
       "one slocc would refuse (a warning below its target)",
@@ -511,15 +512,7 @@ describe("slocc import datadog with two SLOs of one name, one of which it refuse
       sloObject(CHECKOUT, name, "metric", [{ timeframe: "30d", target: 99.9, warning: 99.5 }], fields("a")),
       sloObject(COMPOSITE, name, "metric", [{ timeframe: "30d", target: 99.9 }], fields("b")),
     ];
-    const api = await startStandIn((url) =>
-      url.pathname === "/api/v1/slo"
-        ? { body: { data: pageOf(slos, url), error: null } }
-        : url.pathname === "/api/v1/monitor"
-          ? { body: [] }
-          : url.pathname === "/api/v1/slo/correction"
-            ? { body: { data: [], meta: { page: { total_count: 0, total_filtered_count: 0 } } } }
-            : { body: { data: slos.find((slo) => url.pathname.endsWith(String(slo["id"]))), error: null } },
-    );
+    const api = await startStandIn(single(slos));
     const project = await tempDir("slocc-import-names-");
     try {
       const run = await runCli(["import", "datadog"], project, environment(api.url));

@@ -3,13 +3,21 @@ import type { Outcome } from "../diagnostics/outcome.js";
 import { formatDuration } from "../human/duration.js";
 import { formatIsoUtc } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
-import type { Comparator, Slo } from "../model/model.js";
+import type { BurnRateTier, Comparator, Slo } from "../model/model.js";
 import { plural } from "../util/text.js";
 import { burnRateEpisodes, errorBudgetEpisodes, type Episode } from "./backtest.js";
 import { layOut, type LaidOut, type ReadAnswer } from "./grid.js";
 import { Measured } from "./measured.js";
 import { windowSeconds, type ReadRequest, type SloReading } from "./reading.js";
-import type { PreviewAlert, PreviewDay, PreviewProblem, PreviewReport, PreviewSlo, PreviewWindow } from "./report.js";
+import type {
+  PreviewAlert,
+  PreviewDay,
+  PreviewEpisode,
+  PreviewProblem,
+  PreviewReport,
+  PreviewSlo,
+  PreviewWindow,
+} from "./report.js";
 
 /** What was read for an SLO: every request with its answer, or why the reading stopped. */
 export type SloData = Outcome<readonly { readonly request: ReadRequest; readonly answer: ReadAnswer }[]>;
@@ -250,17 +258,22 @@ function daysOf(measured: Measured, from: number, to: number, blocked: boolean):
   return days;
 }
 
-/** Each burn-rate tier, then the error-budget alert, with the episodes it would have fired over (from, to]. */
-function alertsOf(slo: Slo, measured: Measured, from: number, to: number): PreviewAlert[] {
-  const tiers = slo.alerts.burnRate.map((tier): PreviewAlert => ({
+/** A burn-rate tier in the report, with the episodes it would have fired over. */
+export function tierAlert(tier: BurnRateTier, episodes: readonly PreviewEpisode[]): PreviewAlert {
+  return {
     severity: tier.severity,
     kind: "burn-rate",
     window: tier.window,
     factor: tier.factor,
     longWindow: `${tier.longWindowHours}h`,
     shortWindow: `${tier.shortWindowMinutes}m`,
-    episodes: written(burnRateEpisodes(measured, tier, from, to)),
-  }));
+    episodes,
+  };
+}
+
+/** Each burn-rate tier, then the error-budget alert, with the episodes it would have fired over (from, to]. */
+function alertsOf(slo: Slo, measured: Measured, from: number, to: number): PreviewAlert[] {
+  const tiers = slo.alerts.burnRate.map((tier) => tierAlert(tier, written(burnRateEpisodes(measured, tier, from, to))));
   const budget = slo.alerts.errorBudget;
   if (!budget) return tiers;
   return [

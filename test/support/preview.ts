@@ -1,5 +1,6 @@
 import type { Model } from "../../src/model/model.js";
-import type { PreviewAlert, PreviewReport, PreviewSlo } from "../../src/preview/report.js";
+import { tierAlert } from "../../src/preview/preview.js";
+import type { PreviewReport, PreviewSlo } from "../../src/preview/report.js";
 
 /** How a stand-in preview measures the SLOs of a model. */
 export interface MeasuredShape {
@@ -52,15 +53,9 @@ export function measuredPreview(model: Model, shape: MeasuredShape): PreviewRepo
         const sli = Number((measured.reduce((sum, value) => sum + value, 0) / measured.length).toFixed(4));
         const dipStart = new Date(end - 11 * DAY_MS + 3 * 3_600_000).toISOString();
         const dipEnd = new Date(end - 11 * DAY_MS + 5 * 3_600_000).toISOString();
-        const alerts = slo.alerts.burnRate.map((tier): PreviewAlert => ({
-          severity: tier.severity,
-          kind: "burn-rate",
-          window: tier.window,
-          factor: tier.factor,
-          longWindow: `${tier.longWindowHours}h`,
-          shortWindow: `${tier.shortWindowMinutes}m`,
-          episodes: dips && tier.severity === "page" ? [{ start: dipStart, end: dipEnd }] : [],
-        }));
+        const alerts = slo.alerts.burnRate.map((tier) =>
+          tierAlert(tier, dips && tier.severity === "page" ? [{ start: dipStart, end: dipEnd }] : []),
+        );
         return {
           ...base,
           status: "ok",
