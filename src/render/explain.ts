@@ -59,79 +59,97 @@ export function explainMarkdown(explanations: readonly SloExplanation[]): string
         "",
         `${e.sliKind} SLI, primary window ${e.primaryWindow}.${e.journey ? ` Journey: ${journeyHeading(e)}.` : ""}${margin}`,
         "",
-        tableHeader([
-          "window",
-          "target",
-          "warning",
-          "error budget",
-          e.sliceSeconds === undefined ? "bad events allowed" : "bad time allowed",
-        ]),
-        ...e.objectives.map((o) =>
-          tableRow([
-            o.window,
-            formatPercent(o.target),
-            o.warning === undefined ? "" : formatPercent(o.warning),
-            `${formatDuration(o.budgetSeconds)} per ${o.window}`,
-            badShare(o, e.sliceSeconds, ""),
-          ]),
-        ),
+        ...objectivesTable(e),
+        ...tiersMarkdown(e),
       ];
-      if (e.tiers.length > 0) {
-        lines.push(
-          "",
-          tableHeader([
-            "severity",
-            "burn rate",
-            "windows",
-            "budget spent when it fires",
-            "fires after, at full outage",
-            "exhausts the budget in",
-          ]),
-          ...e.tiers.map((t) =>
-            tableRow([
-              t.severity,
-              `${formatNumber(t.factor)}x`,
-              `${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window}`,
-              formatPercent(t.budgetConsumedPercent),
-              formatDuration(t.secondsToFireAtFullOutage),
-              formatDuration(t.secondsToExhaustion),
-            ]),
-          ),
-        );
-      }
-      const routed = e.tiers.filter((t) => t.routing !== undefined);
-      if (routed.length > 0)
-        lines.push(
-          "",
-          ...routed.map(
-            (t) =>
-              `- ${t.severity} ${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m${routingSentence(t.routing)}`,
-          ),
-        );
-      for (const d of e.droppedTiers)
-        lines.push(
-          "",
-          `Dropped: ${d.severity} ${formatNumber(d.factor)}x over ${d.longWindowHours}h/${d.shortWindowMinutes}m (${d.reason}).`,
-        );
       if (e.errorBudgetAlert) lines.push("", `Error budget alert: ${errorBudgetSentence(e.errorBudgetAlert)}.`);
       lines.push("", `Notify: page ${handles(e.notify.page)}; ticket ${handles(e.notify.ticket)}.`);
-      if (e.corrections.length > 0) {
-        lines.push(
-          "",
-          tableHeader(["correction", "when", "excluded from the budget"]),
-          ...e.corrections.map((c) =>
-            tableRow([
-              `${correctionHeading(c)}${descriptionOf(c)}`,
-              formatSchedule(c),
-              (c.excluded ?? []).map(excludedSentence).join("; ") || "each occurrence",
-            ]),
-          ),
-        );
-      }
+      lines.push(...correctionsTable(e));
       if (e.runbook) lines.push("", `Runbook: ${e.runbook}`);
       return lines.join("\n");
     })
     .join("\n\n");
+}
+
+/** Each window's target, warning and error budget, as a Markdown table. */
+function objectivesTable(e: SloExplanation): string[] {
+  return [
+    tableHeader([
+      "window",
+      "target",
+      "warning",
+      "error budget",
+      e.sliceSeconds === undefined ? "bad events allowed" : "bad time allowed",
+    ]),
+    ...e.objectives.map((o) =>
+      tableRow([
+        o.window,
+        formatPercent(o.target),
+        o.warning === undefined ? "" : formatPercent(o.warning),
+        `${formatDuration(o.budgetSeconds)} per ${o.window}`,
+        badShare(o, e.sliceSeconds, ""),
+      ]),
+    ),
+  ];
+}
+
+/** The tiers as a Markdown table, then those that route on their own, then those dropped. */
+function tiersMarkdown(e: SloExplanation): string[] {
+  const lines: string[] = [];
+  if (e.tiers.length > 0) {
+    lines.push(
+      "",
+      tableHeader([
+        "severity",
+        "burn rate",
+        "windows",
+        "budget spent when it fires",
+        "fires after, at full outage",
+        "exhausts the budget in",
+      ]),
+      ...e.tiers.map((t) =>
+        tableRow([
+          t.severity,
+          `${formatNumber(t.factor)}x`,
+          `${t.longWindowHours}h/${t.shortWindowMinutes}m over ${t.window}`,
+          formatPercent(t.budgetConsumedPercent),
+          formatDuration(t.secondsToFireAtFullOutage),
+          formatDuration(t.secondsToExhaustion),
+        ]),
+      ),
+    );
+  }
+  const routed = e.tiers.filter((t) => t.routing !== undefined);
+  if (routed.length > 0)
+    lines.push(
+      "",
+      ...routed.map(
+        (t) =>
+          `- ${t.severity} ${formatNumber(t.factor)}x over ${t.longWindowHours}h/${t.shortWindowMinutes}m${routingSentence(t.routing)}`,
+      ),
+    );
+  for (const d of e.droppedTiers)
+    lines.push(
+      "",
+      `Dropped: ${d.severity} ${formatNumber(d.factor)}x over ${d.longWindowHours}h/${d.shortWindowMinutes}m (${d.reason}).`,
+    );
+  return lines;
+}
+
+/** The corrections, when, and what each takes out of the budget, as a Markdown table. */
+function correctionsTable(e: SloExplanation): string[] {
+  if (e.corrections.length === 0) return [];
+  return [
+    "",
+    tableHeader(["correction", "when", "excluded from the budget"]),
+    ...e.corrections.map((c) =>
+      tableRow([
+        `${correctionHeading(c)}${descriptionOf(c)}`,
+        formatSchedule(c),
+        (c.excluded ?? []).map(excludedSentence).join("; ") || "each occurrence",
+      ]),
+    ),
+  ];
 }
 
 /** `journey repayment (critical user journey): ceiling 99.91% through api-gateway 99.95%, ...` */
