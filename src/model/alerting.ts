@@ -185,6 +185,11 @@ export function routingOf(
   return alert.notify ?? { alert: notify[alert.severity], warning: notify[alert.severity] };
 }
 
+/** A tier's short window as its alert query writes it: `5m`, or `2h` where the spec wrote hours. */
+export function shortWindowText(tier: Pick<BurnRateTier, "shortWindowMinutes" | "shortWindowUnit">): string {
+  return tier.shortWindowUnit === "h" ? `${tier.shortWindowMinutes / 60}h` : `${tier.shortWindowMinutes}m`;
+}
+
 /** Datadog's default short window of a burn-rate alert, in minutes: 1/12 of the long window. */
 export function defaultShortWindowMinutes(longWindowHours: number): number {
   return (longWindowHours * 60) / 12;

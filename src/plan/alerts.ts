@@ -1,4 +1,5 @@
 import { ALERT_PRIORITY } from "../datadog/priority.js";
+import { shortWindowText } from "../model/alerting.js";
 import { formatNumber } from "../human/numbers.js";
 import type { AlertSeverity, BurnRateTier, Service, Slo } from "../model/model.js";
 import { compareText } from "../util/text.js";
@@ -53,7 +54,7 @@ function burnRateMonitor(service: Service, slo: Slo, sloLogicalId: string, tier:
       sloLogicalId,
       window: tier.window,
       longWindow: `${tier.longWindowHours}h`,
-      shortWindow: tier.shortWindowUnit === "h" ? `${tier.shortWindowMinutes / 60}h` : `${tier.shortWindowMinutes}m`,
+      shortWindow: shortWindowText(tier),
       operator: ">",
       threshold: factor,
     },

@@ -3,6 +3,7 @@ import type { Outcome } from "../diagnostics/outcome.js";
 import { formatDuration } from "../human/duration.js";
 import { formatIsoUtc } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
+import { shortWindowText } from "../model/alerting.js";
 import type { BurnRateTier, Comparator, Slo } from "../model/model.js";
 import { plural } from "../util/text.js";
 import { burnRateEpisodes, errorBudgetEpisodes, type Episode } from "./backtest.js";
@@ -266,7 +267,7 @@ export function tierAlert(tier: BurnRateTier, episodes: readonly PreviewEpisode[
     window: tier.window,
     factor: tier.factor,
     longWindow: `${tier.longWindowHours}h`,
-    shortWindow: `${tier.shortWindowMinutes}m`,
+    shortWindow: shortWindowText(tier),
     episodes,
   };
 }

@@ -1,6 +1,6 @@
 import { WINDOWS } from "../../datadog/windows.js";
 import { formatNumber } from "../../human/numbers.js";
-import { defaultShortWindowMinutes } from "../../model/alerting.js";
+import { defaultShortWindowMinutes, shortWindowText } from "../../model/alerting.js";
 import type {
   Alerting,
   BurnRateTier,
@@ -195,12 +195,7 @@ function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
     longWindow: `${formatNumber(tier.longWindowHours)}h`,
     ...(tier.shortWindowMinutes === defaultShortWindowMinutes(tier.longWindowHours) && tier.shortWindowUnit === "m"
       ? {}
-      : {
-          shortWindow:
-            tier.shortWindowUnit === "h"
-              ? `${formatNumber(tier.shortWindowMinutes / 60)}h`
-              : `${formatNumber(tier.shortWindowMinutes)}m`,
-        }),
+      : { shortWindow: shortWindowText(tier) }),
     ...(tier.statedAs === "factor"
       ? { factor: tier.factor }
       : { budgetConsumed: `${formatNumber(tier.budgetConsumedPercent)}%` }),
