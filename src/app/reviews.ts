@@ -1,6 +1,6 @@
 import type { DiagnosticSubject } from "../diagnostics/subject.js";
-import type { PreviewReport, PreviewSlo } from "../preview/report.js";
-import { calendarText, measuredText } from "../render/calendar.js";
+import type { PreviewReport } from "../preview/report.js";
+import { calendarText, measuredText, type ReviewWithMeasures } from "../render/calendar.js";
 import { todayUtc } from "../util/dates.js";
 import { reviewCalendar, type ReviewEntry } from "../views/calendar.js";
 import { compileDirectory, type CompileOptions } from "./compile.js";
@@ -16,11 +16,6 @@ export interface ReviewsOptions extends CompileOptions {
   readonly format: "text" | "json";
   /** A report `slocc preview --format json` wrote: the measured SLI of each SLO due for review is shown. */
   readonly preview?: string;
-}
-
-/** A service's place in the calendar and, when it is due for review and a preview was given, its SLOs as measured. */
-export interface ReviewWithMeasures extends ReviewEntry {
-  readonly measured?: readonly PreviewSlo[];
 }
 
 /** The service keys the review calendar shows: its review cadence and who reviews. */

@@ -45,18 +45,33 @@ export const RRULE_FREQUENCIES: readonly string[] = ["DAILY", "WEEKLY", "MONTHLY
 const UNTIL_PATTERN = /^\d{8}(T\d{6}Z?)?$/;
 
 /**
+ * The NAME=VALUE parts of a recurrence rule such as `RRULE:FREQ=WEEKLY;COUNT=52` (the `RRULE:`
+ * prefix is optional), in the order written; undefined when a part is not one, in capitals.
+ */
+export function rruleParts(rrule: string): [name: string, value: string][] | undefined {
+  const body = rrule.startsWith("RRULE:") ? rrule.slice("RRULE:".length) : rrule;
+  const parts: [string, string][] = [];
+  for (const part of body.split(";")) {
+    const match = /^([A-Z]+)=([^=]+)$/.exec(part);
+    if (match === null) return undefined;
+    const [, name = "", value = ""] = match;
+    parts.push([name, value]);
+  }
+  return parts;
+}
+
+/**
  * Every reason Datadog would refuse a recurrence rule such as `FREQ=WEEKLY;COUNT=52` (an
  * `RRULE:` prefix is allowed), each as a sentence that says how to fix it. Empty when it is fine.
  */
 export function rruleProblems(rrule: string): string[] {
-  const body = rrule.startsWith("RRULE:") ? rrule.slice("RRULE:".length) : rrule;
-  const parts = body.split(";").map((part) => /^([A-Z]+)=([^=]+)$/.exec(part));
-  if (parts.some((part) => part === null)) {
+  const parts = rruleParts(rrule);
+  if (parts === undefined) {
     return ["write the rule as NAME=VALUE parts separated by `;`, in capitals, such as `FREQ=WEEKLY;COUNT=52`"];
   }
   const values = new Map<string, string>();
   const problems: string[] = [];
-  for (const [, name = "", value = ""] of parts as RegExpExecArray[]) {
+  for (const [name, value] of parts) {
     if (!RRULE_PARTS.includes(name)) {
       problems.push(`Datadog supports only the parts ${RRULE_PARTS.join(", ")}: remove ${name}`);
     } else if (values.has(name)) {

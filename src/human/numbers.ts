@@ -14,3 +14,13 @@ export function formatPercent(value: number): string {
 export function formatAvailability(value: number): string {
   return `${Number(value.toPrecision(6))}%`;
 }
+
+/** A percentage to at most one decimal: `2083.3%`. */
+export function formatPercentTenths(value: number): string {
+  return `${Number(value.toFixed(1))}%`;
+}
+
+/** Percentage points to at most three decimals, the precision of a target: `0.012`. */
+export function formatPoints(value: number): string {
+  return String(Number(value.toFixed(3)));
+}

@@ -1,7 +1,7 @@
 import type { Service, Slo } from "../model/model.js";
 import { formatAvailability, formatPercent } from "../human/numbers.js";
 import { sloLogicalId } from "./logical-ids.js";
-import { serviceTitle } from "./titles.js";
+import { dashboardTitle, serviceTitle } from "./titles.js";
 import { DASHBOARD_RESOURCE, type DashboardResource, type DashboardSloWidget } from "./resources.js";
 
 /**
@@ -31,7 +31,7 @@ export function planDashboard(service: Service): DashboardResource {
     logicalId: `dashboard_${service.name.replace(/-/g, "_")}`,
     service: service.stack,
     config: {
-      title: `SLOs: ${serviceTitle(service)}`,
+      title: dashboardTitle(service),
       description: `Service level objectives of ${serviceTitle(service)}, grouped by journey. Managed by slocc: change the specs, not this dashboard.`,
       groups,
       note: dashboardNote(service),

@@ -5,6 +5,11 @@ export function serviceTitle(service: Service): string {
   return service.environment === undefined ? service.name : `${service.name} (${service.environment})`;
 }
 
+/** The title of a service instance's Datadog dashboard: `SLOs: web (staging)`. */
+export function dashboardTitle(service: Service): string {
+  return `SLOs: ${serviceTitle(service)}`;
+}
+
 /**
  * An SLO's name in Datadog: the display name it keeps (an adopted SLO's), else `<service> <slo>`
  * and the environment, unique across services and environments.

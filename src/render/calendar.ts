@@ -4,6 +4,11 @@ import type { PreviewReport, PreviewSlo } from "../preview/report.js";
 import type { ReviewEntry } from "../views/calendar.js";
 import { budgetText, sliText, statusText as previewStatus, wall } from "./preview-words.js";
 
+/** A service's place in the calendar and, when it is due for review and a preview was given, its SLOs as measured. */
+export interface ReviewWithMeasures extends ReviewEntry {
+  readonly measured?: readonly PreviewSlo[];
+}
+
 /** The review calendar as an aligned table, one service a row. */
 export function calendarText(entries: readonly ReviewEntry[]): string {
   const rows = entries.map((e) => [
@@ -34,10 +39,7 @@ function statusText(entry: ReviewEntry): string {
  * The SLOs of the services due for review as a preview measured them: one row per SLO and window
  * (target, measured SLI, budget spent), so a review starts from what each service did.
  */
-export function measuredText(
-  entries: readonly (ReviewEntry & { readonly measured?: readonly PreviewSlo[] })[],
-  report: PreviewReport,
-): string {
+export function measuredText(entries: readonly ReviewWithMeasures[], report: PreviewReport): string {
   const due = entries.filter((entry) => entry.measured !== undefined);
   const [toDay, toTime] = wall(report.to);
   const head = `Measured SLIs of the services due for review (preview up to ${toDay} ${toTime} UTC):`;

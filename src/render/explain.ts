@@ -1,7 +1,12 @@
-import { WINDOW_HOURS } from "../datadog/windows.js";
 import { formatDuration } from "../human/duration.js";
 import { formatSchedule } from "../views/schedule.js";
-import { formatAvailability, formatNumber, formatPercent } from "../human/numbers.js";
+import {
+  formatAvailability,
+  formatNumber,
+  formatPercent,
+  formatPercentTenths,
+  formatPoints,
+} from "../human/numbers.js";
 import { tableHeader, tableRow } from "./markdown.js";
 import type {
   CorrectionExplanation,
@@ -29,7 +34,7 @@ export function explainText(explanations: readonly SloExplanation[]): string {
       lines.push(`${e.service}/${e.slo}  (${e.sliKind} SLI, primary window ${e.primaryWindow})`);
       if (e.journey?.marginPoints !== undefined) lines.push(`  ${marginSentence(e.journey.marginPoints)}`);
       for (const objective of e.objectives)
-        lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective, e.sliceSeconds)}`);
+        lines.push(`  ${objective.window.padEnd(4)} ${objectiveSentence(objective)}`);
       if (e.tiers.length === 0 && e.droppedTiers.length === 0) lines.push("  no burn-rate alerts");
       for (const tier of e.tiers) lines.push(`  ${tier.severity.padEnd(6)} ${tierSentence(tier)}`);
       for (const dropped of e.droppedTiers) {
@@ -87,7 +92,7 @@ function objectivesTable(e: SloExplanation): string[] {
         formatPercent(o.target),
         o.warning === undefined ? "" : formatPercent(o.warning),
         `${formatDuration(o.budgetSeconds)} per ${o.window}`,
-        badShare(o, e.sliceSeconds, ""),
+        badShare(o, ""),
       ]),
     ),
   ];
@@ -165,16 +170,15 @@ function journeyHeading(e: SloExplanation): string {
 
 function marginSentence(points: number): string {
   return points >= 0
-    ? `margin under the journey's ceiling: ${Number(points.toFixed(3))} points`
-    : `target ABOVE the journey's ceiling by ${Number((-points).toFixed(3))} points: it cannot be met without redundancy`;
+    ? `margin under the journey's ceiling: ${formatPoints(points)} points`
+    : `target ABOVE the journey's ceiling by ${formatPoints(-points)} points: it cannot be met without redundancy`;
 }
 
-function objectiveSentence(o: ObjectiveExplanation, sliceSeconds: number | undefined): string {
+function objectiveSentence(o: ObjectiveExplanation): string {
   const warning = o.warning === undefined ? "" : `, warning ${formatPercent(o.warning)}`;
-  const days = WINDOW_HOURS[o.window] / 24;
   return (
     `target ${formatPercent(o.target)}${warning}: error budget ${formatDuration(o.budgetSeconds)} ` +
-    `per ${days} days, ${badShare(o, sliceSeconds, " of events")}`
+    `per ${o.windowDays} days, ${badShare(o, " of events")}`
   );
 }
 
@@ -182,10 +186,10 @@ function objectiveSentence(o: ObjectiveExplanation, sliceSeconds: number | undef
  * What may be bad: a share of events (`0.1%` and `ofEvents`, then `(1 in 1000)`), or for a
  * time-slice SLI a share of the time, counted in its slices (`0.1% of the time: 8 bad slices of 5 min`).
  */
-function badShare(o: ObjectiveExplanation, sliceSeconds: number | undefined, ofEvents: string): string {
-  if (sliceSeconds === undefined) return `${formatPercent(o.budgetPercent)}${ofEvents} (1 in ${o.oneBadIn})`;
-  const slices = Math.floor(o.budgetSeconds / sliceSeconds + 1e-9);
-  return `${formatPercent(o.budgetPercent)} of the time: ${plural(slices, "bad slice")} of ${formatDuration(sliceSeconds)}`;
+function badShare(o: ObjectiveExplanation, ofEvents: string): string {
+  if (o.badSlices === undefined) return `${formatPercent(o.budgetPercent)}${ofEvents} (1 in ${o.oneBadIn})`;
+  const { count, sliceSeconds } = o.badSlices;
+  return `${formatPercent(o.budgetPercent)} of the time: ${plural(count, "bad slice")} of ${formatDuration(sliceSeconds)}`;
 }
 
 function tierSentence(t: TierExplanation): string {
@@ -226,7 +230,7 @@ function descriptionOf(c: CorrectionExplanation): string {
 function excludedSentence(excluded: ExcludedTime): string {
   return (
     `excludes ${formatDuration(excluded.seconds)} from the ${excluded.window} window: an outage then would otherwise ` +
-    `spend ${formatPercent(Number(excluded.budgetPercent.toFixed(1)))} of its error budget (${formatDuration(excluded.budgetSeconds)})`
+    `spend ${formatPercentTenths(excluded.budgetPercent)} of its error budget (${formatDuration(excluded.budgetSeconds)})`
   );
 }
 

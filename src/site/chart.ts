@@ -35,16 +35,16 @@ function coordinate(value: number): string {
  * The daily SLI against the target line, as an inline SVG: one dot a day (red below the target),
  * joined by a line where days follow each other, gaps where a day has no data, and the stretches
  * where an alert would have fired shaded. Its text alternative is a title and a summary sentence
- * (also shown as the caption), and the values are in a table below it. Empty without any measured day.
+ * (also shown as the caption), and the values are in a table below it. Undefined without any measured day.
  */
-export function sliChart(input: ChartInput): Html {
+export function sliChart(input: ChartInput): Html | undefined {
   const { days, target } = input;
   const measured = days.flatMap((day, index) => (day.sli === null ? [] : [{ date: day.date, sli: day.sli, index }]));
   const lowest = measured.reduce<(typeof measured)[number] | undefined>(
     (low, day) => (low === undefined || day.sli < low.sli ? day : low),
     undefined,
   );
-  if (lowest === undefined) return html``;
+  if (lowest === undefined) return undefined;
   // From a little below the lowest of the target and the days, up to 100%: the target line always shows.
   const floor = Math.min(target, lowest.sli);
   const bottom = Math.max(0, floor - Math.max((100 - floor) * 0.25, 0.01));

@@ -1,8 +1,13 @@
 import { datadogMonitorUrl, datadogSloUrl } from "../datadog/app-url.js";
-import { WINDOW_HOURS } from "../datadog/windows.js";
 import { formatDuration } from "../human/duration.js";
 import { formatWallClock } from "../human/instant.js";
-import { formatAvailability, formatNumber, formatPercent } from "../human/numbers.js";
+import {
+  formatAvailability,
+  formatNumber,
+  formatPercent,
+  formatPercentTenths,
+  formatPoints,
+} from "../human/numbers.js";
 import type { PreviewAlert, PreviewSlo } from "../preview/report.js";
 import { plural } from "../util/text.js";
 import type { CatalogCorrection, CatalogJourney, CatalogService, CatalogSlo } from "../views/catalog.js";
@@ -158,13 +163,12 @@ function journeyFact(slo: CatalogSlo): Html {
     journey.ceilingPercent === undefined
       ? ""
       : html`; dependency ceiling ${formatAvailability(journey.ceilingPercent)}`;
-  const points = (value: number) => formatNumber(Number(value.toFixed(3)));
   const margin =
     journey.marginPoints === undefined
       ? ""
       : journey.marginPoints >= 0
-        ? html`; margin under the ceiling ${points(journey.marginPoints)} points`
-        : html`; <span class="status bad">target above the ceiling</span> by ${points(-journey.marginPoints)} points: it cannot be met without redundancy`;
+        ? html`; margin under the ceiling ${formatPoints(journey.marginPoints)} points`
+        : html`; <span class="status bad">target above the ceiling</span> by ${formatPoints(-journey.marginPoints)} points: it cannot be met without redundancy`;
   return html`<dt>Journey</dt><dd><a href="#journey-${journey.name}">${journey.name}</a>${ceiling}${margin}</dd>\n`;
 }
 
@@ -176,16 +180,16 @@ ${words.queries.map((q) => html`<p class="muted">${q.label}:</p>\n<code class="q
 
 /** `4 min 19 s per 30 days`. */
 function budgetAsTime(objective: ObjectiveExplanation): string {
-  return `${formatDuration(objective.budgetSeconds)} per ${WINDOW_HOURS[objective.window] / 24} days`;
+  return `${formatDuration(objective.budgetSeconds)} per ${objective.windowDays} days`;
 }
 
 function objectivesTable(slo: CatalogSlo, measured: PreviewSlo | undefined, site: SiteContext): Html {
   const e = slo.explanation;
   const withData = site.preview !== undefined;
   const badShare = (o: ObjectiveExplanation) =>
-    e.sliceSeconds === undefined
+    o.badSlices === undefined
       ? `${formatPercent(o.budgetPercent)} of events (1 in ${o.oneBadIn})`
-      : `${formatPercent(o.budgetPercent)} of the time (${plural(Math.floor(o.budgetSeconds / e.sliceSeconds + 1e-9), "bad slice")} of ${formatDuration(e.sliceSeconds)})`;
+      : `${formatPercent(o.budgetPercent)} of the time (${plural(o.badSlices.count, "bad slice")} of ${formatDuration(o.badSlices.sliceSeconds)})`;
   const measuredHeadings = withData
     ? html`<th scope="col" class="number">measured SLI</th><th scope="col">budget spent</th>`
     : "";
@@ -233,14 +237,19 @@ function measuredSection(slo: CatalogSlo, measured: PreviewSlo | undefined): Htm
       : html`<ul>\n${measured.problems.map((p) => html`<li><code>${p.code}</code> ${p.message}</li>\n`)}</ul>\n`;
   if (measured.status !== "ok")
     return html`<h4>Measured</h4>\n<p><strong>No data</strong>: ${NO_DATA_REASONS[measured.status]}.</p>\n${problems}`;
-  const primary = e.objectives.find((o) => o.window === e.primaryWindow);
-  const hasDays = measured.days.some((day) => day.sli !== null);
-  const chart =
-    primary !== undefined && hasDays
-      ? html`${sliChart({ id: `${sloAnchor(slo.name)}-chart`, subject: slo.title, target: primary.target, days: measured.days, alerts: measured.alerts })}\n`
-      : html`<p>No data for any single day of the ${e.primaryWindow} window: no chart.</p>\n`;
+  const chart = sliChart({
+    id: `${sloAnchor(slo.name)}-chart`,
+    subject: slo.title,
+    target: e.primary.target,
+    days: measured.days,
+    alerts: measured.alerts,
+  });
+  const drawn =
+    chart === undefined
+      ? html`<p>No data for any single day of the ${e.primaryWindow} window: no chart.</p>\n`
+      : html`${chart}\n`;
   return html`<h4>Measured</h4>
-${problems}${chart}${measured.alerts.length === 0 ? "" : firingList(measured.alerts)}`;
+${problems}${drawn}${measured.alerts.length === 0 ? "" : firingList(measured.alerts)}`;
 }
 
 function firingList(alerts: readonly PreviewAlert[]): Html {
@@ -298,7 +307,7 @@ function correctionsSection(corrections: readonly CatalogCorrection[], today: st
     const description = c.description === undefined ? "" : html` “${c.description}”`;
     const excluded = (c.excluded ?? []).map(
       (x) =>
-        html`<li>takes ${formatDuration(x.seconds)} out of the ${x.window} window, ${formatPercent(Number(x.budgetPercent.toFixed(1)))} of its error budget (${formatDuration(x.budgetSeconds)})</li>`,
+        html`<li>takes ${formatDuration(x.seconds)} out of the ${x.window} window, ${formatPercentTenths(x.budgetPercent)} of its error budget (${formatDuration(x.budgetSeconds)})</li>`,
     );
     return html`<li>${name}${c.category}${scope}${description}<br>${formatSchedule(c)}. ${correctionState(state, next, c.timezone, today)}${excluded.length > 0 ? html`<ul>${excluded}</ul>` : ""}</li>\n`;
   };

@@ -1,8 +1,8 @@
 import type { Journey, Model, Position, Service, Sli, Slo } from "../model/model.js";
-import { serviceTitle, sloTitle } from "../plan/titles.js";
+import { dashboardTitle, serviceTitle, sloTitle } from "../plan/titles.js";
 import { compareText } from "../util/text.js";
-import { reviewCalendar, type ReviewEntry } from "./calendar.js";
-import { explainModel, type CorrectionExplanation, type SloExplanation } from "./explain.js";
+import { reviewEntry, type ReviewEntry } from "./calendar.js";
+import { explainService, type CorrectionExplanation, type SloExplanation } from "./explain.js";
 import { nextOccurrences, type Occurrence } from "./occurrences.js";
 import { optional } from "../util/optional.js";
 
@@ -80,34 +80,24 @@ export interface CatalogCorrection {
  * times its corrections apply.
  */
 export function serviceCatalog(model: Model, today: string): CatalogService[] {
-  const reviews = new Map(reviewCalendar(model, today).map((entry) => [entry.service, entry]));
   const from = Date.parse(`${today}T00:00:00Z`) / 1000;
   return [...model.services]
     .sort((a, b) => compareText(a.stack, b.stack))
-    .map((service): CatalogService => {
-      const review = reviews.get(service.stack) ?? {
-        service: service.stack,
-        owner: service.owner,
-        approvers: [],
-        status: "unscheduled",
-      };
-      const explanations = explainModel({ services: [service], catalogs: [] });
-      return {
-        stack: service.stack,
-        name: service.name,
-        ...optional("environment", service.environment),
-        title: serviceTitle(service),
-        owner: service.owner,
-        ...optional("description", service.description),
-        approvers: service.approvers.map((handle) => handle.value),
-        ...optional("runbook", service.runbook?.value),
-        spec: service.at.self,
-        ...(service.dashboard ? { dashboardTitle: `SLOs: ${serviceTitle(service)}` } : {}),
-        review,
-        journeys: service.journeys.map((journey) => catalogJourney(journey, service)),
-        slos: explanations.map((explanation) => catalogSlo(service, explanation, from)),
-      };
-    });
+    .map((service): CatalogService => ({
+      stack: service.stack,
+      name: service.name,
+      ...optional("environment", service.environment),
+      title: serviceTitle(service),
+      owner: service.owner,
+      ...optional("description", service.description),
+      approvers: service.approvers.map((handle) => handle.value),
+      ...optional("runbook", service.runbook?.value),
+      spec: service.at.self,
+      ...(service.dashboard ? { dashboardTitle: dashboardTitle(service) } : {}),
+      review: reviewEntry(service, today),
+      journeys: service.journeys.map((journey) => catalogJourney(journey, service)),
+      slos: explainService(service).map(({ slo, explanation }) => catalogSlo(service, slo, explanation, from)),
+    }));
 }
 
 function catalogJourney(journey: Journey, service: Service): CatalogJourney {
@@ -121,8 +111,7 @@ function catalogJourney(journey: Journey, service: Service): CatalogJourney {
   };
 }
 
-function catalogSlo(service: Service, explanation: SloExplanation, from: number): CatalogSlo {
-  const slo = service.slos.find((candidate) => candidate.name === explanation.slo) as Slo;
+function catalogSlo(service: Service, slo: Slo, explanation: SloExplanation, from: number): CatalogSlo {
   const errorBudgetMonitorId = slo.alerts.errorBudget?.datadogId;
   return {
     name: slo.name,

@@ -26,11 +26,15 @@ export interface ObjectiveExplanation {
   readonly window: Window;
   readonly target: number;
   readonly warning?: number;
+  /** The window's length in days. */
+  readonly windowDays: number;
   readonly budgetSeconds: number;
   /** Share of events (or time slices) allowed to be bad, in percent. */
   readonly budgetPercent: number;
   /** One bad event in this many is the whole budget. */
   readonly oneBadIn: number;
+  /** For a time-slice SLI: the budget in whole slices that may be bad, and the length of a slice. */
+  readonly badSlices?: { readonly count: number; readonly sliceSeconds: number };
 }
 
 /** What names a tier in an explanation. */
@@ -91,6 +95,8 @@ export interface SloExplanation {
   /** For a time-slice SLI, the length of a slice in seconds: its budget is bad time, counted in slices. */
   readonly sliceSeconds?: number;
   readonly primaryWindow: Window;
+  /** The objective over the primary window: the one the spec lists first. */
+  readonly primary: ObjectiveExplanation;
   readonly objectives: readonly ObjectiveExplanation[];
   readonly tiers: readonly TierExplanation[];
   readonly droppedTiers: readonly DroppedTierExplanation[];
@@ -114,11 +120,17 @@ export function explainModel(model: Model, selector?: string): SloExplanation[] 
   return model.services
     .filter((service) => serviceName === undefined || service.stack === serviceName || service.name === serviceName)
     .flatMap((service) =>
-      [...service.slos]
-        .sort((a, b) => compareText(journeyOrder(a), journeyOrder(b)) || compareText(a.name, b.name))
-        .filter((slo) => sloName === undefined || slo.name === sloName)
-        .map((slo) => explainSlo(service, slo)),
+      explainService(service)
+        .filter(({ slo }) => sloName === undefined || slo.name === sloName)
+        .map(({ explanation }) => explanation),
     );
+}
+
+/** Each SLO of a service with its explanation, grouped by journey (in journey name order), then those without one. */
+export function explainService(service: Service): { readonly slo: Slo; readonly explanation: SloExplanation }[] {
+  return [...service.slos]
+    .sort((a, b) => compareText(journeyOrder(a), journeyOrder(b)) || compareText(a.name, b.name))
+    .map((slo) => ({ slo, explanation: explainSlo(service, slo) }));
 }
 
 /**
@@ -149,14 +161,16 @@ function journeyOrder(slo: Slo): string {
 function explainSlo(service: Service, slo: Slo): SloExplanation {
   const journey = service.journeys.find((candidate) => candidate.name === slo.journey?.value);
   const { errorBudget, runbook } = slo.alerts;
+  const sliceSeconds = slo.sli.kind === "timeSlice" ? slo.sli.intervalSeconds : undefined;
   return {
     service: service.stack,
     slo: slo.name,
     ...(journey ? { journey: explainJourney(journey, slo) } : {}),
     sliKind: slo.sli.kind,
-    ...(slo.sli.kind === "timeSlice" ? { sliceSeconds: slo.sli.intervalSeconds } : {}),
+    ...optional("sliceSeconds", sliceSeconds),
     primaryWindow: slo.primary.window,
-    objectives: slo.objectives.map(explainObjective),
+    primary: explainObjective(slo.primary, sliceSeconds),
+    objectives: slo.objectives.map((objective) => explainObjective(objective, sliceSeconds)),
     tiers: slo.alerts.burnRate.map(tierExplanation),
     droppedTiers: slo.alerts.dropped.map(droppedTierExplanation),
     ...(errorBudget ? { errorBudgetAlert: errorBudgetOf(errorBudget) } : {}),
@@ -202,14 +216,23 @@ function explainJourney(journey: Journey, slo: Slo): JourneyExplanation {
   return { ...base, ceilingPercent: percent, links, ...margin };
 }
 
-function explainObjective({ window, target, warning }: Objective): ObjectiveExplanation {
+function explainObjective(
+  { window, target, warning }: Objective,
+  sliceSeconds: number | undefined,
+): ObjectiveExplanation {
+  const budget = budgetSeconds(window, target);
   return {
     window,
     target,
     ...optional("warning", warning),
-    budgetSeconds: budgetSeconds(window, target),
+    windowDays: WINDOW_HOURS[window] / 24,
+    budgetSeconds: budget,
     budgetPercent: withoutFloatNoise(100 - target),
     oneBadIn: Math.round(100 / (100 - target)),
+    // A budget of exactly n slices comes out a hair under n in floating point.
+    ...(sliceSeconds === undefined
+      ? {}
+      : { badSlices: { count: Math.floor(budget / sliceSeconds + 1e-9), sliceSeconds } }),
   };
 }
 

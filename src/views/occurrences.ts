@@ -1,15 +1,13 @@
+import { rruleParts } from "../datadog/corrections.js";
 import { epochSeconds, wallClock } from "../util/zoned-time.js";
-import type { Correction } from "../model/model.js";
 import { optional } from "../util/optional.js";
+import type { Schedule } from "./schedule.js";
 
 /** One time a correction applies: from `start` to `end`, in epoch seconds. */
 export interface Occurrence {
   readonly start: number;
   readonly end: number;
 }
-
-/** A correction's schedule: its first start and time zone, and its end or recurrence. */
-export type Recurring = Pick<Correction, "start" | "end" | "rrule" | "durationSeconds" | "timezone">;
 
 /** Occurrences looked at before giving up: a daily rule over 250 years. */
 const MAX_STEPS = 100_000;
@@ -25,7 +23,7 @@ const DAY_SECONDS = 86_400;
  * skipped, as RFC 5545 says. UNTIL is a UTC instant (`20271231T235959Z`), a local time without
  * `Z`, or a date, meaning the end of that day in the correction's time zone.
  */
-export function nextOccurrences(correction: Recurring, from: number, count: number): Occurrence[] {
+export function nextOccurrences(correction: Schedule, from: number, count: number): Occurrence[] {
   if (correction.rrule === undefined) {
     const end = correction.end ?? correction.start;
     return end > from && count > 0 ? [{ start: correction.start, end }] : [];
@@ -63,8 +61,7 @@ interface Rule {
 
 /** The parts of a rule the rules have already checked (`FREQ=WEEKLY;INTERVAL=2;COUNT=10`). */
 function parseRule(rrule: string): Rule {
-  const body = rrule.startsWith("RRULE:") ? rrule.slice("RRULE:".length) : rrule;
-  const parts = new Map(body.split(";").map((part) => part.split("=") as [string, string]));
+  const parts = new Map(rruleParts(rrule));
   const count = parts.get("COUNT");
   const until = parts.get("UNTIL");
   return {
