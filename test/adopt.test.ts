@@ -408,6 +408,20 @@ describe("mapping the SLO alerts of an SLO", () => {
       { alert: ["@slack-b"], recovery: [] },
     ]);
   });
+
+  it("leaves out of an alert's own routing a state that notifies nobody, as the v1 writer does", () => {
+    const alerts = adoptAlerts(
+      ID,
+      [
+        monitor(61, burn("30d", "24h", "2h", "3"), {
+          thresholds: { critical: 3, warning: 2 },
+          message: "{{#is_warning}}@slack-a{{/is_warning}}",
+        }),
+      ],
+      targets,
+    );
+    expect(alerts.burnRate.map((tier) => tier.notify)).toEqual([{ warning: ["@slack-a"], recovery: [] }]);
+  });
 });
 
 describe("reading whom a monitor's message notifies in each state", () => {

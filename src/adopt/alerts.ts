@@ -4,11 +4,12 @@ import { formatSloAlertQuery, parseSloAlertQuery, type SloAlertQueryParts } from
 import { isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogMonitor } from "../datadog-api/responses.js";
 import { formatNumber } from "../human/numbers.js";
-import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
-import type { AlertNotifyV1, BurnRateTierV1, ErrorBudgetV1, NotifyV1 } from "../formats/slocc-v1/schema.js";
+import { failed, problemsText, succeeded, type Outcome } from "../diagnostics/outcome.js";
+import { alertNotifyData, type StateHandles } from "../formats/slocc-v1/from-model.js";
+import type { BurnRateTierV1, ErrorBudgetV1, NotifyV1 } from "../formats/slocc-v1/schema.js";
 import { SEVERITIES, type AlertSeverity } from "../model/model.js";
-import { compareText } from "../util/text.js";
-import { routingOfMessage, type MessageRouting } from "./routing.js";
+import { compareText, sameTexts } from "../util/text.js";
+import { routingOfMessage } from "./routing.js";
 import { optional } from "../util/optional.js";
 
 /** An SLO alert adopted as a tier or as the error-budget alert, with what the first apply changes in it. */
@@ -72,7 +73,7 @@ export function adoptAlerts(
   for (const monitor of [...monitors].sort((a, b) => a.id - b.id)) {
     const alert = mapAlert(sloId, monitor, targets);
     if (!alert.ok) {
-      refused.push({ monitorId: monitor.id, reason: alert.problems.map((problem) => problem.message).join("; ") });
+      refused.push({ monitorId: monitor.id, reason: problemsText(alert.problems) });
       continue;
     }
     const twin = mapped.find(({ alert: other }) => sameWindows(other, alert.value));
@@ -90,7 +91,7 @@ export function adoptAlerts(
   }
   const notify = sharedNotify(mapped.map(({ alert }) => alert));
   const own = (alert: MappedAlert) =>
-    notify[alert.severity] === undefined ? { notify: notifyData(alert.routing) } : {};
+    notify[alert.severity] === undefined ? { notify: alertNotifyData(alert.routing) } : {};
   const tiers = mapped.flatMap(({ alert }) => ("tier" in alert ? [{ ...alert.tier, ...own(alert) }] : []));
   const errorBudget = mapped.flatMap(({ alert }) =>
     "errorBudget" in alert ? [{ ...alert.errorBudget, ...own(alert) }] : [],
@@ -116,34 +117,14 @@ export function adoptAlerts(
 function sharedNotify(alerts: readonly MappedAlert[]): NotifyV1 {
   const shared: { page?: string[]; ticket?: string[] } = {};
   for (const severity of SEVERITIES) {
-    const routings = alerts.filter((alert) => alert.severity === severity).map((alert) => alert.routing);
-    const [first] = routings;
-    const uniform = (routing: MessageRouting) =>
-      routing.recovery === undefined && (routing.warning === undefined || sameList(routing.alert, routing.warning));
-    if (
-      first &&
-      uniform(first) &&
-      routings.every((routing) => uniform(routing) && sameList(routing.alert, first.alert))
-    )
-      shared[severity] = [...first.alert];
+    const written = alerts
+      .filter((alert) => alert.severity === severity)
+      .map((alert) => alertNotifyData(alert.routing));
+    const [first] = written;
+    if (Array.isArray(first) && written.every((notify) => Array.isArray(notify) && sameTexts(notify, first)))
+      shared[severity] = first;
   }
   return shared;
-}
-
-/** An alert's own `notify`: a list when every state hears the same handles, else each state's. */
-function notifyData(routing: MessageRouting): AlertNotifyV1 {
-  const { alert, warning, recovery } = routing;
-  if (recovery === undefined && (warning === undefined || sameList(alert, warning))) return [...alert];
-  return {
-    alert: [...alert],
-    // Left out, a state notifies nobody; recovery left out goes to whoever heard of the state.
-    ...(warning === undefined || warning.length === 0 ? {} : { warning: [...warning] }),
-    ...(recovery === undefined ? {} : { recovery: [...recovery] }),
-  };
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.join("\n") === b.join("\n");
 }
 
 function sameWindows(a: MappedAlert, b: MappedAlert): boolean {
@@ -155,7 +136,7 @@ function sameWindows(a: MappedAlert, b: MappedAlert): boolean {
   );
 }
 
-type MappedAlert = { readonly severity: AlertSeverity; readonly routing: MessageRouting } & (
+type MappedAlert = { readonly severity: AlertSeverity; readonly routing: StateHandles } & (
   { readonly tier: BurnRateTierV1 } | { readonly errorBudget: ErrorBudgetV1 }
 );
 

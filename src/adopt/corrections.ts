@@ -2,6 +2,7 @@ import { CORRECTION_CATEGORIES, rruleProblems } from "../datadog/corrections.js"
 import type { DatadogCorrection } from "../datadog-api/responses.js";
 import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import { CORRECTION_ID_PATTERN, type CorrectionV1 } from "../formats/slocc-v1/schema.js";
+import { formatIsoUtc } from "../human/instant.js";
 import { optional } from "../util/optional.js";
 
 /**
@@ -35,18 +36,13 @@ export function adoptCorrection(correction: DatadogCorrection): Outcome<Correcti
   return succeeded({
     category,
     ...(description ? { description } : {}),
-    start: instant(attributes.start),
-    ...(end === undefined ? {} : { end: instant(end) }),
+    start: formatIsoUtc(attributes.start),
+    ...(end === undefined ? {} : { end: formatIsoUtc(end) }),
     ...optional("rrule", rrule),
     ...(duration === undefined ? {} : { duration: durationText(duration) }),
     ...(timezone === "UTC" ? {} : { timezone }),
     datadogId: id,
   });
-}
-
-/** Epoch seconds as an ISO 8601 instant in UTC, without fractions: `2027-01-05T10:00:00Z`. */
-function instant(epoch: number): string {
-  return new Date(epoch * 1000).toISOString().replace(".000Z", "Z");
 }
 
 /** Seconds in the largest unit that divides them: `2h`, `90m`, `45s`. */

@@ -1,14 +1,6 @@
 import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
-import { compareText } from "../util/text.js";
-
-/** Who an alert's message notifies in each state, as slocc's routing says it (see `Routing` in the model). */
-export interface MessageRouting {
-  readonly alert: readonly string[];
-  /** Only for a monitor with a warning threshold: one without never warns. */
-  readonly warning?: readonly string[];
-  /** Every recovery's handles, when they are not those of the state recovered from. */
-  readonly recovery?: readonly string[];
-}
+import type { StateHandles } from "../formats/slocc-v1/from-model.js";
+import { compareText, sameTexts } from "../util/text.js";
 
 /** The states an SLO alert notifies in. */
 type State = "alert" | "warning" | "alertRecovery" | "warningRecovery";
@@ -35,7 +27,7 @@ const TOKEN = /\{\{\s*([#^/])\s*([a-z_]+)[^}]*\}\}|@[^\s{}]+/g;
  * someone other than who heard of its state and other than every recovery's handles) is refused,
  * never widened: no handle may hear of anything it did not hear of before.
  */
-export function routingOfMessage(message: string, warns: boolean): Outcome<MessageRouting> {
+export function routingOfMessage(message: string, warns: boolean): Outcome<StateHandles> {
   const heard = new Map<State, Set<string>>(STATES.map((state) => [state, new Set<string>()]));
   const open: { readonly name: string; readonly states: readonly State[] | undefined }[] = [];
   for (const match of message.matchAll(TOKEN)) {
@@ -70,12 +62,11 @@ export function routingOfMessage(message: string, warns: boolean): Outcome<Messa
   const sorted = (state: State) => [...(heard.get(state) ?? [])].sort(compareText);
   const alert = sorted("alert");
   const alertRecovery = sorted("alertRecovery");
-  const same = (a: readonly string[], b: readonly string[]) => a.join("\n") === b.join("\n");
-  if (!warns) return succeeded(same(alertRecovery, alert) ? { alert } : { alert, recovery: alertRecovery });
+  if (!warns) return succeeded(sameTexts(alertRecovery, alert) ? { alert } : { alert, recovery: alertRecovery });
   const warning = sorted("warning");
   const warningRecovery = sorted("warningRecovery");
-  if (same(alertRecovery, alert) && same(warningRecovery, warning)) return succeeded({ alert, warning });
-  if (same(alertRecovery, warningRecovery)) return succeeded({ alert, warning, recovery: alertRecovery });
+  if (sameTexts(alertRecovery, alert) && sameTexts(warningRecovery, warning)) return succeeded({ alert, warning });
+  if (sameTexts(alertRecovery, warningRecovery)) return succeeded({ alert, warning, recovery: alertRecovery });
   return failed(
     "NOT_ADOPTABLE",
     `its message sends the recovery from an alert to ${list(alertRecovery)} and the recovery from a warning to ` +

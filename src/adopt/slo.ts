@@ -3,7 +3,7 @@ import { MAX_SLO_MONITORS } from "../datadog/targets.js";
 import { SLOCC_TAG_KEYS, tagKey } from "../model/tags.js";
 import { compareWindows, isWindow, type Window } from "../datadog/windows.js";
 import type { DatadogCorrection, DatadogMonitor, DatadogSlo, DatadogTimeSlice } from "../datadog-api/responses.js";
-import { failed, succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
+import { failed, problemsText, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import {
   QUERY_NAME_PATTERN,
   SLO_ID_PATTERN,
@@ -61,9 +61,9 @@ export function adoptSlo(
   const refuse = (reason: string) => ({ refusals: [{ sloId: slo.id, sloName: slo.name, reason }] });
   if (!SLO_ID_PATTERN.test(slo.id)) return refuse(`its id is not 32 lowercase hexadecimal characters`);
   const sli = sliOf(slo);
-  if (!sli.ok) return refuse(reasons(sli.problems));
+  if (!sli.ok) return refuse(problemsText(sli.problems));
   const objectives = objectivesOf(slo);
-  if (!objectives.ok) return refuse(reasons(objectives.problems));
+  if (!objectives.ok) return refuse(problemsText(objectives.problems));
   const tags = tagsOf(slo.tags ?? []);
   const serviceTag = tagValues(tags.tags, "service")
     .map(nameFrom)
@@ -112,14 +112,10 @@ export function adoptSlo(
       ...adoptedCorrections.flatMap(({ correction, spec }) =>
         spec.ok
           ? []
-          : [{ sloId: slo.id, sloName: slo.name, correctionId: correction.id, reason: reasons(spec.problems) }],
+          : [{ sloId: slo.id, sloName: slo.name, correctionId: correction.id, reason: problemsText(spec.problems) }],
       ),
     ],
   };
-}
-
-function reasons(problems: readonly Problem[]): string {
-  return problems.map((problem) => problem.message).join("; ");
 }
 
 /** The SLI as spec data, with the one-time changes the provider plans for it after its import. */

@@ -11,6 +11,7 @@ import { compileRead, type Compilation, type Compiled, type CompileOptions } fro
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { printDiagnostics, printProblems } from "./print.js";
+import { optional } from "../util/optional.js";
 
 /** What to compare: the specs in `dir` at `base` against `head` (a ref, or the working tree). */
 export interface ChangeDiffOptions {
@@ -74,7 +75,7 @@ function compared(base: Compilation, head: Compilation, options: ChangeDiffOptio
 }
 
 /** Compiles the specs of `dir` as they are at a git ref, read from git's objects; a problem when git cannot read them. */
-export async function compileAtRef(
+async function compileAtRef(
   cwd: string,
   ref: string,
   dir: string,
@@ -96,7 +97,7 @@ export async function compileSince(
   context: AppContext,
   instead: string,
 ): Promise<Compiled | ExitCode> {
-  const base = await compileAtRef(context.cwd, ref, dir, today === undefined ? {} : { today });
+  const base = await compileAtRef(context.cwd, ref, dir, optional("today", today));
   if (!base.ok) return printProblems(base.problems, context);
   if (base.value.value) return base.value.value;
   const errors = base.value.diagnostics.filter((d) => d.severity === "error");

@@ -14,7 +14,7 @@ import {
   type DatadogCorrection,
 } from "../datadog-api/responses.js";
 import { failsRun } from "../diagnostics/diagnostic.js";
-import { succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
+import { problemsText, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import { loadSpecs } from "../load/load-specs.js";
 import { readSpecDirectory } from "../load/read-directory.js";
 import { renderDiagnosticsText } from "../render/diagnostics.js";
@@ -191,7 +191,7 @@ async function readDatadog(
   for (const raw of listed.value) {
     const summary = readObject(sloShape, raw);
     if (!summary.ok) {
-      refusals.push({ sloId: objectId(raw) ?? "(no id)", reason: reasonsOf(summary.problems) });
+      refusals.push({ sloId: objectId(raw) ?? "(no id)", reason: problemsText(summary.problems) });
       continue;
     }
     const id = summary.value.id;
@@ -204,7 +204,7 @@ async function readDatadog(
     if (!answer.ok) return answer;
     const detail = readObject(sloShape, answer.value);
     if (!detail.ok) {
-      refusals.push({ sloId: id, sloName: summary.value.name, reason: reasonsOf(detail.problems) });
+      refusals.push({ sloId: id, sloName: summary.value.name, reason: problemsText(detail.problems) });
       continue;
     }
     const alerts = [...(alertsBySlo.get(id) ?? [])];
@@ -219,7 +219,7 @@ async function readDatadog(
           sloId: id,
           sloName: summary.value.name,
           monitorId: alertId,
-          reason: reasonsOf(monitor.problems),
+          reason: problemsText(monitor.problems),
         });
     }
     const result = adoptSlo(detail.value, alerts, correctionsBySlo.get(id) ?? [], options);
@@ -227,10 +227,6 @@ async function readDatadog(
     refusals.push(...result.refusals);
   }
   return succeeded({ listed: listed.value.length, adopted, refusals, alreadyAdopted });
-}
-
-function reasonsOf(problems: readonly Problem[]): string {
-  return problems.map((problem) => problem.message).join("; ");
 }
 
 /**
@@ -248,7 +244,7 @@ function bySlo(listed: readonly unknown[], refusals: Refusal[]): Map<string, Dat
     }
     const sloId = (raw as { attributes?: { slo_id?: unknown } } | null)?.attributes?.slo_id;
     if (typeof sloId === "string")
-      refusals.push({ sloId, correctionId: objectId(raw) ?? "(no id)", reason: reasonsOf(read.problems) });
+      refusals.push({ sloId, correctionId: objectId(raw) ?? "(no id)", reason: problemsText(read.problems) });
   }
   return corrections;
 }

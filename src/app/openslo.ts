@@ -21,7 +21,7 @@ export interface Converted {
   /** One spec file per service, named `<service>.yaml`. */
   readonly files: readonly OutputFile[];
   /** What was read, by kind (`3 SLO`), in the format's order of kinds. */
-  readonly read?: readonly { readonly kind: string; readonly count: number }[];
+  readonly read: readonly { readonly kind: string; readonly count: number }[];
 }
 
 /** The outcome of a conversion: every diagnostic, and the specs only when none is an error. */
@@ -93,7 +93,7 @@ export async function importOpenSlo(paths: readonly string[], run: ImportRun, co
     diagnostics: sortDiagnostics([...read.diagnostics, ...converted.diagnostics]),
   };
   if (printDiagnostics(result, context, "text", run.strict) !== EXIT.ok || !result.value) return EXIT.failure;
-  const { files, model, read: kinds = [] } = result.value;
+  const { files, model, read: kinds } = result.value;
   if (files.length === 0) {
     const found =
       kinds

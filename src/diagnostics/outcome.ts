@@ -25,3 +25,8 @@ export function failed(problems: readonly Problem[]): Outcome<never>;
 export function failed(first: DiagnosticCode | readonly Problem[], message = ""): Outcome<never> {
   return { ok: false, problems: typeof first === "string" ? [{ code: first, message }] : first };
 }
+
+/** The messages of `problems` as one line, for a report that gives one reason. */
+export function problemsText(problems: readonly Problem[]): string {
+  return problems.map((problem) => problem.message).join("; ");
+}

@@ -15,8 +15,11 @@ import {
   type CorrectionResource,
   type DashboardResource,
   type MonitorResource,
+  type PlannedResource,
+  type SloResource,
   type StackPlan,
 } from "../plan/resources.js";
+import { sloReferences } from "../plan/references.js";
 import { escapeStrings, escapeTemplate } from "./escape.js";
 import { PlainResource } from "./plain-resource.js";
 import { DatadogProvider } from "./provider.js";
@@ -63,9 +66,31 @@ function addStack(app: App, plan: StackPlan, settings: StackSettings): void {
     slos.set(resource.logicalId, slo);
   }
   for (const resource of plan.resources) {
-    if (resource.resourceType === MONITOR_RESOURCE) addMonitor(stack, provider, resource, slos);
-    if (resource.resourceType === DASHBOARD_RESOURCE) addDashboard(stack, provider, resource, slos);
-    if (resource.resourceType === CORRECTION_RESOURCE) addCorrection(stack, provider, resource, slos);
+    if (resource.resourceType === SLO_RESOURCE) continue;
+    const added = addReferrer(stack, provider, resource, slos);
+    const triggers = sloReferences(resource)
+      .filter((reference) => reference.whenReplaced === "replace")
+      .map((reference) => sloReference(slos, reference.sloLogicalId, resource.logicalId))
+      .map((slo) => `${SLO_RESOURCE}.${slo.friendlyUniqueId}.id`);
+    // An SLO's replacement gives it a new id; an in-place update keeps it, and leaves the resource be.
+    if (triggers.length > 0) added.lifecycle = { replaceTriggeredBy: triggers };
+  }
+}
+
+/** A resource that refers to the stack's SLOs, added to the stack. */
+function addReferrer(
+  stack: TerraformStack,
+  provider: DatadogProvider,
+  resource: Exclude<PlannedResource, SloResource>,
+  slos: ReadonlyMap<string, PlainResource>,
+): PlainResource {
+  switch (resource.resourceType) {
+    case MONITOR_RESOURCE:
+      return addMonitor(stack, provider, resource, slos);
+    case DASHBOARD_RESOURCE:
+      return addDashboard(stack, provider, resource, slos);
+    case CORRECTION_RESOURCE:
+      return addCorrection(stack, provider, resource, slos);
   }
 }
 
@@ -74,7 +99,7 @@ function addDashboard(
   provider: DatadogProvider,
   dashboard: DashboardResource,
   slos: ReadonlyMap<string, PlainResource>,
-): void {
+): PlainResource {
   const { title, description, groups, note } = escapeStrings(dashboard.config);
   const attributes: DashboardAttributes = {
     title,
@@ -100,7 +125,7 @@ function addDashboard(
       { noteDefinition: { content: note } },
     ],
   };
-  new PlainResource(stack, dashboard.logicalId, provider, DASHBOARD_RESOURCE, attributes);
+  return new PlainResource(stack, dashboard.logicalId, provider, DASHBOARD_RESOURCE, attributes);
 }
 
 function sloReference(slos: ReadonlyMap<string, PlainResource>, sloLogicalId: string, user: string): PlainResource {
@@ -123,7 +148,7 @@ function addMonitor(
   provider: DatadogProvider,
   monitor: MonitorResource,
   slos: ReadonlyMap<string, PlainResource>,
-): void {
+): PlainResource {
   const slo = sloReference(slos, monitor.query.sloLogicalId, monitor.logicalId);
   // The query is compiler-made; only the SLO id reference goes in, unescaped, for Terraform to resolve.
   const attributes: MonitorAttributes = {
@@ -133,6 +158,7 @@ function addMonitor(
   const resource = new PlainResource(stack, monitor.logicalId, provider, MONITOR_RESOURCE, attributes);
   if (monitor.movedFrom) resource.moveFromId(`${MONITOR_RESOURCE}.${monitor.movedFrom}`);
   if (monitor.importId) resource.importFrom(escapeTemplate(monitor.importId));
+  return resource;
 }
 
 function addCorrection(
@@ -140,14 +166,12 @@ function addCorrection(
   provider: DatadogProvider,
   correction: CorrectionResource,
   slos: ReadonlyMap<string, PlainResource>,
-): void {
+): PlainResource {
   const slo = sloReference(slos, correction.sloLogicalId, correction.logicalId);
   // Every user text is escaped; only the SLO id reference goes in unescaped, for Terraform to resolve.
   const attributes: CorrectionAttributes = { ...escapeStrings(correction.config), sloId: idReference(slo) };
   const resource = new PlainResource(stack, correction.logicalId, provider, CORRECTION_RESOURCE, attributes);
-  // A correction cannot move to another SLO (Datadog's update request has no slo_id): when its SLO is
-  // replaced, the new id replaces the correction too. An in-place update of the SLO keeps its id.
-  resource.lifecycle = { replaceTriggeredBy: [`${SLO_RESOURCE}.${slo.friendlyUniqueId}.id`] };
   if (correction.movedFrom) resource.moveFromId(`${CORRECTION_RESOURCE}.${correction.movedFrom}`);
   if (correction.importId) resource.importFrom(escapeTemplate(correction.importId));
+  return resource;
 }

@@ -21,7 +21,7 @@ export interface SloReference {
  * these resources changes with it. Every resource type says here how it refers to SLOs: a monitor's
  * query and a dashboard widget's `slo_id` are updated in place (provider 4.19.0: neither is
  * ForceNew); a correction's `slo_id` cannot be updated (the API's update request has none), so the
- * emit stage makes the SLO's replacement replace it (`lifecycle.replace_triggered_by`).
+ * SLO's replacement replaces it. The emit stage writes `lifecycle.replace_triggered_by` from here.
  */
 export function sloReferences(resource: PlannedResource): SloReference[] {
   switch (resource.resourceType) {

@@ -22,7 +22,7 @@ const PROVIDER_PROBLEMS: readonly { readonly fixedIn: string; readonly problem: 
 ];
 
 /** The oldest provider that reads today's API and plans no change for unchanged stacks. */
-export const MINIMUM_DATADOG_PROVIDER = "4.5.0";
+const MINIMUM_DATADOG_PROVIDER = "4.5.0";
 
 /** What the stacks require by default: the newest 4.x Terraform can find, from the minimum on. */
 export const DEFAULT_DATADOG_PROVIDER = `>= ${MINIMUM_DATADOG_PROVIDER}, < 5.0.0`;
@@ -89,7 +89,7 @@ function lowestAllowed(clauses: readonly Clause[]): Version | undefined {
   const candidates: Version[] = [[0, 0, 0]];
   for (const { operator, version } of clauses) {
     if (operator === "=" || operator === ">=" || operator === "~>") candidates.push(version);
-    if (operator === ">" || operator === "!=") candidates.push(next(version));
+    if (operator === ">" || operator === "!=") candidates.push(advance(version, 1));
   }
   // Each `!=` may push the lowest one step further; at most that many steps past any candidate.
   const steps = clauses.filter((clause) => clause.operator === "!=").length;
@@ -121,10 +121,6 @@ function satisfies(version: Version, { operator, version: bound, written }: Clau
       return order >= 0 && version.slice(0, fixed).every((part, index) => part === bound[index]);
     }
   }
-}
-
-function next(version: Version): Version {
-  return [version[0], version[1], version[2] + 1];
 }
 
 function advance(version: Version, steps: number): Version {

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { diagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { resolveCorrection } from "../../model/corrections.js";
+import { CORRECTION_PARTS } from "../../model/corrections.js";
 import type { Correction, Draft, Position } from "../../model/model.js";
 import { correctionData } from "../slocc-v1/from-model.js";
 import { correctionV1 } from "../slocc-v1/schema.js";
-import { durationSeconds } from "../slocc-v1/to-model.js";
-import { optional } from "../../util/optional.js";
+import { correctionFromV1 } from "../slocc-v1/to-model.js";
 
 /**
  * Corrections as the `slocc/corrections` annotation holds them, OpenSLO having no field for them:
@@ -41,39 +40,12 @@ export function parseCorrections(
     );
     return [];
   }
-  return read.data.map((correction) => {
-    const { name, category, description, start, end, rrule, duration, timezone, datadogId } = correction;
-    const seconds = duration === undefined ? undefined : durationSeconds(duration);
-    return resolveCorrection({
-      ...optional("name", name),
-      scope,
-      written: {
-        category,
-        start,
-        ...optional("end", end),
-        ...optional("duration", duration),
-        ...optional("timezone", timezone),
-        keys: Object.keys(correction),
-      },
-      ...optional("description", description),
-      ...optional("rrule", rrule),
-      ...optional("durationSeconds", seconds),
-      ...optional("datadogId", datadogId),
-      // The annotation is one text: every part of every correction is located at it.
-      at: {
-        self: at,
-        name: at,
-        category: at,
-        description: at,
-        start: at,
-        end: at,
-        rrule: at,
-        duration: at,
-        timezone: at,
-        datadogId: at,
-      },
-    });
-  });
+  // The annotation is one text: every part of every correction is located at it.
+  const everyPartAt = {
+    ...Object.fromEntries(CORRECTION_PARTS.map((part) => [part, at])),
+    self: at,
+  } as Correction["at"];
+  return read.data.map((correction) => correctionFromV1(correction, scope, Object.keys(correction), everyPartAt));
 }
 
 function parsedJson(text: string): unknown {

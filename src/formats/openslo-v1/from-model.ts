@@ -16,6 +16,7 @@ import { SEVERITIES } from "../../model/model.js";
 import { tagKey } from "../../model/tags.js";
 import { ANNOTATIONS, formatObjectives } from "./annotations.js";
 import { formatCorrections } from "./corrections.js";
+import { SLICED_RATIO_FORMULAS } from "./indicator.js";
 import { OPENSLO_V1 } from "./schema.js";
 
 /** Something a service or one of its SLOs says that OpenSLO cannot hold as slocc means it. */
@@ -248,15 +249,9 @@ function objectiveOf(slo: Slo): Record<string, unknown> {
     value: sli.threshold,
     targetPercent: primary.target,
     timeSliceTarget: 1,
-    timeSliceWindow: sli.intervalSeconds === 60 ? "1m" : "5m",
+    timeSliceWindow,
   };
 }
-
-/** The two formulas of a ratio judged per time slice, as `slocc import openslo` writes them, by the events they count. */
-const SLICED_RATIO_FORMULAS: Readonly<Record<string, "good" | "bad">> = {
-  "query1 / query2": "good",
-  "(query2 - query1) / query2": "bad",
-};
 
 /**
  * The ratio a time-slice SLI judges slice by slice, when it is one OpenSLO can hold (a ratio with
@@ -266,7 +261,7 @@ const SLICED_RATIO_FORMULAS: Readonly<Record<string, "good" | "bad">> = {
 function slicedRatio(
   sli: TimeSliceSli,
 ): { readonly events: "good" | "bad"; readonly eventsQuery: string; readonly total: string } | undefined {
-  const events = SLICED_RATIO_FORMULAS[sli.formula];
+  const events = (["good", "bad"] as const).find((counted) => SLICED_RATIO_FORMULAS[counted] === sli.formula);
   const [first, second, ...others] = sli.queries;
   if (events === undefined || first?.name !== "query1" || second?.name !== "query2" || others.length > 0)
     return undefined;

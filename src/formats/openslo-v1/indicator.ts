@@ -17,6 +17,15 @@ export type Measurement =
     }
   | { readonly kind: "threshold"; readonly query?: string; readonly at: At<"query"> };
 
+/**
+ * The formula of a ratio judged per time slice, as a Datadog time-slice SLI writes it, by the
+ * events its first query counts: good (or bad) events `query1` over total events `query2`.
+ */
+export const SLICED_RATIO_FORMULAS = {
+  good: "query1 / query2",
+  bad: "(query2 - query1) / query2",
+} as const satisfies Record<Extract<Measurement, { kind: "ratio" }>["events"], string>;
+
 /** The SLI an SLO measures with: its inline `indicator`, or the SLI its `indicatorRef` names. */
 export function indicatorOf(
   slo: OpenSloObject<"SLO">,

@@ -27,7 +27,7 @@ import { alertingOf } from "./alert-policies.js";
 import { ANNOTATIONS, parseObjectives } from "./annotations.js";
 import { parseCorrections } from "./corrections.js";
 import { fixedMinutes, isCalendarUnit, windowOfMinutes } from "./durations.js";
-import { indicatorOf, measurementOf, type Measurement } from "./indicator.js";
+import { indicatorOf, measurementOf, SLICED_RATIO_FORMULAS, type Measurement } from "./indicator.js";
 import { checkReferences, ObjectIndex, readObjects, type OpenSloObject } from "./objects.js";
 import { KINDS, type Kind } from "./schema.js";
 import { optional } from "../../util/optional.js";
@@ -406,7 +406,7 @@ function objectiveTarget({ data, path, keys, origin, refuse }: WrittenObjective)
 
 /** A ratio's objective: its target, and when it is judged per time slice, how a slice's ratio is judged. */
 function ratioObjective(objective: Draft<Objective>, written: WrittenObjective, perSlice: boolean): ObjectiveReading {
-  const { data, path, keys, origin, refuse } = written;
+  const { path, keys, origin, refuse } = written;
   // A ratio judged per time slice may say with `op` how a slice's ratio compares with its target.
   const misplaced = (perSlice ? ["value"] : ["op", "value"]).find((key) => keys.includes(key));
   if (misplaced) {
@@ -418,12 +418,13 @@ function ratioObjective(objective: Draft<Objective>, written: WrittenObjective, 
     );
   }
   if (!perSlice) return { objective };
-  const slice = ratioSlice(data, keys, (key) => origin.at([...path, key]), origin.at(path), refuse);
+  const slice = ratioSlice(written);
   return slice ? { objective, slice } : { objective };
 }
 
 /** How a threshold metric's time slice is judged: `op` and `value` over a `timeSliceWindow` of 1 or 5 minutes. */
-function thresholdSlice({ data, path, keys, origin, refuse }: WrittenObjective): TimeSliceCondition | undefined {
+function thresholdSlice(written: WrittenObjective): TimeSliceCondition | undefined {
+  const { data, path, keys, origin, refuse } = written;
   const missing = ["op", "value", "timeSliceWindow"].filter((key) => !keys.includes(key));
   if (missing.length > 0) {
     refuse(
@@ -437,18 +438,12 @@ function thresholdSlice({ data, path, keys, origin, refuse }: WrittenObjective):
       origin.at([...path, "timeSliceTarget"]),
     );
   }
-  const sliceMinutes = data.timeSliceWindow === undefined ? undefined : fixedMinutes(data.timeSliceWindow);
-  if (data.timeSliceWindow !== undefined && sliceMinutes !== 1 && sliceMinutes !== 5) {
-    refuse(
-      `Datadog time slices last 1 or 5 minutes, not ${data.timeSliceWindow}: write \`1m\` or \`5m\``,
-      origin.at([...path, "timeSliceWindow"]),
-    );
-  }
-  if (data.op === undefined || data.value === undefined || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
+  const intervalSeconds = sliceSeconds(written);
+  if (data.op === undefined || data.value === undefined || intervalSeconds === undefined) return undefined;
   return {
     comparator: COMPARATORS[data.op],
     threshold: data.value,
-    intervalSeconds: sliceMinutes === 1 ? 60 : 300,
+    intervalSeconds,
     at: { comparator: origin.at([...path, "op"]), threshold: origin.at([...path, "value"]) },
   };
 }
@@ -457,23 +452,15 @@ function thresholdSlice({ data, path, keys, origin, refuse }: WrittenObjective):
  * How a time slice of a ratio judged slice by slice is good: its ratio reaches `timeSliceTarget`
  * (a fraction, such as 0.95; or exceeds it, with `op: gt`) over a `timeSliceWindow` of 1 or 5 minutes.
  */
-function ratioSlice(
-  data: {
-    readonly op?: keyof typeof COMPARATORS | undefined;
-    readonly timeSliceTarget?: number | undefined;
-    readonly timeSliceWindow?: string | undefined;
-  },
-  keys: readonly string[],
-  at: (key: string) => Position,
-  objectiveAt: Position,
-  refuse: (message: string, at: Position) => void,
-): TimeSliceCondition | undefined {
+function ratioSlice(written: WrittenObjective): TimeSliceCondition | undefined {
+  const { data, path, keys, origin, refuse } = written;
+  const at = (key: string) => origin.at([...path, key]);
   const missing = ["timeSliceTarget", "timeSliceWindow"].filter((key) => !keys.includes(key));
   if (missing.length > 0) {
     refuse(
       "a ratio judged per time slice gives `timeSliceTarget` (the ratio a good slice reaches, such as 0.95) and " +
         `\`timeSliceWindow\` (1m or 5m): add ${missing.map((key) => `\`${key}\``).join(", ")}`,
-      objectiveAt,
+      origin.at(path),
     );
   }
   const target = data.timeSliceTarget;
@@ -484,13 +471,7 @@ function ratioSlice(
       at("timeSliceTarget"),
     );
   }
-  const sliceMinutes = data.timeSliceWindow === undefined ? undefined : fixedMinutes(data.timeSliceWindow);
-  if (data.timeSliceWindow !== undefined && sliceMinutes !== 1 && sliceMinutes !== 5) {
-    refuse(
-      `Datadog time slices last 1 or 5 minutes, not ${data.timeSliceWindow}: write \`1m\` or \`5m\``,
-      at("timeSliceWindow"),
-    );
-  }
+  const intervalSeconds = sliceSeconds(written);
   const rising = data.op === undefined || data.op === "gt" || data.op === "gte";
   if (!rising) {
     refuse(
@@ -498,14 +479,27 @@ function ratioSlice(
       at("op"),
     );
   }
-  if (!targetValid || !rising || (sliceMinutes !== 1 && sliceMinutes !== 5)) return undefined;
+  if (!targetValid || !rising || intervalSeconds === undefined) return undefined;
   const targetAt = at("timeSliceTarget");
   return {
     comparator: data.op === "gt" ? ">" : ">=",
     threshold: target,
-    intervalSeconds: sliceMinutes === 1 ? 60 : 300,
+    intervalSeconds,
     at: { comparator: data.op === undefined ? targetAt : at("op"), threshold: targetAt },
   };
+}
+
+/** The length of a time slice in seconds: a `timeSliceWindow` of 1 or 5 minutes, any other refused. */
+function sliceSeconds({ data, path, origin, refuse }: WrittenObjective): 60 | 300 | undefined {
+  if (data.timeSliceWindow === undefined) return undefined;
+  const minutes = fixedMinutes(data.timeSliceWindow);
+  if (minutes === 1) return 60;
+  if (minutes === 5) return 300;
+  refuse(
+    `Datadog time slices last 1 or 5 minutes, not ${data.timeSliceWindow}: write \`1m\` or \`5m\``,
+    origin.at([...path, "timeSliceWindow"]),
+  );
+  return undefined;
 }
 
 /**
@@ -577,15 +571,13 @@ function sliOf(measured: Measurement, slice: TimeSliceCondition | undefined): Dr
 
 /**
  * A ratio judged slice by slice, as a Datadog time-slice SLI: the formula of the slice's ratio over
- * its two queries (`query1 / query2` for good events over total, `(query2 - query1) / query2` for
- * bad ones), good when it reaches the slice's target.
+ * its two queries, events over total, good when it reaches the slice's target.
  */
 function slicedRatio(
   measured: Extract<Measurement, { kind: "ratio" }>,
   slice: TimeSliceCondition,
 ): Draft<TimeSliceSli> {
   const { events, eventsQuery, total, at } = measured;
-  const formula = events === "good" ? "query1 / query2" : "(query2 - query1) / query2";
   const named = (name: string, query: string | undefined, position: Position) => ({
     name,
     ...optional("query", query),
@@ -593,7 +585,7 @@ function slicedRatio(
   });
   return {
     kind: "timeSlice",
-    formula,
+    formula: SLICED_RATIO_FORMULAS[events],
     queries: [named("query1", eventsQuery, at.events), named("query2", total, at.total)],
     ...slice,
     at: { self: at.self, formula: at.self, queries: at.self, ...slice.at },
@@ -607,25 +599,29 @@ function slicedRatio(
  * a `team` value that is the service's owner is left out, as slocc tags the owner as `team` itself.
  */
 function labelTags(object: OpenSloObject<"Service" | "SLO">, owner: string | undefined): Tag[] {
-  const labels = object.data.metadata?.labels ?? {};
-  return Object.entries(labels).flatMap(([key, value]) => {
-    const path = ["metadata", "labels", key];
+  return Object.keys(object.data.metadata?.labels ?? {}).flatMap((key) => {
     const reserved = isSloccTagKey(key);
     const tagKey = reserved ? `${OPENSLO_LABEL_PREFIX}${key}` : key;
-    const values = Array.isArray(value) ? value : [value];
-    const written = values.flatMap((each, position) =>
-      typeof each === "string" && each !== ""
-        ? [{ text: `${tagKey}:${each}`, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
-        : [],
-    );
-    const kept = written.filter(({ text }) => !(isTeamKey(key) && text === `${tagKey}:${owner ?? ""}`));
-    if (written.length > 0) return kept.map(({ text, at }) => tagOf(text, at));
-    return [tagOf(tagKey, object.origin.at(path, "key"))];
+    const written = labelValues(object, key);
+    const kept = written.filter(({ value }) => !(isTeamKey(key) && value === owner));
+    if (written.length > 0) return kept.map(({ value, at }) => tagOf(`${tagKey}:${value}`, at));
+    return [tagOf(tagKey, object.origin.at(["metadata", "labels", key], "key"))];
   });
 }
 
+/** The values a label gives, one or a list, each where it is written; empty ones left out. */
+function labelValues(object: OpenSloObject<"Service" | "SLO">, key: string): Located<string>[] {
+  const value = object.data.metadata?.labels?.[key];
+  const path = ["metadata", "labels", key];
+  return (Array.isArray(value) ? value : [value]).flatMap((each, position) =>
+    typeof each === "string" && each !== ""
+      ? [{ value: each, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
+      : [],
+  );
+}
+
 /** The prefix of a label whose key slocc reserves for its own tags: `team` is kept as `openslo-team`. */
-export const OPENSLO_LABEL_PREFIX = "openslo-";
+const OPENSLO_LABEL_PREFIX = "openslo-";
 
 function isSloccTagKey(key: string): boolean {
   return Object.hasOwn(SLOCC_TAG_KEYS, normaliseTag(key));
@@ -645,16 +641,9 @@ function teamOwner(
   diagnostics: Diagnostic[],
 ): Located<string> | undefined {
   const teams = objects.flatMap((object) =>
-    Object.entries(object.data.metadata?.labels ?? {})
-      .filter(([key]) => isTeamKey(key))
-      .flatMap(([key, value]) => {
-        const path = ["metadata", "labels", key];
-        return (Array.isArray(value) ? value : [value]).flatMap((each, position) =>
-          typeof each === "string" && each !== ""
-            ? [{ value: each, at: object.origin.at(Array.isArray(value) ? [...path, position] : path) }]
-            : [],
-        );
-      }),
+    Object.keys(object.data.metadata?.labels ?? {})
+      .filter(isTeamKey)
+      .flatMap((key) => labelValues(object, key)),
   );
   const [first] = teams;
   if (first === undefined) return undefined;

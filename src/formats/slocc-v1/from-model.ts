@@ -16,8 +16,8 @@ import type {
 } from "../../model/model.js";
 import { singleQuery } from "../../model/time-slice.js";
 import { SEVERITIES } from "../../model/model.js";
-import { compareText } from "../../util/text.js";
-import { SPEC_V1, type ServiceV1 } from "./schema.js";
+import { compareText, sameTexts } from "../../util/text.js";
+import { SPEC_V1, type AlertNotifyV1, type ServiceV1 } from "./schema.js";
 import { optional } from "../../util/optional.js";
 
 /**
@@ -205,18 +205,38 @@ function tierData(tier: BurnRateTier, slo: Slo): Record<string, unknown> {
   };
 }
 
-/** An alert's own routing: a list when every state hears the same handles, else each state's. */
+/** An alert's own routing, where it has one. */
 function routingData(routing: Routing | undefined): Record<string, unknown> {
   if (routing === undefined) return {};
-  const alert = values(routing.alert);
-  const warning = values(routing.warning);
-  if (routing.recovery === undefined && alert.join("\n") === warning.join("\n")) return { notify: alert };
   return {
-    notify: {
-      ...(alert.length === 0 ? {} : { alert }),
-      ...(warning.length === 0 ? {} : { warning }),
-      ...(routing.recovery === undefined ? {} : { recovery: values(routing.recovery) }),
-    },
+    notify: alertNotifyData({
+      alert: values(routing.alert),
+      warning: values(routing.warning),
+      ...optional("recovery", routing.recovery && values(routing.recovery)),
+    }),
+  };
+}
+
+/** Whom an alert notifies in each state. */
+export interface StateHandles {
+  readonly alert: readonly string[];
+  /** Left out for an alert that never warns. */
+  readonly warning?: readonly string[];
+  /** Every recovery's handles, when they are not those of the state recovered from. */
+  readonly recovery?: readonly string[];
+}
+
+/**
+ * An alert's own `notify`: a list when every state hears the same handles, else each state's,
+ * a state that notifies nobody left out.
+ */
+export function alertNotifyData(handles: StateHandles): AlertNotifyV1 {
+  const { alert, warning, recovery } = handles;
+  if (recovery === undefined && (warning === undefined || sameTexts(alert, warning))) return [...alert];
+  return {
+    ...(alert.length === 0 ? {} : { alert: [...alert] }),
+    ...(warning === undefined || warning.length === 0 ? {} : { warning: [...warning] }),
+    ...(recovery === undefined ? {} : { recovery: [...recovery] }),
   };
 }
 
@@ -224,7 +244,7 @@ function routingData(routing: Routing | undefined): Record<string, unknown> {
 function notifyData(notify: Service["notify"], inherited: Service["notify"]): Record<string, unknown> {
   const own = SEVERITIES.flatMap((severity) => {
     const handles = values(notify[severity]);
-    return handles.join("\n") === values(inherited[severity]).join("\n") ? [] : [[severity, handles] as const];
+    return sameTexts(handles, values(inherited[severity])) ? [] : [[severity, handles] as const];
   });
   return own.length === 0 ? {} : { notify: Object.fromEntries(own) };
 }

@@ -582,29 +582,47 @@ function correctionsOf(
   scope: Correction["scope"],
   origin: Origin,
 ): Draft<Correction>[] {
-  return (data ?? []).flatMap((correction, index) => {
-    if (correction === undefined) return [];
-    const { name, category, description, start, end, rrule, duration, timezone, datadogId } = correction;
-    const seconds = duration === undefined ? undefined : durationSeconds(duration);
-    return [
-      resolveCorrection({
-        ...optional("name", name),
-        scope,
-        written: {
-          ...optional("category", category),
-          ...optional("start", start),
-          ...optional("end", end),
-          ...optional("duration", duration),
-          ...optional("timezone", timezone),
-          keys: origin.keysAt([...path, index]),
-        },
-        ...optional("description", description),
-        ...optional("rrule", rrule),
-        ...optional("durationSeconds", seconds),
-        ...optional("datadogId", datadogId),
-        at: origin.parts([...path, index], CORRECTION_PARTS),
-      }),
-    ];
+  return (data ?? []).flatMap((correction, index) =>
+    correction === undefined
+      ? []
+      : [
+          correctionFromV1(
+            correction,
+            scope,
+            origin.keysAt([...path, index]),
+            origin.parts([...path, index], CORRECTION_PARTS),
+          ),
+        ],
+  );
+}
+
+/**
+ * One correction as a slocc spec writes it, resolved as far as it can be read: `keys` are the
+ * keys written, `at` where each part was.
+ */
+export function correctionFromV1(
+  correction: Salvaged<CorrectionV1>,
+  scope: Correction["scope"],
+  keys: readonly string[],
+  at: Correction["at"],
+): Draft<Correction> {
+  const { name, category, description, start, end, rrule, duration, timezone, datadogId } = correction;
+  return resolveCorrection({
+    ...optional("name", name),
+    scope,
+    written: {
+      ...optional("category", category),
+      ...optional("start", start),
+      ...optional("end", end),
+      ...optional("duration", duration),
+      ...optional("timezone", timezone),
+      keys,
+    },
+    ...optional("description", description),
+    ...optional("rrule", rrule),
+    ...optional("durationSeconds", duration === undefined ? undefined : durationSeconds(duration)),
+    ...optional("datadogId", datadogId),
+    at,
   });
 }
 
@@ -695,7 +713,7 @@ function reviewOf(
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
 
 /** Seconds in a duration as a spec writes it, such as `300ms`, `5m` or `24h`; undefined for anything else. */
-export function durationSeconds(duration: string): number | undefined {
+function durationSeconds(duration: string): number | undefined {
   const match = DURATION_PATTERN.exec(duration);
   return match ? Number(match[1]) * (SECONDS_PER_UNIT[match[2] ?? ""] ?? Number.NaN) : undefined;
 }
