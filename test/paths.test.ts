@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findProjectRoot } from "../src/app/project-root.js";
+import { findProject } from "../src/app/project-root.js";
 import { runBinary, runCli } from "./support/cli.js";
 import { RATIO_SLO, readTree, serviceYaml, tempDir } from "./support/compile.js";
 import { TempRepo } from "./support/git.js";
@@ -33,21 +33,33 @@ describe("the project root", () => {
       files: [".git/HEAD"],
       cwd: "a/b",
       root: "a/b",
+      top: ".",
     },
     {
       case: "never a package.json above the git repository",
       files: ["package.json", "repo/.git/HEAD"],
       cwd: "repo/a",
       root: "repo/a",
+      top: "repo",
     },
-  ])("is $case", async ({ files, cwd, root }) => {
+    {
+      case: "a directory below the top of its git repository",
+      files: ["repo/.git", "repo/a/package.json"],
+      cwd: "repo/a/b",
+      root: "repo/a",
+      top: "repo",
+    },
+  ])("is $case", async ({ files, cwd, root, top }) => {
     const dir = await tempDir("slocc-root-");
     await mkdir(join(dir, cwd), { recursive: true });
     for (const file of files) {
       await mkdir(join(dir, file, ".."), { recursive: true });
       await writeFile(join(dir, file), "{}\n");
     }
-    expect(await findProjectRoot(join(dir, cwd))).toBe(join(dir, root));
+    expect(await findProject(join(dir, cwd))).toEqual({
+      root: join(dir, root),
+      repositoryTop: top === undefined ? undefined : join(dir, top),
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { displayPath, isSpecFileName } from "../load/read-directory.js";
 import type { AppContext } from "./context.js";
@@ -6,8 +6,9 @@ import { EXIT, type ExitCode } from "./exit.js";
 import { gitIgnoreRule } from "./git-ignore.js";
 import { checkInstall } from "./install-route.js";
 import { fileExists } from "./output-files.js";
+import { fileOnTheWay } from "./output-path.js";
 import { PACKAGE_ROOT } from "./package-root.js";
-import { findProjectRoot, repositoryTopOf } from "./project-root.js";
+import { findProject } from "./project-root.js";
 import { SCHEMA_FILE, schemaModeline } from "./schema.js";
 
 /** Where `init` puts the specs, as the CLI's commands read them by default. */
@@ -41,7 +42,7 @@ type Outcome =
   | { readonly path: string; readonly action: "skipped"; readonly note: string };
 
 /**
- * `slocc init`: sets up the project (the {@link findProjectRoot | project root} of `context.cwd`)
+ * `slocc init`: sets up the project (the {@link findProject | project root} of `context.cwd`)
  * to keep its SLOs with slocc: an example spec in `slos/` naming the installed JSON Schema for
  * editors, `cdktf.json`, the GitHub workflow and the `.gitignore` entries for what synthesizing and
  * planning leave behind. It never overwrites a file: what exists is skipped (a `.gitignore` only
@@ -50,8 +51,7 @@ type Outcome =
  * says what to run when it would not.
  */
 export async function initRepository(context: AppContext): Promise<ExitCode> {
-  const root = await findProjectRoot(context.cwd);
-  const top = await repositoryTopOf(root);
+  const { root, repositoryTop: top } = await findProject(context.cwd);
   const outcomes = [await writeExample(root)];
   for (const template of SCAFFOLD) {
     const text = await readFile(join(PACKAGE_ROOT, template.source), "utf8");
@@ -60,19 +60,19 @@ export async function initRepository(context: AppContext): Promise<ExitCode> {
   outcomes.push(await extendGitignore(root));
   const shown = (path: string) => displayPath(resolve(root, path), context.cwd);
   const lines = outcomes.map((outcome) => `${outcome.action.padEnd(7)} ${shown(outcome.path)}: ${outcome.note}`);
-  const install = await checkInstall(root, top);
-  lines.push(...install.problems.map((problem) => `warning: ${problem}`));
+  const installProblems = await checkInstall(root, top);
+  lines.push(...installProblems.map((problem) => `warning: ${problem}`));
   if (top !== undefined && top !== root) {
     lines.push(
       `warning: GitHub runs only the workflows at the top of the repository (${displayPath(top, context.cwd)}/.github/workflows): ` +
         `move ${shown(".github/workflows/slo.yml")} there, with \`defaults.run.working-directory\` and its paths made relative to the top`,
     );
   }
-  if (install.problems.length === 0 && !(await fileExists(resolve(root, "node_modules", "slocc", SCHEMA_FILE)))) {
+  if (installProblems.length === 0 && !(await fileExists(resolve(root, "node_modules", "slocc", SCHEMA_FILE)))) {
     lines.push("note: slocc is not in node_modules yet, so editors cannot find its schema: run npm install");
   }
   lines.push(...(await lockFilesIgnored(root, top, context.cwd)));
-  if (install.problems.length > 0 && root !== context.cwd) {
+  if (installProblems.length > 0 && root !== context.cwd) {
     lines.push(
       `note: run those commands in the project root, ${displayPath(root, context.cwd)} (the nearest directory upward with cdktf.json or package.json)`,
     );
@@ -103,23 +103,16 @@ async function writeExample(root: string): Promise<Outcome> {
 async function writeNew(root: string, path: string, text: string, purpose: string): Promise<Outcome> {
   const target = resolve(root, path);
   if (await fileExists(target)) return { path, action: "skipped", note: "it exists" };
-  const blocking = await fileOnTheWay(root, path);
+  const blocking = await fileOnTheWay(target);
   if (blocking !== undefined)
-    return { path, action: "skipped", note: `${blocking} is a file, where a directory would hold it` };
+    return {
+      path,
+      action: "skipped",
+      note: `${displayPath(blocking, root)} is a file, where a directory would hold it`,
+    };
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, text, { flag: "wx" });
   return { path, action: "wrote", note: purpose };
-}
-
-/** The first directory of `path` (relative to `root`) that exists as something else, such as a file `slos`. */
-async function fileOnTheWay(root: string, path: string): Promise<string | undefined> {
-  const parts = path.split("/").slice(0, -1);
-  for (let index = 1; index <= parts.length; index++) {
-    const dir = parts.slice(0, index).join("/");
-    const found = await stat(resolve(root, dir)).catch(() => undefined);
-    if (found && !found.isDirectory()) return dir;
-  }
-  return undefined;
 }
 
 /** Adds the entries `.gitignore` lacks, after its own lines; creates it when absent. */

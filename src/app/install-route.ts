@@ -1,6 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { gitIgnoreRule } from "./git-ignore.js";
+import { fileExists } from "./output-files.js";
 
 /** How a project's package.json installs slocc, read from the specifier npm saved there. */
 export type InstallRoute =
@@ -36,14 +37,6 @@ export function installRouteOf(spec: string): InstallRoute {
   return { kind: "registry", spec };
 }
 
-/** What the repository needs for CI to install the slocc it uses, with what to run. */
-export interface InstallCheck {
-  /** The route package.json names, or undefined when it names none. */
-  readonly route?: InstallRoute;
-  /** Each problem, as a sentence that says what to do. */
-  readonly problems: readonly string[];
-}
-
 /** How to install the release tarball so that CI installs it too, for messages. */
 function vendoredInstall(tarball: string): string {
   return `mkdir -p vendor && cp ${tarball} vendor/ && npm install --save-dev ./vendor/${tarball.split("/").pop() ?? tarball}, then commit vendor/`;
@@ -53,37 +46,33 @@ function vendoredInstall(tarball: string): string {
  * Checks that CI, which clones the repository and runs `npm ci`, installs the same slocc as
  * `root/package.json` names: that package.json lists slocc, from the registry, a tarball URL, or a
  * tarball inside the repository (`repositoryTop`, or `root` outside git) that git does not ignore;
- * and that package-lock.json is there, which `npm ci` and setup-node's npm cache need.
+ * and that package-lock.json is there, which `npm ci` and setup-node's npm cache need. Resolves to
+ * each problem found, as a sentence that says what to do.
  */
-export async function checkInstall(root: string, repositoryTop: string | undefined): Promise<InstallCheck> {
+export async function checkInstall(root: string, repositoryTop: string | undefined): Promise<string[]> {
   const manifest = await readFile(join(root, "package.json"), "utf8").then(
     (text) => JSON.parse(text) as unknown,
     () => undefined,
   );
   const release = "slocc-<version>.tgz";
   if (manifest === undefined) {
-    return {
-      problems: [
-        `no package.json here, so CI's \`npm ci\` cannot install slocc: install the release tarball, ${vendoredInstall(release)}`,
-      ],
-    };
+    return [
+      `no package.json here, so CI's \`npm ci\` cannot install slocc: install the release tarball, ${vendoredInstall(release)}`,
+    ];
   }
   const spec = dependencySpec(manifest, "slocc");
-  const lockProblems = (await exists(join(root, "package-lock.json")))
+  const lockProblems = (await fileExists(join(root, "package-lock.json")))
     ? []
     : [
         "no package-lock.json, which CI's `npm ci` and its npm cache need: run npm install, and commit package-lock.json",
       ];
   if (spec === undefined) {
-    return {
-      problems: [
-        `package.json does not list slocc, so CI's \`npm ci\` will not install it: ${vendoredInstall(release)}`,
-        ...lockProblems,
-      ],
-    };
+    return [
+      `package.json does not list slocc, so CI's \`npm ci\` will not install it: ${vendoredInstall(release)}`,
+      ...lockProblems,
+    ];
   }
-  const route = installRouteOf(spec);
-  return { route, problems: [...(await routeProblems(route, root, repositoryTop)), ...lockProblems] };
+  return [...(await routeProblems(installRouteOf(spec), root, repositoryTop)), ...lockProblems];
 }
 
 async function routeProblems(route: InstallRoute, root: string, top: string | undefined): Promise<string[]> {
@@ -129,11 +118,4 @@ function dependencySpec(manifest: unknown, name: string): string | undefined {
     if (typeof spec === "string") return spec;
   }
   return undefined;
-}
-
-function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -24,14 +24,24 @@ export async function checkOutputPath(
   if (found?.isDirectory() && kind === "file")
     return failed("OUTPUT_PATH", `${option} ${path} is a directory: give the path of a file`);
   if (found) return succeeded(undefined);
-  for (let dir = dirname(target); dirname(dir) !== dir; dir = dirname(dir)) {
-    const above = await stat(dir).catch(() => undefined);
-    if (above?.isDirectory()) return succeeded(undefined);
-    if (above)
-      return failed(
-        "OUTPUT_PATH",
-        `${option} ${path} cannot be written: ${displayPath(dir, cwd)} is a file, not a directory; give another path`,
-      );
+  const blocking = await fileOnTheWay(target);
+  if (blocking === undefined) return succeeded(undefined);
+  return failed(
+    "OUTPUT_PATH",
+    `${option} ${path} cannot be written: ${displayPath(blocking, cwd)} is a file, not a directory; give another path`,
+  );
+}
+
+/**
+ * The directory on the way to the absolute `path` that exists as something else, such as a file
+ * `slos` on the way to `slos/example.yaml`, so that `path` cannot be created; undefined when the
+ * nearest of its directories that exists is one.
+ */
+export async function fileOnTheWay(path: string): Promise<string | undefined> {
+  for (let dir = dirname(path); dirname(dir) !== dir; dir = dirname(dir)) {
+    const found = await stat(dir).catch(() => undefined);
+    if (found?.isDirectory()) return undefined;
+    if (found) return dir;
   }
-  return succeeded(undefined);
+  return undefined;
 }

@@ -113,7 +113,9 @@ async function runPrepared(
   if (action.kind === "apply" && !action.autoApprove) {
     return planThenApply(selected, removed, out, checked.value, options, context);
   }
-  const targets = selected.map((stack) => targetOf(stack, removed.has(stack), out, action, options, context));
+  const step: StackStep =
+    action.kind === "plan" ? { kind: "plan", savePlan: Boolean(options.summary) } : { kind: "apply" };
+  const targets = selected.map((stack) => targetOf(stack, removed.has(stack), out, step, context));
   const runs = await runStacks({ context: checked.value, env: context.env, targets, parallel: options.parallel });
   context.stdout(renderStackOutputs(runs));
   context.stderr(renderStackSummary(runs, action.kind));
@@ -153,20 +155,15 @@ async function scopeOf(
   return { candidates: changes.map((change) => change.name), removed };
 }
 
-function targetOf(
-  stack: string,
-  removed: boolean,
-  out: string,
-  action: TerraformAction,
-  options: StackRunOptions,
-  context: AppContext,
-): StackTarget {
-  // Output is collected and printed later, so colour codes only when it ends up on a terminal.
-  const colour = context.color.stderr ? [] : ["-no-color"];
+/** What terraform runs in a stack after `init`: a plan, saved to {@link PLAN_FILE} or not, or an apply that asks nothing. */
+type StackStep = { readonly kind: "plan"; readonly savePlan: boolean } | { readonly kind: "apply" };
+
+function targetOf(stack: string, removed: boolean, out: string, step: StackStep, context: AppContext): StackTarget {
+  const colour = colourFlags(context);
   // Terraform's own prompt cannot be answered through collected output, so slocc asks once for all stacks.
   const args =
-    action.kind === "plan"
-      ? ["plan", "-input=false", ...(options.summary ? [`-out=${PLAN_FILE}`] : [])]
+    step.kind === "plan"
+      ? ["plan", "-input=false", ...(step.savePlan ? [`-out=${PLAN_FILE}`] : [])]
       : ["apply", "-input=false", "-auto-approve"];
   return {
     stack,
@@ -176,6 +173,11 @@ function targetOf(
       [...args, ...(removed ? ["-destroy"] : []), ...colour],
     ],
   };
+}
+
+/** Terraform's output is collected and printed later, so colour codes only when it ends up on a terminal. */
+function colourFlags(context: AppContext): string[] {
+  return context.color.stderr ? [] : ["-no-color"];
 }
 
 /** Each stack's plan summary: the changes of its saved plan, or why there are none to show; `parallel` plans read at once. */
@@ -212,15 +214,9 @@ async function planThenApply(
   options: StackRunOptions,
   context: AppContext,
 ): Promise<ExitCode> {
-  const colour = context.color.stderr ? [] : ["-no-color"];
-  const planned = stacks.map((stack) => ({
-    stack,
-    dir: join(out, removed.has(stack) ? "removed" : "stacks", stack),
-    steps: [
-      ["init", "-input=false", ...colour],
-      ["plan", "-input=false", `-out=${PLAN_FILE}`, ...(removed.has(stack) ? ["-destroy"] : []), ...colour],
-    ],
-  }));
+  const planned = stacks.map((stack) =>
+    targetOf(stack, removed.has(stack), out, { kind: "plan", savePlan: true }, context),
+  );
   const plans = await runStacks({ context: terraform, env: context.env, targets: planned, parallel: options.parallel });
   context.stdout(renderStackOutputs(plans));
   if (plans.some((run) => run.failed)) {
@@ -237,7 +233,10 @@ async function planThenApply(
     context.stderr("slocc: not confirmed; nothing was applied\n");
     return EXIT.failure;
   }
-  const applied = planned.map((target) => ({ ...target, steps: [["apply", "-input=false", ...colour, PLAN_FILE]] }));
+  const applied = planned.map((target) => ({
+    ...target,
+    steps: [["apply", "-input=false", ...colourFlags(context), PLAN_FILE]],
+  }));
   const runs = await runStacks({ context: terraform, env: context.env, targets: applied, parallel: options.parallel });
   context.stdout(renderStackOutputs(runs));
   context.stderr(renderStackSummary(runs, "apply"));

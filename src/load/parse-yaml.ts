@@ -3,7 +3,6 @@ import {
   type CST,
   isMap,
   isScalar,
-  isPair,
   isSeq,
   LineCounter,
   Parser,
@@ -14,7 +13,7 @@ import {
 import { diagnostic, type Diagnostic, type Result } from "../diagnostics/diagnostic.js";
 import type { Position } from "../util/position.js";
 import { firstIndicatorRun, firstTooDeepCollection, MAX_NESTING_DEPTH } from "./nesting.js";
-import { sourceFileFromDocument, type SourceFile } from "./source-file.js";
+import { plainKeyName, sourceFileFromDocument, type SourceFile } from "./source-file.js";
 
 /** Aliases beyond this count are refused: a few nested aliases can otherwise expand to gigabytes. */
 const MAX_ALIAS_COUNT = 100;
@@ -62,8 +61,7 @@ export function parseSpecText(path: string, text: string): Result<SourceFile | u
       ],
     };
   }
-  const source = documentSource(path, text, document, composed.value, start);
-  return { value: source.value, diagnostics: [...duplicateKeys(document, composed.value.at), ...source.diagnostics] };
+  return documentSource(path, text, document, composed.value, start);
 }
 
 /**
@@ -79,7 +77,7 @@ export function parseDocumentStream(path: string, text: string): Result<SourceFi
   for (const document of composed.value.documents) {
     if (isEmptyNode(document.contents)) continue;
     const source = documentSource(path, text, document, composed.value, composed.value.at(document.range[0]));
-    diagnostics.push(...duplicateKeys(document, composed.value.at), ...source.diagnostics);
+    diagnostics.push(...source.diagnostics);
     if (source.value) sources.push(source.value);
   }
   if (sources.length === 0 && diagnostics.length === 0) {
@@ -147,7 +145,10 @@ function composeDocuments(path: string, text: string): Result<ComposedText | und
   return { value: { documents, lineCounter, at }, diagnostics: [] };
 }
 
-/** A document that holds something, as a source file: its keys plain words, its aliases bounded (else refused at `start`). */
+/**
+ * A document that holds something, as a source file: its keys plain words, its aliases bounded
+ * (else refused at `start`). A key written twice is reported, and the document still read.
+ */
 function documentSource(
   path: string,
   text: string,
@@ -155,14 +156,8 @@ function documentSource(
   { lineCounter, at }: ComposedText,
   start: Position,
 ): Result<SourceFile | undefined> {
-  const complexKeys = nonScalarKeys(document).map((offset) =>
-    diagnostic(
-      "UNKNOWN_KEY",
-      "a key here is a list, a mapping, an alias or a tagged value: spec keys are plain words such as `service`",
-      at(offset),
-    ),
-  );
-  if (complexKeys.length > 0) return { value: undefined, diagnostics: complexKeys };
+  const { nonScalar, duplicates } = keyProblems(document, at);
+  if (nonScalar.length > 0) return { value: undefined, diagnostics: [...duplicates, ...nonScalar] };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -170,6 +165,7 @@ function documentSource(
     return {
       value: undefined,
       diagnostics: [
+        ...duplicates,
         diagnostic(
           "ALIAS_LIMIT",
           `YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes: write the values out instead of nesting aliases`,
@@ -178,7 +174,7 @@ function documentSource(
       ],
     };
   }
-  return { value: sourceFileFromDocument(path, text, document, lineCounter, data), diagnostics: [] };
+  return { value: sourceFileFromDocument(path, text, document, lineCounter, data), diagnostics: duplicates };
 }
 
 /**
@@ -220,27 +216,40 @@ function yamlErrorDiagnostic(error: YAMLError, position: Position, lines: number
 }
 
 /**
- * A DUPLICATE_KEY at each key a mapping repeats, naming the line of its first occurrence. Keys are
- * the same when the data names them alike (`1` and `1.0` both become "1"); the data keeps the
- * last value, as YAML parsers that accept repeated keys do.
+ * The problems of a document's mapping keys. A key that is not a plain scalar (a list, a mapping,
+ * an alias, a binary or date value) is refused: no spec key is one, and turning it into an object
+ * key would only stringify it. A key a mapping repeats is a DUPLICATE_KEY naming the line of its
+ * first occurrence; keys are the same when the data names them alike (`1` and `1.0` both become
+ * "1"), and the data keeps the last value, as YAML parsers that accept repeated keys do.
  */
-function duplicateKeys(document: Document, at: (offset: number) => Position): Diagnostic[] {
-  const found: Diagnostic[] = [];
+function keyProblems(
+  document: Document,
+  at: (offset: number) => Position,
+): { readonly nonScalar: Diagnostic[]; readonly duplicates: Diagnostic[] } {
+  const nonScalar: Diagnostic[] = [];
+  const duplicates: Diagnostic[] = [];
   const visit = (node: unknown): void => {
     if (isMap(node)) {
       const first = new Map<string, number>();
       for (const pair of node.items) {
-        const keyValue: unknown = isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined;
-        // Keys that are not plain scalars are refused on their own (nonScalarKeys).
-        if (!isPlainKey(keyValue) || !isPair(pair)) continue;
-        const name = keyValue === null ? "" : String(keyValue);
         const offset = rangeStart(pair.key) ?? rangeStart(node) ?? 0;
+        const name = plainKeyName(pair.key);
+        if (name === undefined) {
+          nonScalar.push(
+            diagnostic(
+              "UNKNOWN_KEY",
+              "a key here is a list, a mapping, an alias or a tagged value: spec keys are plain words such as `service`",
+              at(offset),
+            ),
+          );
+          continue;
+        }
         const earlier = first.get(name);
         if (earlier === undefined) first.set(name, offset);
         else {
-          const first = at(earlier);
-          const where = first.line === at(offset).line ? "earlier on this line" : `on line ${first.line}`;
-          found.push(
+          const firstLine = at(earlier).line;
+          const where = firstLine === at(offset).line ? "earlier on this line" : `on line ${firstLine}`;
+          duplicates.push(
             diagnostic(
               "DUPLICATE_KEY",
               `the key ${JSON.stringify(name)} is already written ${where} in this mapping: keep one of them ` +
@@ -256,34 +265,7 @@ function duplicateKeys(document: Document, at: (offset: number) => Position): Di
     }
   };
   visit(document.contents);
-  return found;
-}
-
-/** A key the parsed data names by its text (see source-file.ts). */
-function isPlainKey(value: unknown): value is string | number | boolean | null {
-  return value === null || ["string", "number", "boolean"].includes(typeof value);
-}
-
-/**
- * Offsets of mapping keys that are not plain scalars (a list, a mapping, an alias, a binary or date
- * value). No spec key is one, and turning them into object keys would only stringify them.
- */
-function nonScalarKeys(document: Document): number[] {
-  const offsets: number[] = [];
-  const visit = (node: unknown): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key: unknown = pair.key;
-        const plain = isScalar(key) && (key.value === null || typeof key.value !== "object");
-        if (!plain) offsets.push(rangeStart(key) ?? rangeStart(node) ?? 0);
-        else visit(pair.value);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) visit(item);
-    }
-  };
-  visit(document.contents);
-  return offsets;
+  return { nonScalar, duplicates };
 }
 
 /** No node at all, or the empty node of a document that is only `---` (and comments). */

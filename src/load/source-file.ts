@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
 import type { Position } from "../util/position.js";
 
 /** A path into a YAML document: mapping keys and sequence indices. */
@@ -87,8 +87,8 @@ function indexDocument(document: Document, lineCounter: LineCounter): PositionIn
       // A key written twice is located where the data takes its value from: the last one.
       const last = new Map<string, { value: unknown; key: unknown }>();
       for (const pair of node.items) {
-        if (isPair(pair) && isScalar(pair.key))
-          last.set(keyText(pair.key.value as ScalarKey), { value: pair.value, key: pair.key });
+        const name = plainKeyName(pair.key);
+        if (name !== undefined) last.set(name, { value: pair.value, key: pair.key });
       }
       for (const [name, pair] of last) visit(pair.value, `${key}\u0000${name}`, pair.key);
     } else if (isSeq(node)) {
@@ -99,15 +99,18 @@ function indexDocument(document: Document, lineCounter: LineCounter): PositionIn
   return index;
 }
 
-/** A scalar key's value: a document with a key of any other value (a tagged one) is refused before it is indexed. */
-type ScalarKey = string | number | boolean | null;
-
 /**
- * A scalar key as `yaml` names it in the parsed data: an empty key (`~:`, `:`) becomes "", any
- * other with `String`, so `.inf:` is "Infinity", `.nan:` "NaN" and `1.0:` "1".
+ * A mapping key that is a plain scalar as `yaml` names it in the parsed data: an empty key (`~:`,
+ * `:`) becomes "", any other with `String`, so `.inf:` is "Infinity", `.nan:` "NaN" and `1.0:` "1".
+ * Undefined for any other key: a list, a mapping, an alias, a binary or date value.
  */
-function keyText(value: ScalarKey): string {
-  return value === null ? "" : String(value);
+export function plainKeyName(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const value: unknown = key.value;
+  if (value === null) return "";
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : undefined;
 }
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {

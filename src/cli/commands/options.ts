@@ -157,11 +157,12 @@ export async function preparePathOptions(command: Command, context: AppContext):
     import("../../app/project-root.js"),
     import("../../app/output-path.js"),
   ]);
+  const fromRoot = fromProjectRoot(context.cwd);
   for (const { option, role, key } of roles) {
     const value: unknown = command.getOptionValue(key);
     if (typeof value !== "string") continue;
     const defaulted = command.getOptionValueSource(key) === "default";
-    const path = role.fromProjectRoot && defaulted ? await fromProjectRoot(value, context.cwd) : value;
+    const path = role.fromProjectRoot && defaulted ? await fromRoot(value) : value;
     if (path !== value) command.setOptionValueWithSource(key, path, "default");
     const writable = role.writes
       ? await checkOutputPath(option.long ?? key, path, role.writes, context.cwd)
