@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { datadogAccess } from "../src/datadog-api/access.js";
 import { DatadogClient } from "../src/datadog-api/client.js";
-import { pageOf, startStandIn, type Answer, type StandIn } from "./support/datadog-stand-in.js";
+import { pageOf, startStandIn, type Answer, type Received, type StandIn } from "./support/datadog-stand-in.js";
 
 const KEYS = { apiKey: "api-key-7a1f", appKey: "app-key-4c2e" };
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 /** A client of a stand-in answering `answer`, recording its waits instead of waiting. */
-async function clientOf(answer: (url: URL) => Answer | undefined, pageSize = 2) {
+async function clientOf(answer: (url: URL, received: readonly Received[]) => Answer | undefined, pageSize = 2) {
   api = await startStandIn(answer);
   const waits: number[] = [];
   const client = new DatadogClient(
@@ -168,6 +168,27 @@ describe("the Datadog API client's metric queries", () => {
     const { client } = await clientOf(() => answer);
     const outcome = await client.timeseries(QUERY);
     expect(outcome).toEqual({ ok: false, problems: [{ code, message: expect.stringMatching(/^[^\n]+$/) }] });
+    expect(JSON.stringify(outcome)).not.toMatch(/api-key-7a1f|app-key-4c2e/);
+  });
+
+  /** What an answer says when it echoes the keys a request was sent with. */
+  const echo = (received: readonly Received[]) => {
+    const headers = received[received.length - 1]?.headers;
+    return `bad keys ${String(headers?.["dd-api-key"])} and ${String(headers?.["dd-application-key"])}`;
+  };
+
+  it.each([
+    ["a refusal", 403, (text: string) => ({ errors: [text] }), "DATADOG_FORBIDDEN"],
+    ["an error body", 400, (text: string) => ({ errors: [text] }), "DATADOG_REQUEST"],
+    ["a body that is not JSON", 200, (text: string) => text, "DATADOG_REQUEST"],
+    ["an answer with an error and no data", 200, (text: string) => ({ errors: text }), "DATADOG_REQUEST"],
+  ])("cuts the keys out of %s that echoes them", async (_name, status, body, code) => {
+    const { client } = await clientOf((_url, received) => ({ status, body: body(echo(received)) }));
+    const outcome = await client.timeseries(QUERY);
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [{ code, message: expect.stringContaining("bad keys *** and ***") }],
+    });
     expect(JSON.stringify(outcome)).not.toMatch(/api-key-7a1f|app-key-4c2e/);
   });
 });

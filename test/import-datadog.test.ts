@@ -7,7 +7,7 @@ import { runCli, type CliRun } from "./support/cli.js";
 import { compileTexts, tempDir } from "./support/compile.js";
 import { correctionObject, monitorObject, sloObject } from "./support/datadog-fixtures.js";
 import { handlesNotified, MONITOR_STATES } from "./support/message-states.js";
-import { pageOf, startStandIn, type Answer, type StandIn } from "./support/datadog-stand-in.js";
+import { pageOf, startStandIn, type Answer, type Received, type StandIn } from "./support/datadog-stand-in.js";
 import { showsCrash } from "./support/corpus.js";
 import { stacksOf, synthesizeInMemory, type StackJson } from "./support/synth.js";
 
@@ -540,11 +540,24 @@ describe("the change diff of adopted specs", () => {
 });
 
 describe("slocc import datadog when something goes wrong", () => {
-  const failures: readonly { name: string; answer: (url: URL) => Answer | undefined; says: RegExp }[] = [
+  const failures: readonly {
+    name: string;
+    answer: (url: URL, received: readonly Received[]) => Answer | undefined;
+    says: RegExp;
+  }[] = [
     {
       name: "a 403",
       answer: () => ({ status: 403, body: { errors: ["Forbidden"] } }),
       says: /^slocc: Datadog answered 403 to GET \/api\/v1\/slo: Forbidden: check DD_API_KEY/,
+    },
+    {
+      name: "a 403 that echoes the keys",
+      answer: (_url, received) => {
+        const headers = received[received.length - 1]?.headers;
+        const keys = `${String(headers?.["dd-api-key"])} and ${String(headers?.["dd-application-key"])}`;
+        return { status: 403, body: { errors: [`keys ${keys} refused`] } };
+      },
+      says: /^slocc: Datadog answered 403 to GET \/api\/v1\/slo: keys \*\*\* and \*\*\* refused: check DD_API_KEY/,
     },
     {
       name: "a 500 with an HTML body, still there after 5 more tries",
@@ -574,6 +587,7 @@ describe("slocc import datadog when something goes wrong", () => {
       expect(run.stderr.trimEnd()).toMatch(says);
       expect(showsCrash(run.stderr)).toBe(false);
       expect(run.stderr).not.toContain(API_KEY);
+      expect(run.stderr).not.toContain(APP_KEY);
       expect(await readdir(project)).toEqual([]);
     } finally {
       await api.close();

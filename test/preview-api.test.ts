@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { runPreview, type PreviewOptions } from "../src/app/preview.js";
 import type { PreviewReport } from "../src/preview/report.js";
 import { runBinary, runCli } from "./support/cli.js";
 import { tempDir } from "./support/compile.js";
+import { startStandIn } from "./support/datadog-stand-in.js";
 import { TempRepo } from "./support/git.js";
 import { DAY, HOUR, badEvents, eventCounter, sliOver, traffic } from "./support/metric-data.js";
 import { startMetricsStandIn, type MetricsStandIn, type MetricsStandInOptions } from "./support/metrics-stand-in.js";
@@ -170,6 +171,51 @@ describe("the preview's requests to the metrics API", () => {
       },
     ]);
   });
+
+  it("refuses a --json-out that is a directory before anything is read from Datadog, as wrong usage", async () => {
+    const { url, received } = await standIn();
+    const dir = await specDir();
+    await mkdir(join(dir, "reports"));
+    const run = await runCli(["preview", ".", "--to", TO, "--json-out", "reports"], dir, envFor(url));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("slocc: --json-out reports is a directory: give the path of a file\n");
+    expect(run.stdout).toBe("");
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe("the preview's keys", () => {
+  it("are cut out of an answer that echoes them: each SLO says so as not read, naming no key", async () => {
+    const echoing = await startStandIn((_url, received) => {
+      const headers = received[received.length - 1]?.headers;
+      const keys = `${String(headers?.["dd-api-key"])} and ${String(headers?.["dd-application-key"])}`;
+      return { status: 400, body: { errors: [`bad keys ${keys}`] } };
+    });
+    try {
+      const run = await runCli(
+        ["preview", await specDir(), "--to", TO, "--format", "json"],
+        process.cwd(),
+        envFor(echoing.url),
+      );
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as PreviewReport;
+      expect(report.slos.map((slo) => [slo.status, slo.problems])).toEqual(
+        report.slos.map(() => [
+          "error",
+          [
+            {
+              code: "DATADOG_REQUEST",
+              message: "Datadog answered 400 to POST /api/v2/query/timeseries: bad keys *** and ***",
+            },
+          ],
+        ]),
+      );
+      expect(report.slos).toHaveLength(2);
+      expect(run.stderr + run.stdout).not.toMatch(/api-key-90ab1c|app-key-e4f7d3/);
+    } finally {
+      await echoing.close();
+    }
+  });
 });
 
 describe("the preview without access to Datadog", () => {
@@ -315,12 +361,24 @@ describe("slocc reviews --preview", () => {
     const run = await runCli(["reviews", "--dir", ".", "--today", "2026-07-01", "--preview", "preview.json"], dir, {});
     expect(run.stdout).toContain("no service is due.");
   });
+});
 
-  it("refuses a file that is not a preview report, in one line", async () => {
-    const dir = await specDir(REVIEWED);
+describe("a --preview file that is not a preview report", () => {
+  it.each([
+    ["reviews", ["reviews", "--dir", "."]],
+    ["explain", ["explain", "--dir", "."]],
+    ["site", ["site", ".", "--out", "site"]],
+  ])("is wrong usage for %s: one line and exit 2", async (_name, args) => {
+    const dir = await specDir();
     await writeFile(join(dir, "preview.json"), JSON.stringify({ reviews: [] }));
-    const run = await runCli(["reviews", "--dir", ".", "--today", "2026-07-01", "--preview", "preview.json"], dir, {});
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^slocc: .*preview\.json/)]);
+    const run = await runCli([...args, "--today", "2026-07-01", "--preview", "preview.json"], dir, {});
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^slocc: --preview preview\.json is not a report of `slocc preview --format json` at from: /,
+      ),
+    ]);
+    expect(run.stdout).toBe("");
+    expect((await readdir(dir)).sort()).toEqual(["preview.json", "web.yaml"]);
   });
 });

@@ -449,22 +449,30 @@ describe("slocc site", () => {
     expect(run.stderr).toContain("the preview measures 1 SLO the specs do not declare, left out: payments/gone");
   });
 
-  it("refuses an --out that is a file, with one line and exit 2", async () => {
+  it.each([
+    ["a file", "site", "slocc: --out site is a file: give a directory, or remove the file\n"],
+    [
+      "under a file",
+      "site/catalog",
+      "slocc: --out site/catalog cannot be written: site is a file, not a directory; give another path\n",
+    ],
+  ])("refuses an --out that is %s, with one line and exit 2", async (_name, out, message) => {
     const dir = await project();
     await writeFile(join(dir, "site"), "a file");
-    const run = await runCli(["site", "--out", "site", "--today", SITE_TODAY], dir, {});
+    const run = await runCli(["site", "--out", out, "--today", SITE_TODAY], dir, {});
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "slocc site: --out site is a file: give a directory, which is created, or replaced when a previous site is there\n",
-    );
+    expect(run.stderr).toBe(message);
     expect(await readFile(join(dir, "site"), "utf8")).toBe("a file");
+    expect((await readdir(dir)).sort()).toEqual(["site", "slos"]);
   });
 
   it("refuses an --out that holds files it did not write, and leaves them be", async () => {
     const dir = await project();
     const run = await runCli(["site", "--out", ".", "--today", SITE_TODAY], dir, {});
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--out . holds files that slocc site did not write");
+    expect(run.stderr).toBe(
+      "slocc: --out . holds files that slocc site did not write: give a new or empty directory, or one a previous slocc site wrote\n",
+    );
     expect((await readdir(dir)).sort()).toEqual(["slos"]);
   });
 

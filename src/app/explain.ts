@@ -1,5 +1,5 @@
 import type { DiagnosticSubject } from "../diagnostics/subject.js";
-import type { PreviewReport } from "../preview/report.js";
+import { previewBySlo, sloKey, type PreviewReport } from "../preview/report.js";
 import { explainMarkdown, explainText } from "../render/explain.js";
 import { previewMarkdown } from "../render/preview-markdown.js";
 import { previewText } from "../render/preview-text.js";
@@ -68,8 +68,8 @@ function render(
   format: ExplainFormat,
   report: PreviewReport | undefined,
 ): string {
-  const measured = (e: SloExplanation) =>
-    report?.slos.find((slo) => slo.stack === e.service && slo.slo === e.slo) ?? null;
+  const bySlo = previewBySlo(report);
+  const measured = (e: SloExplanation) => bySlo.get(sloKey(e.service, e.slo)) ?? null;
   if (format === "json")
     return JSON.stringify(
       { slos: report === undefined ? explanations : explanations.map((e) => ({ ...e, measured: measured(e) })) },
@@ -79,7 +79,7 @@ function render(
   const text = format === "markdown" ? explainMarkdown(explanations) : explainText(explanations);
   if (report === undefined) return text;
   const shown = { ...report, slos: explanations.flatMap((e) => measured(e) ?? []) };
-  const missing = explanations.filter((e) => measured(e) === null).map((e) => `${e.service}/${e.slo}`);
+  const missing = explanations.filter((e) => measured(e) === null).map((e) => sloKey(e.service, e.slo));
   const measurements = format === "markdown" ? previewMarkdown(shown) : previewText(shown, false);
   const absent = missing.length === 0 ? "" : `\n\nNot in the preview report: ${missing.join(", ")}.`;
   return `${text}\n\n${measurements}${absent}`;

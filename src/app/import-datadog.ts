@@ -21,7 +21,6 @@ import { renderDiagnosticsText } from "../render/diagnostics.js";
 import { renderImportReport } from "../render/import-report.js";
 import { specsToModel } from "../formats/to-model.js";
 import { writeServiceV1 } from "../formats/slocc-v1/writer.js";
-import { redact } from "../util/redact.js";
 import { compareText } from "../util/text.js";
 import { compileInputs } from "./compile.js";
 import type { AppContext } from "./context.js";
@@ -63,11 +62,7 @@ export async function importFromDatadog(
   const client = new DatadogClient(access, clientOptions);
   const existing = await existingSpecs(options.out, context.cwd);
   const reading = await readDatadog(client, options, existing);
-  if (!reading.ok) {
-    for (const problem of reading.problems)
-      context.stderr(`slocc: ${redact(problem.message, [access.apiKey, access.appKey])}\n`);
-    return EXIT.failure;
-  }
+  if (!reading.ok) return printProblems(reading.problems, context);
   const read = reading.value;
   const grouped = groupServices(read.adopted, options);
   const refusals = [...read.refusals, ...grouped.refusals];

@@ -2,16 +2,16 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { datadogAccess } from "../datadog-api/access.js";
 import { DatadogClient, type ClientOptions } from "../datadog-api/client.js";
-import { changeDiff } from "../diff/change-diff.js";
+import { diffSlos } from "../diff/change-diff.js";
 import { failed, succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
 import type { Model, Slo } from "../model/model.js";
+import type { ReadAnswer } from "../preview/grid.js";
 import { previewReport, previewSlo, type SloData } from "../preview/preview.js";
 import { readingOf, type ReadRequest, type SloReading } from "../preview/reading.js";
-import type { PreviewReport } from "../preview/report.js";
+import { sloKey, type PreviewReport } from "../preview/report.js";
 import { previewMarkdown } from "../render/preview-markdown.js";
 import { previewText } from "../render/preview-text.js";
 import { mapBounded } from "../util/bounded.js";
-import { redact } from "../util/redact.js";
 import type { Environment } from "../util/environment.js";
 import { plural } from "../util/text.js";
 import { compileSince } from "./change-diff.js";
@@ -96,14 +96,11 @@ export async function measureSlos(
   if (requests.length > 0) {
     const found = datadogAccess(env);
     if (!found.ok) return found;
-    const secrets = [found.value.apiKey, found.value.appKey];
-    const hidden = (problems: readonly Problem[]) =>
-      problems.map((problem) => ({ ...problem, message: redact(problem.message, secrets) }));
     const client = new DatadogClient(found.value, clientOptions);
     const read = await readAll(client, readings, requests);
     sent = client.requestsSent;
-    if (!read.ok) return failed(hidden(read.problems));
-    data = read.value.map((slo) => (slo && !slo.ok ? failed(hidden(slo.problems)) : slo));
+    if (!read.ok) return read;
+    data = read.value;
   }
   const previews = slos.map((slo, index) => previewSlo(slo, readings[index], data[index]));
   const starts = readings.flatMap((reading) => (reading ? [reading.start] : []));
@@ -111,7 +108,7 @@ export async function measureSlos(
 }
 
 /** The report as `--format json` prints it. */
-export function previewJson(report: PreviewReport): string {
+function previewJson(report: PreviewReport): string {
   return JSON.stringify(report, null, 2);
 }
 
@@ -146,10 +143,12 @@ async function selectedSlos(
     "preview without --changed-since, or compare with another ref",
   );
   if (typeof base === "number") return base;
-  const changed = changeDiff({ label: options.changedSince, ...base }, { label: "head", ...compiled })
-    .slos.filter((change) => change.change !== "removed")
-    .map((change) => `${change.service}\u0000${change.slo}`);
-  return all.filter((slo) => changed.includes(`${slo.stack}\u0000${slo.name}`));
+  const changed = new Set(
+    diffSlos(base.model, compiled.model)
+      .filter((change) => change.change !== "removed")
+      .map((change) => sloKey(change.service, change.slo)),
+  );
+  return all.filter((slo) => changed.has(sloKey(slo.stack, slo.name)));
 }
 
 function everySlo(model: Model): Slo[] {
@@ -180,19 +179,14 @@ async function readAll(
     return outcome;
   });
   if (refused !== undefined) return failed([refused]);
-  const data = readings.map((reading, index): SloData | undefined => {
-    if (!reading) return undefined;
-    const answers = [];
-    for (const [position, { index: owner, request }] of requests.entries()) {
-      if (owner !== index) continue;
-      const outcome = outcomes[position];
-      if (!outcome) continue;
-      if (!outcome.ok) return outcome;
-      answers.push({ request, answer: outcome.value });
-    }
-    return succeeded(answers);
+  const answers = readings.map((): { request: ReadRequest; answer: ReadAnswer }[] => []);
+  const failures: (SloData | undefined)[] = [];
+  requests.forEach(({ index, request }, position) => {
+    const outcome = outcomes[position];
+    if (outcome?.ok) answers[index]?.push({ request, answer: outcome.value });
+    else if (outcome) failures[index] ??= outcome;
   });
-  return succeeded(data);
+  return succeeded(
+    readings.map((reading, index) => (reading ? (failures[index] ?? succeeded(answers[index] ?? [])) : undefined)),
+  );
 }
-
-/** Prints what stopped the preview, one line each, keys never shown. */

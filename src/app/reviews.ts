@@ -8,7 +8,7 @@ import type { AppContext } from "./context.js";
 import { diagnosticsAbout } from "./diagnostics-about.js";
 import { EXIT, type ExitCode } from "./exit.js";
 import { readPreviewFile } from "./preview-file.js";
-import { printDiagnostics } from "./print.js";
+import { printDiagnostics, printProblems } from "./print.js";
 
 /** What `slocc reviews` reads and how it prints. */
 export interface ReviewsOptions extends CompileOptions {
@@ -34,10 +34,7 @@ export async function runReviews(options: ReviewsOptions, context: AppContext): 
   let report: PreviewReport | undefined;
   if (options.preview !== undefined) {
     const read = await readPreviewFile(options.preview, context.cwd);
-    if (!read.ok) {
-      for (const problem of read.problems) context.stderr(`slocc: ${problem.message}\n`);
-      return EXIT.failure;
-    }
+    if (!read.ok) return printProblems(read.problems, context);
     report = read.value;
   }
   const entries = withMeasures(reviewCalendar(compiled.value.model, options.today ?? todayUtc()), report);

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_DATADOG_APP_URL, datadogAppUrl } from "../datadog/app-url.js";
 import { DATADOG_HOST, datadogSetting } from "../datadog/environment.js";
 import { datadogAccess } from "../datadog-api/access.js";
+import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import type { Model } from "../model/model.js";
 import type { PreviewReport } from "../preview/report.js";
 import { measureSlos } from "./preview.js";
@@ -14,7 +15,7 @@ import { serviceCatalog } from "../views/catalog.js";
 import { compileDirectory } from "./compile.js";
 import type { AppContext } from "./context.js";
 import { EXIT, type ExitCode } from "./exit.js";
-import { printDiagnostics } from "./print.js";
+import { printDiagnostics, printProblems } from "./print.js";
 import { optional } from "../util/optional.js";
 
 /** What `slocc site` is asked. */
@@ -42,21 +43,15 @@ export const SITE_MARKER = ".slocc-site";
  * `slocc site`: compiles the specs and writes the SLO catalog, a static site, into `out`. The site
  * is written beside it first and moved into place whole, so a failure never leaves half a site; an
  * existing `out` is replaced only when it is empty or holds a site slocc wrote. Exit 2 for an
- * `out` that is a file or holds other files, or a preview file that cannot be read; 1 when the
- * specs have errors.
+ * `out` that holds other files, or a preview file that cannot be read; 1 when the specs have errors.
+ * (An `out` that is a file, or under one, is refused before the command runs, as every output path.)
  */
 export async function runSite(options: SiteOptions, context: AppContext): Promise<ExitCode> {
   const target = resolve(context.cwd, options.out);
-  const outProblem = await outputProblem(target, options.out);
-  if (outProblem !== undefined) {
-    context.stderr(`slocc site: ${outProblem}\n`);
-    return EXIT.usage;
-  }
+  const writable = await replaceable(target, options.out);
+  if (!writable.ok) return printProblems(writable.problems, context);
   const preview = options.preview === undefined ? undefined : await readPreviewFile(options.preview, context.cwd);
-  if (preview !== undefined && !preview.ok) {
-    for (const problem of preview.problems) context.stderr(`slocc site: ${problem.message}\n`);
-    return EXIT.usage;
-  }
+  if (preview !== undefined && !preview.ok) return printProblems(preview.problems, context);
   const today = options.today ?? todayUtc();
   const result = await compileDirectory(options.specs, context.cwd, { today });
   if (printDiagnostics(result, context, "text", false) !== EXIT.ok || !result.value) return EXIT.failure;
@@ -90,15 +85,20 @@ export async function runSite(options: SiteOptions, context: AppContext): Promis
   return EXIT.ok;
 }
 
-/** Why the site may not be written to `target`, or undefined when it may. */
-async function outputProblem(target: string, shown: string): Promise<string | undefined> {
-  const found = await stat(target).catch(() => undefined);
-  if (found === undefined) return undefined;
-  if (!found.isDirectory())
-    return `--out ${shown} is a file: give a directory, which is created, or replaced when a previous site is there`;
-  const names = await readdir(target);
-  if (names.length === 0 || names.includes(SITE_MARKER)) return undefined;
-  return `--out ${shown} holds files that slocc site did not write: give a new or empty directory, or one a previous slocc site wrote`;
+/**
+ * Whether the site may replace `target`, a directory or nothing (`--out` is checked before the
+ * command runs): when it is not there, empty, or a site slocc wrote; never a directory of other files.
+ */
+async function replaceable(target: string, shown: string): Promise<Outcome<void>> {
+  const names = await readdir(target).catch((error: NodeJS.ErrnoException): string[] => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  if (names.length === 0 || names.includes(SITE_MARKER)) return succeeded(undefined);
+  return failed(
+    "OUTPUT_PATH",
+    `--out ${shown} holds files that slocc site did not write: give a new or empty directory, or one a previous slocc site wrote`,
+  );
 }
 
 /** The Datadog web app: `--datadog-url`, else the app of DD_HOST's site, else US1's. */

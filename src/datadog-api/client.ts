@@ -1,4 +1,5 @@
 import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
+import { redact } from "../util/redact.js";
 import type { DatadogAccess } from "./access.js";
 import { readObject } from "./responses.js";
 import { timeseriesShape, type TimeseriesAnswer, type TimeseriesQuery } from "./timeseries.js";
@@ -40,7 +41,7 @@ const MAX_PAGES = 10_000;
  * API names. Every request gives an outcome: SLO and monitor answers as parsed JSON, each object
  * unchecked (the caller reads them), metric answers checked; or one problem, `DATADOG_FORBIDDEN`
  * when Datadog refuses the keys (every other request would be refused too), else `DATADOG_REQUEST`,
- * as one line that says what happened and never holds a key.
+ * as one line that says what happened, the keys cut out of it (an answer may echo them).
  */
 export class DatadogClient {
   private readonly options: Required<ClientOptions>;
@@ -74,7 +75,7 @@ export class DatadogClient {
     if (!body.ok) return body;
     const data = isObject(body.value) ? body.value["data"] : undefined;
     if (!isObject(data))
-      return failed("DATADOG_REQUEST", `Datadog answered GET ${path} without the SLO under \`data\``);
+      return this.failure("DATADOG_REQUEST", `Datadog answered GET ${path} without the SLO under \`data\``);
     return succeeded(data);
   }
 
@@ -93,7 +94,7 @@ export class DatadogClient {
     const path = `/api/v1/monitor/${id}`;
     const body = await this.get(path, {});
     if (!body.ok || isObject(body.value)) return body;
-    return failed("DATADOG_REQUEST", `Datadog answered GET ${path} with something other than a monitor`);
+    return this.failure("DATADOG_REQUEST", `Datadog answered GET ${path} with something other than a monitor`);
   }
 
   /** How many HTTP requests this client has sent, tries again included. */
@@ -123,11 +124,11 @@ export class DatadogClient {
     const answer = await this.send("POST", path, {}, body);
     if (!answer.ok) return answer;
     const read = readObject(timeseriesShape, answer.value);
-    if (!read.ok) return failed("DATADOG_REQUEST", `POST ${path}: ${read.problems[0]?.message ?? ""}`);
+    if (!read.ok) return this.failure("DATADOG_REQUEST", `POST ${path}: ${read.problems[0]?.message ?? ""}`);
     const attributes = read.value.data?.attributes;
     if (!attributes) {
       const errors = read.value.errors;
-      return failed(
+      return this.failure(
         "DATADOG_REQUEST",
         `Datadog answered POST ${path} without data${errors ? `: ${oneLine(errors)}` : ""}`,
       );
@@ -155,11 +156,14 @@ export class DatadogClient {
       if (!body.ok) return body;
       const found = items(body.value);
       if (found === undefined)
-        return failed("DATADOG_REQUEST", `Datadog answered GET ${path} without the list of items it pages`);
+        return this.failure("DATADOG_REQUEST", `Datadog answered GET ${path} without the list of items it pages`);
       all.push(...found);
       if (found.length < size) return succeeded(all);
     }
-    return failed("DATADOG_REQUEST", `Datadog kept answering GET ${path} with full pages after ${MAX_PAGES} pages`);
+    return this.failure(
+      "DATADOG_REQUEST",
+      `Datadog kept answering GET ${path} with full pages after ${MAX_PAGES} pages`,
+    );
   }
 
   private get(path: string, params: Readonly<Record<string, string>>): Promise<Outcome<unknown>> {
@@ -186,17 +190,20 @@ export class DatadogClient {
         continue;
       }
       if (response.status === 429)
-        return failed(
+        return this.failure(
           "DATADOG_REQUEST",
           `Datadog still rate-limits ${request} (429) after ${attempt + 1} tries: wait a few minutes and run again`,
         );
       if (response.status === 401 || response.status === 403)
-        return failed("DATADOG_FORBIDDEN", statusProblem(response.status, request, body));
-      if (!response.ok) return failed("DATADOG_REQUEST", statusProblem(response.status, request, body));
+        return this.failure("DATADOG_FORBIDDEN", statusProblem(response.status, request, body));
+      if (!response.ok) return this.failure("DATADOG_REQUEST", statusProblem(response.status, request, body));
       try {
         return succeeded(JSON.parse(body) as unknown);
       } catch {
-        return failed("DATADOG_REQUEST", `Datadog answered ${request} with a body that is not JSON: ${excerpt(body)}`);
+        return this.failure(
+          "DATADOG_REQUEST",
+          `Datadog answered ${request} with a body that is not JSON: ${excerpt(body)}`,
+        );
       }
     }
   }
@@ -224,8 +231,8 @@ export class DatadogClient {
       });
     } catch (error) {
       if (error instanceof Error && error.name === "TimeoutError")
-        return failed("DATADOG_REQUEST", `Datadog did not answer ${request} within ${TIMEOUT_SECONDS} s`);
-      return failed(
+        return this.failure("DATADOG_REQUEST", `Datadog did not answer ${request} within ${TIMEOUT_SECONDS} s`);
+      return this.failure(
         "DATADOG_REQUEST",
         `could not reach Datadog at ${this.access.baseUrl} (${request}): ${reason(error)}`,
       );
@@ -233,8 +240,13 @@ export class DatadogClient {
     try {
       return succeeded({ response, body: await response.text() });
     } catch (error) {
-      return failed("DATADOG_REQUEST", `the answer of Datadog to ${request} broke off: ${reason(error)}`);
+      return this.failure("DATADOG_REQUEST", `the answer of Datadog to ${request} broke off: ${reason(error)}`);
     }
+  }
+
+  /** A problem of a request, in which no key is left, whatever the answer or the error echoed. */
+  private failure(code: "DATADOG_REQUEST" | "DATADOG_FORBIDDEN", message: string): Outcome<never> {
+    return failed(code, redact(message, [this.access.apiKey, this.access.appKey]));
   }
 
   /**

@@ -102,7 +102,8 @@ function diagnosticsOfChange(
   });
 }
 
-function diffSlos(base: Model, head: Model): SloChange[] {
+/** The SLOs added, renamed, changed or removed from `base` to `head`, sorted by service and name. */
+export function diffSlos(base: Model, head: Model): SloChange[] {
   const before = sloIndex(base);
   const changes: SloChange[] = [];
   for (const slo of sloIndex(head).values()) {

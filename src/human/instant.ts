@@ -11,3 +11,8 @@ export function formatWallClock(epoch: number, timeZone: string): string {
 export function formatIsoUtc(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+
+/** An ISO 8601 instant as people read it, in UTC to the minute: `2026-10-20 03:10 UTC`. */
+export function formatInstant(iso: string): string {
+  return `${formatWallClock(Math.floor(Date.parse(iso) / 1000), "UTC")} UTC`;
+}

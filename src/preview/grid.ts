@@ -1,4 +1,4 @@
-import type { ReadRequest, SloReading } from "./reading.js";
+import { gcd, type ReadRequest, type SloReading } from "./reading.js";
 
 /** One series of an answer: the values of one formula (of one group, when the query groups), aligned with the answer's times. */
 export interface SeriesAnswer {
@@ -82,8 +82,4 @@ export function answeredInterval(times: readonly number[], asked: number): numbe
     step = gcd(step, Math.abs((times[index] ?? 0) - (times[index - 1] ?? 0)));
   }
   return Math.max(step, asked);
-}
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
 }

@@ -55,7 +55,7 @@ export class Measured {
   }
 
   /** Whether any data point fell in [from, to). */
-  hasData(from: number, to: number): boolean {
+  private hasData(from: number, to: number): boolean {
     return (this.present[this.index(to)] ?? 0) - (this.present[this.index(from)] ?? 0) > 0;
   }
 

@@ -12,7 +12,7 @@ import type { Slo } from "../model/model.js";
 export const EVALUATION_SECONDS = 300;
 
 /** The resolution of the time read beyond what the alert windows need: hours, so windows ending on an hour are exact. */
-export const COARSE_SECONDS = 3600;
+const COARSE_SECONDS = 3600;
 
 /**
  * The most points Datadog returns per series: "a series can have up to 1,500 points", also the
@@ -60,8 +60,6 @@ export interface SloReading {
   readonly end: number;
   /** The grid's cell: the finest interval read. */
   readonly step: number;
-  /** The start of the stretch read at `step`; before it, hours. */
-  readonly fineStart: number;
   readonly requests: readonly ReadRequest[];
 }
 
@@ -91,7 +89,7 @@ export function readingOf(slo: Slo, end: number): SloReading | undefined {
   const start = end - needed;
   if (sli.kind === "timeSlice") {
     const step = sli.intervalSeconds;
-    return { measures, start, end, step, fineStart: start, requests: requestsOver(measures, start, end, step) };
+    return { measures, start, end, step, requests: requestsOver(measures, start, end, step) };
   }
   const step = [EVALUATION_SECONDS, ...tiers.flatMap((t) => [t.shortWindowMinutes * 60, t.longWindowHours * 3600])]
     .map((seconds) => Math.max(60, Math.round(seconds / 60) * 60))
@@ -102,7 +100,6 @@ export function readingOf(slo: Slo, end: number): SloReading | undefined {
     start,
     end,
     step,
-    fineStart,
     requests: [
       ...requestsOver(measures, start, fineStart, COARSE_SECONDS),
       ...requestsOver(measures, fineStart, end, step),
@@ -196,6 +193,7 @@ function rolledUp(query: string, rollup: "sum" | "avg", seconds: number): string
   return /\.rollup\(/.test(query) ? query : `${query}.rollup(${rollup}, ${seconds})`;
 }
 
-function gcd(a: number, b: number): number {
+/** The greatest common divisor of two whole numbers, such as two intervals in seconds. */
+export function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }

@@ -79,3 +79,13 @@ export interface PreviewDay {
   readonly date: string;
   readonly sli: number | null;
 }
+
+/** The key of an SLO in a preview, as people read it too: `stack/slo`, such as `web/checkout-availability`. */
+export function sloKey(stack: string, slo: string): string {
+  return `${stack}/${slo}`;
+}
+
+/** The measured SLOs of a report by {@link sloKey}; none without a report. */
+export function previewBySlo(report: PreviewReport | undefined): ReadonlyMap<string, PreviewSlo> {
+  return new Map((report?.slos ?? []).map((slo) => [sloKey(slo.stack, slo.slo), slo]));
+}

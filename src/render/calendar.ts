@@ -1,8 +1,9 @@
+import { formatInstant } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
 import { formatTable } from "../human/table.js";
-import type { PreviewReport, PreviewSlo } from "../preview/report.js";
+import { sloKey, type PreviewReport, type PreviewSlo } from "../preview/report.js";
 import type { ReviewEntry } from "../views/calendar.js";
-import { budgetText, sliText, statusText as previewStatus, wall } from "./preview-words.js";
+import { budgetText, sliText, statusText as previewStatus } from "./preview-words.js";
 
 /** A service's place in the calendar and, when it is due for review and a preview was given, its SLOs as measured. */
 export interface ReviewWithMeasures extends ReviewEntry {
@@ -41,15 +42,14 @@ function statusText(entry: ReviewEntry): string {
  */
 export function measuredText(entries: readonly ReviewWithMeasures[], report: PreviewReport): string {
   const due = entries.filter((entry) => entry.measured !== undefined);
-  const [toDay, toTime] = wall(report.to);
-  const head = `Measured SLIs of the services due for review (preview up to ${toDay} ${toTime} UTC):`;
+  const head = `Measured SLIs of the services due for review (preview up to ${formatInstant(report.to)}):`;
   if (due.length === 0) return `${head} no service is due.`;
   const rows = due.flatMap((entry) => {
     const measured = entry.measured ?? [];
     if (measured.length === 0) return [[entry.service, "-", "-", "not in the preview", "-"]];
     return measured.flatMap((slo) =>
       slo.windows.map((window) => [
-        `${slo.stack}/${slo.slo}`,
+        sloKey(slo.stack, slo.slo),
         window.window,
         formatPercent(window.target),
         slo.status === "ok" || slo.status === "no-data" ? sliText(window.sli) : previewStatus(slo),

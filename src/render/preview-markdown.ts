@@ -1,16 +1,7 @@
 import { formatPercent } from "../human/numbers.js";
-import type { PreviewReport, PreviewSlo } from "../preview/report.js";
+import { sloKey, type PreviewReport, type PreviewSlo } from "../preview/report.js";
 import { escapeHtml, tableHeader, tableRow } from "./markdown.js";
-import {
-  alertLabel,
-  budgetText,
-  episodesText,
-  firedText,
-  sliText,
-  sloLabel,
-  statusText,
-  wall,
-} from "./preview-words.js";
+import { alertLabel, budgetText, episodesText, firedText, sliText, spanText, statusText } from "./preview-words.js";
 
 /**
  * The preview for a pull-request comment: one table row per SLO and window (target, measured SLI,
@@ -18,8 +9,6 @@ import {
  * would have fired, folded. SLOs without data or skipped are rows too, never left out.
  */
 export function previewMarkdown(report: PreviewReport, changedSince?: string): string {
-  const [fromDay, fromTime] = wall(report.from);
-  const [toDay, toTime] = wall(report.to);
   const scope = changedSince === undefined ? "" : ` (SLOs added or changed since \`${escapeHtml(changedSince)}\`)`;
   const head = `### SLIs measured against Datadog${scope}`;
   if (report.slos.length === 0) {
@@ -28,20 +17,24 @@ export function previewMarkdown(report: PreviewReport, changedSince?: string): s
   }
   const sections = [
     head,
-    `From ${fromDay} ${fromTime} to ${toDay} ${toTime} UTC. Alerts are replayed over each SLO's primary window, evaluated every 5 minutes.`,
+    `From ${spanText(report)}. Alerts are replayed over each SLO's primary window, evaluated every 5 minutes.`,
     [
       tableHeader(["SLO", "status", "window", "target", "SLI", "budget spent", "alerts that would have fired"]),
       ...report.slos.flatMap(rowsOf),
     ].join("\n"),
   ];
   const problems = report.slos.flatMap((slo) =>
-    slo.problems.map((problem) => `- \`${sloLabel(slo)}\` **${problem.code}**: ${escapeHtml(problem.message)}`),
+    slo.problems.map(
+      (problem) => `- \`${sloKey(slo.stack, slo.slo)}\` **${problem.code}**: ${escapeHtml(problem.message)}`,
+    ),
   );
   if (problems.length > 0) sections.push(`**Problems:**\n\n${problems.join("\n")}`);
   const episodes = report.slos.flatMap((slo) =>
     slo.alerts
       .filter((alert) => alert.episodes.length > 0)
-      .map((alert) => `- \`${sloLabel(slo)}\` ${alertLabel(alert)}: ${episodesText(alert.episodes)} (UTC)`),
+      .map(
+        (alert) => `- \`${sloKey(slo.stack, slo.slo)}\` ${alertLabel(alert)}: ${episodesText(alert.episodes)} (UTC)`,
+      ),
   );
   if (episodes.length > 0)
     sections.push(
@@ -57,7 +50,7 @@ function rowsOf(slo: PreviewSlo): string[] {
   const windows = slo.windows.length > 0 ? slo.windows : [undefined];
   return windows.map((window, index) =>
     tableRow([
-      index === 0 ? `\`${sloLabel(slo)}\`` : "",
+      index === 0 ? `\`${sloKey(slo.stack, slo.slo)}\`` : "",
       index === 0 ? status : "",
       window?.window ?? "-",
       window ? formatPercent(window.target) : "-",

@@ -1,17 +1,8 @@
 import pc from "picocolors";
 import { formatPercent } from "../human/numbers.js";
 import { formatTable } from "../human/table.js";
-import type { PreviewReport, PreviewSlo } from "../preview/report.js";
-import {
-  alertLabel,
-  budgetText,
-  episodesText,
-  firedText,
-  sliText,
-  sloLabel,
-  statusText,
-  wall,
-} from "./preview-words.js";
+import { sloKey, type PreviewReport, type PreviewSlo } from "../preview/report.js";
+import { alertLabel, budgetText, episodesText, firedText, sliText, spanText, statusText } from "./preview-words.js";
 
 /**
  * The preview for a terminal: per SLO, its status, a table of windows (target, measured SLI, budget
@@ -19,16 +10,14 @@ import {
  */
 export function previewText(report: PreviewReport, color: boolean): string {
   const c = pc.createColors(color);
-  const [fromDay, fromTime] = wall(report.from);
-  const [toDay, toTime] = wall(report.to);
-  const head = `Measured against Datadog from ${fromDay} ${fromTime} to ${toDay} ${toTime} UTC`;
+  const head = `Measured against Datadog from ${spanText(report)}`;
   if (report.slos.length === 0) return `${head}: no SLO to preview.`;
   return [head, ...report.slos.map((slo) => sloText(slo, c))].join("\n\n");
 }
 
 function sloText(slo: PreviewSlo, c: ReturnType<typeof pc.createColors>): string {
   const status = slo.status === "ok" ? c.green(statusText(slo)) : c.yellow(statusText(slo));
-  const lines = [`${c.bold(sloLabel(slo))} (${slo.kind}): ${status}`];
+  const lines = [`${c.bold(sloKey(slo.stack, slo.slo))} (${slo.kind}): ${status}`];
   if (slo.status !== "skipped" && slo.status !== "error") {
     const rows = slo.windows.map((window) => [
       window.window,

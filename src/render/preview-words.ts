@@ -1,14 +1,9 @@
 import { WINDOW_HOURS } from "../datadog/windows.js";
-import { formatDuration } from "../human/duration.js";
-import type { PreviewAlert, PreviewEpisode, PreviewSlo, PreviewWindow } from "../preview/report.js";
+import { formatBudgetShare, spentAsTime } from "../human/budget.js";
+import type { PreviewAlert, PreviewEpisode, PreviewReport, PreviewSlo, PreviewWindow } from "../preview/report.js";
 
 /** Episodes listed in full; more are counted. */
 const LISTED_EPISODES = 5;
-
-/** `web/checkout-availability`. */
-export function sloLabel(slo: PreviewSlo): string {
-  return `${slo.stack}/${slo.slo}`;
-}
 
 /** A measured SLI to four decimals, the precision that tells 99.99 from 99.9942: `99.9942%`; `no data`. */
 export function sliText(sli: number | null): string {
@@ -19,8 +14,7 @@ export function sliText(sli: number | null): string {
 export function budgetText(window: PreviewWindow): string {
   if (window.budgetSpent === null) return "-";
   const budget = WINDOW_HOURS[window.window] * 3600 * (1 - window.target / 100);
-  const spent = Math.max(window.budgetSpent, 0) * budget;
-  return `${Number((window.budgetSpent * 100).toFixed(1))}% (${formatDuration(spent)} of ${formatDuration(budget)})`;
+  return `${formatBudgetShare(window.budgetSpent)} (${spentAsTime(window.budgetSpent, budget)})`;
 }
 
 /** An alert as written in specs: `page 14.4x over 1h/5m`, `ticket: 75% of the 30d budget spent`. */
@@ -50,8 +44,15 @@ function episodeText(episode: PreviewEpisode): string {
   return `${startDay} ${startTime} to ${endDay === startDay ? "" : `${endDay} `}${endTime}`;
 }
 
+/** The time a report measures: `2026-11-05 00:00 to 2026-12-06 00:00 UTC`. */
+export function spanText(report: PreviewReport): string {
+  const [fromDay, fromTime] = wall(report.from);
+  const [toDay, toTime] = wall(report.to);
+  return `${fromDay} ${fromTime} to ${toDay} ${toTime} UTC`;
+}
+
 /** `2026-11-03T04:05:00Z` as its day and its time to the minute. */
-export function wall(iso: string): [string, string] {
+function wall(iso: string): [string, string] {
   return [iso.slice(0, 10), iso.slice(11, 16)];
 }
 

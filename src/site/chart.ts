@@ -1,8 +1,9 @@
+import { formatInstant } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
 import type { PreviewAlert, PreviewDay } from "../preview/report.js";
 import { plural } from "../util/text.js";
 import { html, type Html } from "./html.js";
-import { formatInstant, formatSli } from "./measured.js";
+import { formatSli } from "./measured.js";
 
 /** What the chart of one SLO draws. */
 export interface ChartInput {

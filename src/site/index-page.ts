@@ -1,7 +1,8 @@
+import { formatInstant } from "../human/instant.js";
 import { compareText, plural } from "../util/text.js";
 import type { CatalogService } from "../views/catalog.js";
 import { html, safeUrl, type Html } from "./html.js";
-import { formatInstant, primaryMeasurement } from "./measured.js";
+import { primaryMeasurement } from "./measured.js";
 import { reviewStatusBadge } from "./review.js";
 import type { SiteContext } from "./site-context.js";
 
@@ -74,7 +75,7 @@ function measuredSummary(service: CatalogService, site: SiteContext): string {
   for (const slo of service.slos) {
     const { objective, sli } = primaryMeasurement(slo, site.measured);
     if (sli === null) missing++;
-    else if (objective !== undefined && sli < objective.target) below++;
+    else if (sli < objective.target) below++;
   }
   const measured = service.slos.length - missing;
   if (measured === 0) return "no data";

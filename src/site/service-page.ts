@@ -1,6 +1,7 @@
 import { datadogMonitorUrl, datadogSloUrl } from "../datadog/app-url.js";
 import { formatDuration } from "../human/duration.js";
-import { formatWallClock } from "../human/instant.js";
+import { formatBudgetShare, spentAsTime } from "../human/budget.js";
+import { formatInstant, formatWallClock } from "../human/instant.js";
 import {
   formatAvailability,
   formatNumber,
@@ -8,7 +9,7 @@ import {
   formatPercentTenths,
   formatPoints,
 } from "../human/numbers.js";
-import type { PreviewAlert, PreviewSlo } from "../preview/report.js";
+import { sloKey, type PreviewAlert, type PreviewSlo } from "../preview/report.js";
 import { plural } from "../util/text.js";
 import type { CatalogCorrection, CatalogJourney, CatalogService, CatalogSlo } from "../views/catalog.js";
 import type { ObjectiveExplanation, TierExplanation } from "../views/explain.js";
@@ -16,16 +17,7 @@ import type { Occurrence } from "../views/occurrences.js";
 import { formatSchedule } from "../views/schedule.js";
 import { sliChart } from "./chart.js";
 import { html, link, type Html } from "./html.js";
-import {
-  formatBudgetShare,
-  formatInstant,
-  formatSli,
-  primaryMeasurement,
-  sloKey,
-  spentAsTime,
-  standing,
-  type Standing,
-} from "./measured.js";
+import { formatSli, primaryMeasurement, standing, type Standing } from "./measured.js";
 import { reviewSentence, reviewStatusBadge } from "./review.js";
 import { specLink, type SiteContext } from "./site-context.js";
 import { sliWords } from "./sli-words.js";
@@ -89,7 +81,6 @@ function groupByJourney(service: CatalogService): { journey?: CatalogJourney; sl
 /** `: 99.9% over 30d, error budget 43 min 12 s per 30 days` and, with measured data, the SLI. */
 function summaryOf(slo: CatalogSlo, site: SiteContext): Html {
   const { objective, sli } = primaryMeasurement(slo, site.measured);
-  if (objective === undefined) return html``;
   const measured = site.preview === undefined ? "" : sli === null ? "; no data" : `; measured ${formatSli(sli)}`;
   return html`: ${formatPercent(objective.target)} over ${objective.window}, error budget ${budgetAsTime(objective)}${measured}`;
 }

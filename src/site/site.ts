@@ -1,11 +1,10 @@
-import type { PreviewReport } from "../preview/report.js";
+import { previewBySlo, sloKey, type PreviewReport } from "../preview/report.js";
 import { compareText, plural } from "../util/text.js";
 import type { CatalogService } from "../views/catalog.js";
 import { FILTER_SCRIPT, STYLESHEET } from "./assets.js";
 import { html, safeUrl } from "./html.js";
 import { indexMain, servicePath } from "./index-page.js";
 import { FILTER_SCRIPT_FILE, page, STYLESHEET_FILE } from "./layout.js";
-import { previewBySlo, sloKey } from "./measured.js";
 import { serviceMain } from "./service-page.js";
 import type { SiteContext } from "./site-context.js";
 import { optional } from "../util/optional.js";

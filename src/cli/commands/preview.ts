@@ -3,6 +3,7 @@ import type { PreviewFormat } from "../../app/preview.js";
 import {
   dirOption,
   formatOption,
+  outputFileOption,
   specPathArgument,
   todayOption,
   type CommandFactory,
@@ -43,7 +44,7 @@ export const previewCommand: CommandFactory = (context, setExit) =>
       ).argParser(instant),
     )
     .addOption(formatOption(["text", "markdown", "json"]))
-    .addOption(new Option("--json-out <file>", "also write the report to this file, as --format json prints it"))
+    .addOption(outputFileOption("--json-out <file>", "also write the report to this file, as --format json prints it"))
     .addHelpText("after", `\nExamples:\n${EXAMPLES.map((example) => `  $ ${example}`).join("\n")}`)
     .action(async (path: string | undefined, { dir, ...options }: PreviewCommandOptions) => {
       const { runPreview } = await import("../../app/preview.js");

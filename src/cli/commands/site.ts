@@ -1,5 +1,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { dirOption, specPathArgument, todayOption, type CommandFactory, type SpecSourceOptions } from "./options.js";
+import {
+  dirOption,
+  outputDirectoryOption,
+  specPathArgument,
+  todayOption,
+  type CommandFactory,
+  type SpecSourceOptions,
+} from "./options.js";
 import { optional } from "../../util/optional.js";
 
 const EXAMPLES = [
@@ -30,7 +37,7 @@ export const siteCommand: CommandFactory = (context, setExit) =>
     .argument("[path]", specPathArgument)
     .addOption(dirOption())
     .addOption(
-      new Option(
+      outputDirectoryOption(
         "--out <dir>",
         "directory the site is written to (created, or replaced when it holds a previous site)",
       ).makeOptionMandatory(),
