@@ -1,13 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { datadogAccess } from "../datadog-api/access.js";
+import type { TimeseriesAnswer, TimeseriesQuery } from "../datadog/timeseries.js";
 import { DatadogClient, type ClientOptions } from "../datadog-api/client.js";
 import { diffSlos } from "../diff/change-diff.js";
 import { failed, succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
 import type { Model, Slo } from "../model/model.js";
-import type { ReadAnswer } from "../preview/grid.js";
 import { previewReport, previewSlo, type SloData } from "../preview/preview.js";
-import { readingOf, type ReadRequest, type SloReading } from "../preview/reading.js";
+import { readingOf, type SloReading } from "../preview/reading.js";
 import { sloKey, type PreviewReport } from "../preview/report.js";
 import { previewMarkdown } from "../render/preview-markdown.js";
 import { previewText } from "../render/preview-text.js";
@@ -164,7 +164,7 @@ function everySlo(model: Model): Slo[] {
 async function readAll(
   client: DatadogClient,
   readings: readonly (SloReading | undefined)[],
-  requests: readonly { readonly index: number; readonly request: ReadRequest }[],
+  requests: readonly { readonly index: number; readonly request: TimeseriesQuery }[],
 ): Promise<Outcome<(SloData | undefined)[]>> {
   let refused: Problem | undefined;
   const failedSlos = new Set<number>();
@@ -179,7 +179,7 @@ async function readAll(
     return outcome;
   });
   if (refused !== undefined) return failed([refused]);
-  const answers = readings.map((): { request: ReadRequest; answer: ReadAnswer }[] => []);
+  const answers = readings.map((): { request: TimeseriesQuery; answer: TimeseriesAnswer }[] => []);
   const failures: (SloData | undefined)[] = [];
   requests.forEach(({ index, request }, position) => {
     const outcome = outcomes[position];

@@ -1,8 +1,9 @@
+import type { TimeseriesAnswer, TimeseriesQuery } from "../datadog/timeseries.js";
 import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import { redact } from "../util/redact.js";
 import type { DatadogAccess } from "./access.js";
 import { readObject } from "./responses.js";
-import { timeseriesShape, type TimeseriesAnswer, type TimeseriesQuery } from "./timeseries.js";
+import { timeseriesShape } from "./timeseries.js";
 
 /** How the client pages and waits; the defaults suit the real API. */
 export interface ClientOptions {

@@ -1,17 +1,5 @@
-import { gcd, type ReadRequest, type SloReading } from "./reading.js";
-
-/** One series of an answer: the values of one formula (of one group, when the query groups), aligned with the answer's times. */
-export interface SeriesAnswer {
-  /** The index of the formula in the request. */
-  readonly formulaIndex: number;
-  readonly values: readonly (number | null)[];
-}
-
-/** What Datadog answered to one request: bucket starts in epoch seconds (empty buckets left out) and the series found. */
-export interface ReadAnswer {
-  readonly times: readonly number[];
-  readonly series: readonly SeriesAnswer[];
-}
+import type { TimeseriesAnswer, TimeseriesQuery } from "../datadog/timeseries.js";
+import { gcd, type SloReading } from "./reading.js";
 
 /** One measure laid on the grid: per cell, its value (counts: summed; slices: failing or not) and whether any point fell there. */
 export interface MeasureCells {
@@ -35,7 +23,7 @@ export interface LaidOut {
  */
 export function layOut(
   reading: SloReading,
-  answers: readonly { readonly request: ReadRequest; readonly answer: ReadAnswer }[],
+  answers: readonly { readonly request: TimeseriesQuery; readonly answer: TimeseriesAnswer }[],
   sliceFails: (value: number) => boolean,
 ): LaidOut {
   const length = Math.round((reading.end - reading.start) / reading.step);

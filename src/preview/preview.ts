@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Outcome } from "../diagnostics/outcome.js";
+import type { TimeseriesAnswer, TimeseriesQuery } from "../datadog/timeseries.js";
 import { formatDuration } from "../human/duration.js";
 import { formatIsoUtc } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
@@ -7,9 +8,9 @@ import { shortWindowText } from "../model/alerting.js";
 import type { BurnRateTier, Comparator, Slo } from "../model/model.js";
 import { plural } from "../util/text.js";
 import { burnRateEpisodes, errorBudgetEpisodes, type Episode } from "./backtest.js";
-import { layOut, type LaidOut, type ReadAnswer } from "./grid.js";
+import { layOut, type LaidOut } from "./grid.js";
 import { Measured } from "./measured.js";
-import { windowSeconds, type ReadRequest, type SloReading } from "./reading.js";
+import { windowSeconds, type SloReading } from "./reading.js";
 import type {
   PreviewAlert,
   PreviewDay,
@@ -21,7 +22,7 @@ import type {
 } from "./report.js";
 
 /** What was read for an SLO: every request with its answer, or why the reading stopped. */
-export type SloData = Outcome<readonly { readonly request: ReadRequest; readonly answer: ReadAnswer }[]>;
+export type SloData = Outcome<readonly { readonly request: TimeseriesQuery; readonly answer: TimeseriesAnswer }[]>;
 
 const DAY_SECONDS = 86_400;
 

@@ -1,4 +1,5 @@
 import { metricQueries } from "../datadog/queries.js";
+import type { NamedMetricQuery, TimeseriesQuery } from "../datadog/timeseries.js";
 import { WINDOW_HOURS, type Window } from "../datadog/windows.js";
 import type { Slo } from "../model/model.js";
 
@@ -21,12 +22,6 @@ const COARSE_SECONDS = 3600;
  */
 export const MAX_POINTS = 1500;
 
-/** A metric query under the name a formula gives it, as the v2 query API takes it. */
-export interface NamedMetricQuery {
-  readonly name: string;
-  readonly query: string;
-}
-
 /** What a measure is to the SLI: events good, bad or all, or the value of a time slice. */
 export type MeasureRole = "good" | "bad" | "total" | "slice";
 
@@ -41,17 +36,6 @@ export interface Measure {
   readonly rollup: "sum" | "avg";
 }
 
-/** One request: every measure of an SLO over one stretch of time at one interval. */
-export interface ReadRequest {
-  /** Epoch seconds; `to` is exclusive. */
-  readonly from: number;
-  readonly to: number;
-  readonly intervalSeconds: number;
-  readonly queries: readonly NamedMetricQuery[];
-  /** One per measure, in the order of the measures. */
-  readonly formulas: readonly string[];
-}
-
 /** What to read for an SLO whose SLI is measured by metrics. */
 export interface SloReading {
   readonly measures: readonly Measure[];
@@ -60,7 +44,7 @@ export interface SloReading {
   readonly end: number;
   /** The grid's cell: the finest interval read. */
   readonly step: number;
-  readonly requests: readonly ReadRequest[];
+  readonly requests: readonly TimeseriesQuery[];
 }
 
 /**
@@ -166,8 +150,8 @@ export function formulaOf(expression: string, prefix: string): { formula: string
 }
 
 /** The requests that read `measures` over [from, to) at `step`, each asking for at most {@link MAX_POINTS} points. */
-function requestsOver(measures: readonly Measure[], from: number, to: number, step: number): ReadRequest[] {
-  const requests: ReadRequest[] = [];
+function requestsOver(measures: readonly Measure[], from: number, to: number, step: number): TimeseriesQuery[] {
+  const requests: TimeseriesQuery[] = [];
   const span = MAX_POINTS * step;
   for (let chunk = from; chunk < to; chunk += span) {
     requests.push({
