@@ -41,6 +41,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   emit: ["util", "settings", "datadog", "plan"],
   app: [
     "util",
+    "human",
     "datadog",
     "diagnostics",
     "settings",

@@ -1,5 +1,6 @@
 import type { DiagnosticSubject } from "../diagnostics/subject.js";
-import { previewBySlo, sloKey, type PreviewReport } from "../preview/report.js";
+import { sloKey } from "../human/slo-key.js";
+import { previewBySlo, type PreviewReport } from "../preview/report.js";
 import { explainMarkdown, explainText } from "../render/explain.js";
 import { previewMarkdown } from "../render/preview-markdown.js";
 import { previewText } from "../render/preview-text.js";

@@ -5,10 +5,11 @@ import type { TimeseriesAnswer, TimeseriesQuery } from "../datadog/timeseries.js
 import { DatadogClient, type ClientOptions } from "../datadog-api/client.js";
 import { diffSlos } from "../diff/change-diff.js";
 import { failed, succeeded, type Outcome, type Problem } from "../diagnostics/outcome.js";
+import { sloKey } from "../human/slo-key.js";
 import type { Model, Slo } from "../model/model.js";
 import { previewReport, previewSlo, type SloData } from "../preview/preview.js";
 import { readingOf, type SloReading } from "../preview/reading.js";
-import { sloKey, type PreviewReport } from "../preview/report.js";
+import type { PreviewReport } from "../preview/report.js";
 import { previewMarkdown } from "../render/preview-markdown.js";
 import { previewText } from "../render/preview-text.js";
 import { mapBounded } from "../util/bounded.js";

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticSubject } from "../diagnostics/subject.js";
 import { formatPercent } from "../human/numbers.js";
+import { sloKey } from "../human/slo-key.js";
 import type { Model, Service, Slo } from "../model/model.js";
 import type { CompiledPlan } from "../plan/resources.js";
 import { compareText, plural } from "../util/text.js";
@@ -268,8 +269,4 @@ function sloIndex(model: Model): Map<string, Slo> {
 
 function serviceNamed(model: Model, name: string): Service | undefined {
   return model.services.find((service) => service.stack === name);
-}
-
-function sloKey(service: string, name: string): string {
-  return `${service}/${name}`;
 }

@@ -1,3 +1,4 @@
+import { sloKey } from "../human/slo-key.js";
 import type { AlertSeverity, Sli, Window } from "../model/model.js";
 
 /**
@@ -78,11 +79,6 @@ export interface PreviewDay {
   /** `2026-11-05`. */
   readonly date: string;
   readonly sli: number | null;
-}
-
-/** The key of an SLO in a preview, as people read it too: `stack/slo`, such as `web/checkout-availability`. */
-export function sloKey(stack: string, slo: string): string {
-  return `${stack}/${slo}`;
 }
 
 /** The measured SLOs of a report by {@link sloKey}; none without a report. */

@@ -1,7 +1,8 @@
 import { formatInstant } from "../human/instant.js";
 import { formatPercent } from "../human/numbers.js";
+import { sloKey } from "../human/slo-key.js";
 import { formatTable } from "../human/table.js";
-import { sloKey, type PreviewReport, type PreviewSlo } from "../preview/report.js";
+import type { PreviewReport, PreviewSlo } from "../preview/report.js";
 import type { ReviewEntry } from "../views/calendar.js";
 import { budgetText, sliText, statusText as previewStatus } from "./preview-words.js";
 

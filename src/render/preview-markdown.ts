@@ -1,5 +1,6 @@
 import { formatPercent } from "../human/numbers.js";
-import { sloKey, type PreviewReport, type PreviewSlo } from "../preview/report.js";
+import { sloKey } from "../human/slo-key.js";
+import type { PreviewReport, PreviewSlo } from "../preview/report.js";
 import { escapeHtml, tableHeader, tableRow } from "./markdown.js";
 import { alertLabel, budgetText, episodesText, firedText, sliText, spanText, statusText } from "./preview-words.js";
 

@@ -1,7 +1,8 @@
 import pc from "picocolors";
 import { formatPercent } from "../human/numbers.js";
+import { sloKey } from "../human/slo-key.js";
 import { formatTable } from "../human/table.js";
-import { sloKey, type PreviewReport, type PreviewSlo } from "../preview/report.js";
+import type { PreviewReport, PreviewSlo } from "../preview/report.js";
 import { alertLabel, budgetText, episodesText, firedText, sliText, spanText, statusText } from "./preview-words.js";
 
 /**

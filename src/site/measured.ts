@@ -1,4 +1,5 @@
-import { sloKey, type PreviewSlo } from "../preview/report.js";
+import { sloKey } from "../human/slo-key.js";
+import type { PreviewSlo } from "../preview/report.js";
 import type { CatalogSlo } from "../views/catalog.js";
 import type { ObjectiveExplanation } from "../views/explain.js";
 

@@ -9,7 +9,8 @@ import {
   formatPercentTenths,
   formatPoints,
 } from "../human/numbers.js";
-import { sloKey, type PreviewAlert, type PreviewSlo } from "../preview/report.js";
+import { sloKey } from "../human/slo-key.js";
+import type { PreviewAlert, PreviewSlo } from "../preview/report.js";
 import { plural } from "../util/text.js";
 import type { CatalogCorrection, CatalogJourney, CatalogService, CatalogSlo } from "../views/catalog.js";
 import type { ObjectiveExplanation, TierExplanation } from "../views/explain.js";

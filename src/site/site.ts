@@ -1,4 +1,5 @@
-import { previewBySlo, sloKey, type PreviewReport } from "../preview/report.js";
+import { sloKey } from "../human/slo-key.js";
+import { previewBySlo, type PreviewReport } from "../preview/report.js";
 import { compareText, plural } from "../util/text.js";
 import type { CatalogService } from "../views/catalog.js";
 import { FILTER_SCRIPT, STYLESHEET } from "./assets.js";
