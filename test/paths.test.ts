@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkOutputPath } from "../src/app/output-path.js";
 import { findProject } from "../src/app/project-root.js";
 import { runBinary, runCli } from "./support/cli.js";
 import { RATIO_SLO, readTree, serviceYaml, tempDir } from "./support/compile.js";
@@ -181,5 +182,22 @@ describe("an output path that is taken", () => {
     expect(run.stderr).toMatch(new RegExp(`^slocc: ${option.replace(/[./]/g, "\\$&")}[^\n]*\n$`));
     expect(run.stderr).not.toContain("internal error");
     expect(await readTree(repo.dir)).toEqual(before);
+  });
+});
+
+describe("the file on the way to an output path", () => {
+  it.each([
+    { name: "a relative path names it from the working directory", absolute: false },
+    { name: "an absolute path names it absolutely", absolute: true },
+  ])("$name", async ({ absolute }) => {
+    const repo = teamRepository();
+    await writeFile(join(repo.dir, "taken"), "a file\n");
+    const path = absolute ? join(repo.dir, "taken", "out") : join("..", "taken", "out");
+    const shown = absolute ? join(repo.dir, "taken") : "../taken";
+    const found = await checkOutputPath("--out", path, "directory", join(repo.dir, "slos"));
+    expect(found).toEqual({
+      ok: false,
+      problems: [{ code: "OUTPUT_PATH", message: expect.stringContaining(`cannot be written: ${shown} is a file,`) }],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { failed, succeeded, type Outcome } from "../diagnostics/outcome.js";
 import { displayPath } from "../load/read-directory.js";
 
@@ -26,9 +26,11 @@ export async function checkOutputPath(
   if (found) return succeeded(undefined);
   const blocking = await fileOnTheWay(target);
   if (blocking === undefined) return succeeded(undefined);
+  // The file is named as the path was given: absolute for an absolute path, else from the working directory.
+  const shown = isAbsolute(path) ? blocking : displayPath(blocking, cwd);
   return failed(
     "OUTPUT_PATH",
-    `${option} ${path} cannot be written: ${displayPath(blocking, cwd)} is a file, not a directory; give another path`,
+    `${option} ${path} cannot be written: ${shown} is a file, not a directory; give another path`,
   );
 }
 
